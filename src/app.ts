@@ -1,0 +1,88 @@
+import type { AddressInfo, Server } from 'node:net';
+import { App, HTTPReceiver, type Receiver } from '@slack/bolt';
+import type { RetryOptions } from '@slack/web-api';
+import type { Config } from './config.js';
+import type { Deps } from './deps.js';
+import { register as registerInitiatives } from './features/initiatives/register.js';
+import { register as registerMentions } from './features/mentions/register.js';
+import { register as registerSetup } from './features/setup/register.js';
+import { boltLogger } from './logger.js';
+import { dedupeEvents } from './slack/dedupe-events.js';
+import { registerErrorHandler } from './slack/error-handler.js';
+
+/** Each feature registers its own listeners; adding one is one line here. */
+const FEATURES = [registerInitiatives, registerSetup, registerMentions];
+
+/**
+ * @slack/web-api retries ten times over ~30 minutes by default and pauses its whole queue
+ * meanwhile. A person waiting for a reply is better served by a few quick tries and a clear error.
+ */
+export const SLACK_RETRY_POLICY: RetryOptions = {
+  retries: 3,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 5_000,
+  randomize: true,
+};
+
+export interface SlackAppOptions {
+  slack: Config['slack'];
+  /** Hold the HTTP answer until listeners finish: deterministic tests, and FaaS hosts. */
+  processBeforeResponse?: boolean;
+  retryConfig?: RetryOptions;
+}
+
+export interface TandemApp {
+  app: App;
+  /** Starts listening (HTTP on `port`, or the Socket Mode connection); returns the bound port in HTTP mode. */
+  start(port: number, host?: string): Promise<number | undefined>;
+  stop(): Promise<void>;
+}
+
+export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
+  const { slack } = options;
+  const logger = boltLogger(deps.logger);
+  let receiver: Receiver | undefined;
+  if (slack.mode === 'http') {
+    if (!slack.signingSecret) throw new Error('HTTP mode needs SLACK_SIGNING_SECRET');
+    receiver = new HTTPReceiver({
+      signingSecret: slack.signingSecret,
+      endpoints: '/slack/events',
+      processBeforeResponse: options.processBeforeResponse ?? false,
+      logger,
+      customRoutes: [
+        { path: '/healthz', method: 'GET', handler: (_req, res) => res.writeHead(200).end('ok') },
+      ],
+    });
+  }
+  const app = new App({
+    token: slack.botToken,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: slack.appToken }),
+    logger,
+    extendedErrorHandler: true,
+    clientOptions: {
+      ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+      retryConfig: options.retryConfig ?? SLACK_RETRY_POLICY,
+      timeout: 10_000,
+    },
+  });
+
+  registerErrorHandler(app, deps.logger);
+  app.use(dedupeEvents(deps));
+  for (const register of FEATURES) register(app, deps);
+
+  return {
+    app,
+    async start(port, host = '0.0.0.0') {
+      if (slack.mode === 'socket') {
+        await app.start();
+        return undefined;
+      }
+      const server = (await app.start({ port, host })) as Server;
+      return (server.address() as AddressInfo).port;
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

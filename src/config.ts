@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { isValidTimezone } from './domain/due-date.js';
+
+const optional = (schema: z.ZodType<string>) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+// Each variable carries the sentence that tells a person how to fix it.
+const envSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z
+      .string({
+        error:
+          'is missing: copy the Bot User OAuth Token (xoxb-…) from your Slack app’s “OAuth & Permissions” page',
+      })
+      .regex(/^xoxb-/, 'must be a bot token starting with xoxb- (from “OAuth & Permissions”)'),
+    SLACK_SIGNING_SECRET: optional(
+      z
+        .string()
+        .regex(
+          /^[0-9a-f]{16,}$/i,
+          'must be the hex Signing Secret from “Basic Information → App Credentials”',
+        ),
+    ),
+    SLACK_APP_TOKEN: optional(
+      z
+        .string()
+        .regex(
+          /^xapp-/,
+          'must be an app-level token starting with xapp- (“Basic Information → App-Level Tokens”, scope connections:write)',
+        ),
+    ),
+    SLACK_API_URL: optional(z.url({ error: 'must be a URL such as http://127.0.0.1:4000/api/' })),
+    PORT: z.coerce
+      .number({ error: 'must be a port number such as 3000' })
+      .int('must be a whole number such as 3000')
+      .min(1, 'must be between 1 and 65535')
+      .max(65535, 'must be between 1 and 65535')
+      .default(3000),
+    DATABASE_URL: optional(
+      z
+        .string()
+        .regex(
+          /^postgres(ql)?:\/\//,
+          'must be a postgres:// URL, or left empty to use the embedded database in DATA_DIR',
+        ),
+    ),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DEFAULT_TIMEZONE: z
+      .string()
+      .refine(isValidTimezone, 'must be an IANA time zone such as Europe/London or America/New_York')
+      .default('UTC'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message:
+          'is required in HTTP mode: copy it from “Basic Information → App Credentials”, or set SLACK_APP_TOKEN to use Socket Mode',
+      });
+    }
+  });
+
+export interface Config {
+  slack: {
+    botToken: string;
+    signingSecret: string | undefined;
+    appToken: string | undefined;
+    apiUrl: string | undefined;
+    mode: 'socket' | 'http';
+  };
+  port: number;
+  database: { url: string | undefined; dataDir: string };
+  defaultTimezone: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Tandem cannot start: ${problems.length} configuration problem${problems.length === 1 ? '' : 's'}.\n` +
+        problems.map((p) => `  - ${p}`).join('\n') +
+        '\nSet them in the environment or in .env (see .env.example).',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment into one typed object, reporting every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    // Values are never echoed: some of them are secrets.
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const e = parsed.data;
+  return {
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+      mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
+    },
+    port: e.PORT,
+    database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
+    defaultTimezone: e.DEFAULT_TIMEZONE,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Reads `.env` into process.env when present; variables already set win (Node's own loader). */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}

@@ -1,0 +1,7 @@
+import type { App } from '@slack/bolt';
+import type { Deps } from '../../deps.js';
+import { initiativeCommand } from './listener.js';
+
+export function register(app: App, deps: Deps): void {
+  app.command('/initiative', initiativeCommand(deps));
+}

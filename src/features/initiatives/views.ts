@@ -1,0 +1,204 @@
+import type { KnownBlock } from '@slack/types';
+import { calendarDateFromDb } from '../../db/calendar-dates.js';
+import { formatDueDate } from '../../domain/due-date.js';
+import type { InitiativeListFilter } from '../../domain/initiative-command.js';
+import { INITIATIVE_USAGE } from '../../domain/initiative-command.js';
+import { DISCIPLINE_LABELS, KIND_LABELS } from '../../domain/kinds.js';
+import type { Initiative } from '../../generated/prisma/client.js';
+import {
+  capBlocks,
+  context,
+  fields,
+  lineSections,
+  MAX_BLOCKS,
+  type SlackMessage,
+  section,
+} from '../../slack/blocks.js';
+import { channelMention, escapeText, inlineCode, userMention } from '../../slack/mrkdwn.js';
+import type { WorkspaceSettings } from '../setup/workspace-service.js';
+
+export interface ViewContext {
+  now: Date;
+  timezone: string;
+}
+
+export const ref = (i: Pick<Initiative, 'number' | 'title'>): string =>
+  `*#${i.number}* ${escapeText(i.title)}`;
+
+export function dueText(i: Pick<Initiative, 'dueDate'>, ctx: ViewContext): string {
+  return i.dueDate ? formatDueDate(calendarDateFromDb(i.dueDate), ctx) : '_no due date_';
+}
+
+const ownerText = (ownerId: string | null): string => (ownerId ? userMention(ownerId) : '_unowned_');
+
+function leadText(i: Initiative, workspace: WorkspaceSettings): string {
+  const support = workspace.matrix[i.kind].support.map((d) => DISCIPLINE_LABELS[d]);
+  return `${DISCIPLINE_LABELS[i.leadDiscipline]} leads${support.length ? `; ${support.join(', ')} support` : ''}`;
+}
+
+function summaryFields(i: Initiative, workspace: WorkspaceSettings, ctx: ViewContext): KnownBlock {
+  const pairs: Array<[string, string]> = [
+    ['Owner', ownerText(i.ownerId)],
+    ['Due', dueText(i, ctx)],
+    ['Kind', KIND_LABELS[i.kind]],
+    ['Leading discipline', leadText(i, workspace)],
+    ['Status', i.status],
+  ];
+  if (i.channelId) pairs.push(['Channel', channelMention(i.channelId)]);
+  return fields(pairs);
+}
+
+export function createdMessage(
+  i: Initiative,
+  workspace: WorkspaceSettings,
+  actorId: string,
+  suggestion: { userId: string | null; reason: string } | undefined,
+  ctx: ViewContext,
+): SlackMessage {
+  const blocks: KnownBlock[] = [
+    section(`:sparkles: ${userMention(actorId)} added initiative ${ref(i)}`),
+    summaryFields(i, workspace, ctx),
+  ];
+  if (suggestion) {
+    blocks.push(
+      context(
+        suggestion.userId
+          ? `:bulb: No owner was given, so Tandem suggested ${userMention(suggestion.userId)}: ${escapeText(suggestion.reason)}. Change it with ${inlineCode(`/initiative assign ${i.number} @person`)}.`
+          : `:bulb: ${escapeText(suggestion.reason)}`,
+      ),
+    );
+  }
+  return { text: `Initiative #${i.number} ${i.title} added`, blocks };
+}
+
+export function ownerChangedMessage(
+  i: Initiative,
+  change: 'assigned' | 'handoff',
+  actorId: string,
+  previousOwnerId: string | null,
+  reason: string | undefined,
+  ctx: ViewContext,
+): SlackMessage {
+  const to = ownerText(i.ownerId);
+  const line =
+    change === 'handoff'
+      ? `:handshake: ${userMention(actorId)} handed ${ref(i)} from ${ownerText(previousOwnerId)} to ${to}`
+      : `:bust_in_silhouette: ${userMention(actorId)} assigned ${ref(i)} to ${to}${previousOwnerId ? ` (was ${userMention(previousOwnerId)})` : ''}`;
+  const blocks: KnownBlock[] = [section(line)];
+  if (reason) blocks.push(section(`> ${escapeText(reason)}`));
+  blocks.push(context(`Due ${dueText(i, ctx)} · status ${i.status}`));
+  return { text: `#${i.number} ${i.title} is now owned by ${i.ownerId ?? 'nobody'}`, blocks };
+}
+
+/** DM to the person who now owns something. */
+export function youNowOwnMessage(
+  i: Initiative,
+  actorId: string,
+  reason: string | undefined,
+  ctx: ViewContext,
+): SlackMessage {
+  const blocks: KnownBlock[] = [
+    section(`:wave: ${userMention(actorId)} made you the owner of ${ref(i)}.`),
+    context(`Due ${dueText(i, ctx)} · see ${inlineCode(`/tandem who-owns ${i.number}`)} for its history`),
+  ];
+  if (reason) blocks.splice(1, 0, section(`> ${escapeText(reason)}`));
+  return { text: `You now own #${i.number} ${i.title}`, blocks };
+}
+
+export function statusChangedMessage(i: Initiative, actorId: string): SlackMessage {
+  const icon = {
+    planned: ':spiral_calendar_pad:',
+    active: ':arrow_forward:',
+    done: ':white_check_mark:',
+    cancelled: ':no_entry_sign:',
+  }[i.status];
+  return {
+    text: `#${i.number} ${i.title} is now ${i.status}`,
+    blocks: [section(`${icon} ${userMention(actorId)} marked ${ref(i)} *${i.status}*`)],
+  };
+}
+
+export function dueChangedMessage(i: Initiative, actorId: string, ctx: ViewContext): SlackMessage {
+  return {
+    text: `#${i.number} ${i.title} is due ${i.dueDate ? calendarDateFromDb(i.dueDate) : 'whenever'}`,
+    blocks: [
+      section(
+        i.dueDate
+          ? `:date: ${userMention(actorId)} set ${ref(i)} due ${dueText(i, ctx)}`
+          : `:date: ${userMention(actorId)} cleared the due date of ${ref(i)}`,
+      ),
+    ],
+  };
+}
+
+function filterTitle(filter: InitiativeListFilter): string {
+  switch (filter.by) {
+    case 'open':
+      return 'Open initiatives';
+    case 'all':
+      return 'All initiatives';
+    case 'mine':
+      return 'Initiatives you own';
+    case 'user':
+      return `Open initiatives owned by ${userMention(filter.userId)}`;
+    case 'kind':
+      return `Open ${KIND_LABELS[filter.kind].toLowerCase()} initiatives`;
+    case 'overdue':
+      return 'Overdue initiatives';
+  }
+}
+
+export function listMessage(
+  initiatives: Initiative[],
+  total: number,
+  filter: InitiativeListFilter,
+  ctx: ViewContext,
+): SlackMessage {
+  const title = filterTitle(filter);
+  if (total === 0) {
+    return {
+      text: `${title}: none`,
+      blocks: [
+        section(`*${title}:* none.`),
+        context(
+          `Add one with ${inlineCode('/initiative add "Q4 launch press release" press_release due dec 1')}`,
+        ),
+      ],
+    };
+  }
+  const lines = initiatives.map(
+    (i) =>
+      `${ref(i)} · ${ownerText(i.ownerId)} · due ${dueText(i, ctx)} · ${KIND_LABELS[i.kind]} · ${i.status}`,
+  );
+  const blocks: KnownBlock[] = [section(`*${title}* (${total})`), ...lineSections(lines, MAX_BLOCKS - 2)];
+  if (total > initiatives.length)
+    blocks.push(context(`_…and ${total - initiatives.length} more; narrow the list with a filter._`));
+  return { text: `${title}: ${total}`, blocks: capBlocks(blocks) };
+}
+
+export function detailMessage(i: Initiative, workspace: WorkspaceSettings, ctx: ViewContext): SlackMessage {
+  return {
+    text: `#${i.number} ${i.title}`,
+    blocks: [
+      section(ref(i)),
+      summaryFields(i, workspace, ctx),
+      context(`History: ${inlineCode(`/tandem who-owns ${i.number}`)}`),
+    ],
+  };
+}
+
+export function helpMessage(): SlackMessage {
+  const lines = Object.values(INITIATIVE_USAGE).map(
+    (hint) => `${inlineCode(hint.usage)}\n      e.g. ${inlineCode(hint.example)}`,
+  );
+  return {
+    text: 'How to use /initiative',
+    blocks: capBlocks([
+      section('*/initiative* — record who owns each initiative, with its kind, due date and channel.'),
+      ...lineSections(lines, 20),
+      context(
+        'Kinds: press_release, influencer, campaign, trend_response, crisis, advocacy, other. Dates: 2026-12-01, tomorrow, in 3 days, next friday, dec 1.',
+      ),
+    ]),
+  };
+}

@@ -1,0 +1,9 @@
+import type { App } from '@slack/bolt';
+import type { Deps } from '../../deps.js';
+import { setupSubmission, tandemCommand } from './listener.js';
+import { SETUP_VIEW_ID } from './views.js';
+
+export function register(app: App, deps: Deps): void {
+  app.command('/tandem', tandemCommand(deps));
+  app.view(SETUP_VIEW_ID, setupSubmission(deps));
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { isValidTimezone, suggestTimezone } from '../../domain/due-date.js';
+import type { SettingsPatch } from './service.js';
+import { SETUP_FIELDS } from './views.js';
+
+const stateSchema = z.object({
+  [SETUP_FIELDS.prLeads.block]: z.object({
+    value: z.object({ selected_users: z.array(z.string()).optional() }),
+  }),
+  [SETUP_FIELDS.socialLeads.block]: z.object({
+    value: z.object({ selected_users: z.array(z.string()).optional() }),
+  }),
+  [SETUP_FIELDS.digestChannel.block]: z.object({
+    value: z.object({ selected_conversation: z.string().nullish() }),
+  }),
+  [SETUP_FIELDS.digestTime.block]: z.object({ value: z.object({ selected_time: z.string().nullish() }) }),
+  [SETUP_FIELDS.timezone.block]: z.object({ value: z.object({ value: z.string().nullish() }) }),
+});
+
+export type SetupSubmission =
+  | { ok: true; patch: SettingsPatch }
+  | { ok: false; errors: Record<string, string> };
+
+/** Reads the setup modal's state; field errors come back keyed by block id, as Slack wants them. */
+export function parseSetupSubmission(values: unknown): SetupSubmission {
+  const parsed = stateSchema.safeParse(values);
+  if (!parsed.success)
+    return {
+      ok: false,
+      errors: { [SETUP_FIELDS.timezone.block]: 'The form arrived incomplete; please submit it again.' },
+    };
+  const v = parsed.data;
+  const errors: Record<string, string> = {};
+  const timezone = (v[SETUP_FIELDS.timezone.block]?.value.value ?? '').trim();
+  if (!isValidTimezone(timezone)) {
+    const suggestion = suggestTimezone(timezone);
+    errors[SETUP_FIELDS.timezone.block] =
+      `“${timezone}” is not a time zone Tandem knows.${suggestion ? ` Did you mean ${suggestion}?` : ' Try Europe/London or America/New_York.'}`;
+  }
+  const digestTime = v[SETUP_FIELDS.digestTime.block]?.value.selected_time;
+  if (!digestTime || !/^([01]\d|2[0-3]):[0-5]\d$/.test(digestTime)) {
+    errors[SETUP_FIELDS.digestTime.block] = 'Pick the time the daily digest should arrive, e.g. 09:00.';
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    patch: {
+      prLeads: v[SETUP_FIELDS.prLeads.block]?.value.selected_users ?? [],
+      socialLeads: v[SETUP_FIELDS.socialLeads.block]?.value.selected_users ?? [],
+      digestChannel: v[SETUP_FIELDS.digestChannel.block]?.value.selected_conversation ?? null,
+      digestTime: digestTime as string,
+      timezone,
+    },
+  };
+}

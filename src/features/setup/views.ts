@@ -1,0 +1,164 @@
+import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
+import { context, fields, type SlackMessage, section } from '../../slack/blocks.js';
+import { channelMention, escapeText, inlineCode, userList, userMention } from '../../slack/mrkdwn.js';
+import type { WorkspaceSettings } from './workspace-service.js';
+
+export const SETUP_VIEW_ID = 'tandem_setup';
+
+/** block_id / action_id pairs of the setup modal; the submission parser reads the same ones. */
+export const SETUP_FIELDS = {
+  prLeads: { block: 'pr_leads', action: 'value' },
+  socialLeads: { block: 'social_leads', action: 'value' },
+  digestChannel: { block: 'digest_channel', action: 'value' },
+  digestTime: { block: 'digest_time', action: 'value' },
+  timezone: { block: 'timezone', action: 'value' },
+} as const;
+
+function settingsFields(ws: WorkspaceSettings): KnownBlock {
+  return fields([
+    ['PR leads', userList(ws.prLeads)],
+    ['Social leads', userList(ws.socialLeads)],
+    ['Digest channel', ws.digestChannel ? channelMention(ws.digestChannel) : '_not set_'],
+    ['Digest time', `${ws.digestTime} (${escapeText(ws.timezone)})`],
+    ['Time zone', escapeText(ws.timezone)],
+    ['Claim emoji', `:${ws.claimEmoji}:`],
+  ]);
+}
+
+export function settingsMessage(ws: WorkspaceSettings): SlackMessage {
+  return {
+    text: 'Tandem settings',
+    blocks: [
+      section('*Tandem settings for this workspace*'),
+      settingsFields(ws),
+      context(
+        ws.setupAt
+          ? `Set up by ${ws.setupBy ? userMention(ws.setupBy) : 'an admin'}. Admins change these with ${inlineCode('/tandem setup')}.`
+          : `Not set up yet: run ${inlineCode('/tandem setup')} to choose the PR and social leads.`,
+      ),
+    ],
+  };
+}
+
+export function settingsChangedMessage(ws: WorkspaceSettings, actorId: string, what: string): SlackMessage {
+  return {
+    text: `Tandem settings changed: ${what}`,
+    blocks: [
+      section(`:gear: ${userMention(actorId)} changed Tandem’s ${escapeText(what)}.`),
+      settingsFields(ws),
+    ],
+  };
+}
+
+function input(
+  block: string,
+  label: string,
+  element: InputBlock['element'],
+  optional = false,
+  hint?: string,
+): InputBlock {
+  return {
+    type: 'input',
+    block_id: block,
+    optional,
+    label: { type: 'plain_text', text: label },
+    element,
+    ...(hint ? { hint: { type: 'plain_text', text: hint } } : {}),
+  };
+}
+
+export function setupModal(ws: WorkspaceSettings, metadata: { channelId?: string }): ModalView {
+  const f = SETUP_FIELDS;
+  return {
+    type: 'modal',
+    callback_id: SETUP_VIEW_ID,
+    private_metadata: JSON.stringify(metadata),
+    title: { type: 'plain_text', text: 'Set up Tandem' },
+    submit: { type: 'plain_text', text: 'Save' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      section('Who leads each discipline? Tandem suggests them as owners and sends them nudges and digests.'),
+      input(
+        f.prLeads.block,
+        'PR leads',
+        {
+          type: 'multi_users_select',
+          action_id: f.prLeads.action,
+          initial_users: ws.prLeads,
+          placeholder: { type: 'plain_text', text: 'Choose people' },
+        },
+        true,
+      ),
+      input(
+        f.socialLeads.block,
+        'Social media leads',
+        {
+          type: 'multi_users_select',
+          action_id: f.socialLeads.action,
+          initial_users: ws.socialLeads,
+          placeholder: { type: 'plain_text', text: 'Choose people' },
+        },
+        true,
+      ),
+      input(
+        f.digestChannel.block,
+        'Daily digest channel',
+        {
+          type: 'conversations_select',
+          action_id: f.digestChannel.action,
+          filter: { include: ['public', 'private'], exclude_bot_users: true },
+          ...(ws.digestChannel ? { initial_conversation: ws.digestChannel } : {}),
+          placeholder: { type: 'plain_text', text: 'Choose a channel' },
+        },
+        true,
+      ),
+      input(f.digestTime.block, 'Digest time', {
+        type: 'timepicker',
+        action_id: f.digestTime.action,
+        initial_time: ws.digestTime,
+      }),
+      input(
+        f.timezone.block,
+        'Time zone',
+        { type: 'plain_text_input', action_id: f.timezone.action, initial_value: ws.timezone },
+        false,
+        'An IANA name such as Europe/London or America/New_York. Digest times and due dates use it.',
+      ),
+    ],
+  };
+}
+
+export function tandemHelpMessage(): SlackMessage {
+  const code = inlineCode;
+  return {
+    text: 'What Tandem can do',
+    blocks: [
+      section('*Tandem* keeps PR and social working as one: who owns what, with its history.'),
+      section(
+        [
+          '*Initiatives*',
+          `${code('/initiative add "Q4 launch" press_release due dec 1')} — add one (Tandem suggests an owner)`,
+          `${code('/initiative list mine')} · ${code('/initiative show 12')} · ${code('/initiative assign 12 @maya')}`,
+          `${code('/initiative handoff 12 @sam on leave next week')} · ${code('/initiative status 12 active')} · ${code('/initiative due 12 next friday')}`,
+          `${code('/initiative help')} — every form with examples`,
+        ].join('\n'),
+      ),
+      section(
+        [
+          '*Ownership*',
+          `${code('/tandem who-owns 12')} or ${code('/tandem who-owns q4 launch')} — current owner and full history`,
+        ].join('\n'),
+      ),
+      section(
+        [
+          '*Settings* (admins, or anyone before the first setup)',
+          `${code('/tandem setup')} — a form for leads, digest channel, time and zone`,
+          `${code('/tandem set pr-leads @ana @ben')} · ${code('/tandem set social-leads @cam')}`,
+          `${code('/tandem set digest-channel #pr-social')} · ${code('/tandem set digest-time 09:00')} · ${code('/tandem set timezone Europe/London')}`,
+          `${code('/tandem settings')} — show them`,
+        ].join('\n'),
+      ),
+      context(`Mention ${code('@Tandem who owns 12')} in a channel to ask in a thread.`),
+    ],
+  };
+}

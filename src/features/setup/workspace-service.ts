@@ -1,0 +1,42 @@
+import type { Deps } from '../../deps.js';
+import { type OwnershipMatrix, resolveMatrix } from '../../domain/kinds.js';
+import type { Workspace } from '../../generated/prisma/client.js';
+
+export interface WorkspaceSettings {
+  teamId: string;
+  prLeads: string[];
+  socialLeads: string[];
+  digestChannel: string | null;
+  digestTime: string;
+  timezone: string;
+  claimEmoji: string;
+  matrix: OwnershipMatrix;
+  setupAt: Date | null;
+  setupBy: string | null;
+}
+
+export function toSettings(row: Workspace): WorkspaceSettings {
+  return {
+    teamId: row.teamId,
+    prLeads: row.prLeads,
+    socialLeads: row.socialLeads,
+    digestChannel: row.digestChannel,
+    digestTime: row.digestTime,
+    timezone: row.timezone,
+    claimEmoji: row.claimEmoji,
+    matrix: resolveMatrix(row.ownershipMatrix),
+    setupAt: row.setupAt,
+    setupBy: row.setupBy,
+  };
+}
+
+/** The workspace's settings, creating the row with defaults the first time a team is seen. */
+export async function loadWorkspace(deps: Deps, teamId: string): Promise<WorkspaceSettings> {
+  const { workspace } = deps.db.prisma;
+  const existing = await workspace.findUnique({ where: { teamId } });
+  if (existing) return toSettings(existing);
+  // Prisma's upsert is find-then-create and races with a concurrent first request from the same
+  // team; INSERT … ON CONFLICT DO NOTHING does not.
+  await workspace.createMany({ data: [{ teamId, timezone: deps.defaultTimezone }], skipDuplicates: true });
+  return toSettings(await workspace.findUniqueOrThrow({ where: { teamId } }));
+}

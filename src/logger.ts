@@ -1,0 +1,51 @@
+import type { Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import { type Logger, pino } from 'pino';
+
+export type { Logger };
+
+// Tokens and secrets must never reach a log line, whichever object they travel in.
+const REDACT = [
+  'token',
+  '*.token',
+  'headers.authorization',
+  '*.headers.authorization',
+  'botToken',
+  '*.botToken',
+  'signingSecret',
+  '*.signingSecret',
+  'appToken',
+  '*.appToken',
+];
+
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  return pino(
+    { level, redact: { paths: REDACT, censor: '[redacted]' }, base: { app: 'tandem' } },
+    destination,
+  );
+}
+
+const TOKEN_PATTERN = /\bx(?:ox[abposr]|app)-[A-Za-z0-9-]+/g;
+
+/** Bolt and the Web API client log free-form strings; scrub token-shaped words from them too. */
+function scrub(parts: unknown[]): string {
+  return parts
+    .map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p)))
+    .join(' ')
+    .replace(TOKEN_PATTERN, '[redacted]');
+}
+
+/** Bolt's Logger interface over pino, so that Bolt's own messages land in the same structured log. */
+export function boltLogger(logger: Logger): BoltLogger {
+  let level = logger.level as LogLevel;
+  return {
+    debug: (...msg) => logger.debug({ source: 'bolt' }, scrub(msg)),
+    info: (...msg) => logger.info({ source: 'bolt' }, scrub(msg)),
+    warn: (...msg) => logger.warn({ source: 'bolt' }, scrub(msg)),
+    error: (...msg) => logger.error({ source: 'bolt' }, scrub(msg)),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}

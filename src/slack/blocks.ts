@@ -1,0 +1,79 @@
+import type { ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
+
+/** Slack's hard limits: beyond them chat.postMessage fails with invalid_blocks. */
+export const MAX_BLOCKS = 50;
+export const MAX_SECTION_TEXT = 3000;
+export const MAX_CONTEXT_ELEMENTS = 10;
+
+export interface SlackMessage {
+  /** Notification and screen-reader text; Slack shows it where blocks cannot be shown. */
+  text: string;
+  blocks: KnownBlock[];
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function section(text: string): SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: clip(text, MAX_SECTION_TEXT) } };
+}
+
+export function fields(pairs: Array<[label: string, value: string]>): SectionBlock {
+  // A section holds at most 10 fields of 2,000 characters.
+  return {
+    type: 'section',
+    fields: pairs
+      .slice(0, 10)
+      .map(([label, value]) => ({ type: 'mrkdwn', text: clip(`*${label}*\n${value}`, 2000) })),
+  };
+}
+
+export function context(...texts: string[]): ContextBlock {
+  return {
+    type: 'context',
+    elements: texts
+      .slice(0, MAX_CONTEXT_ELEMENTS)
+      .map((text) => ({ type: 'mrkdwn', text: clip(text, MAX_SECTION_TEXT) })),
+  };
+}
+
+export function header(text: string): KnownBlock {
+  return { type: 'header', text: { type: 'plain_text', text: clip(text, 150), emoji: true } };
+}
+
+export const divider: KnownBlock = { type: 'divider' };
+
+/**
+ * Packs lines into as few sections as the 3,000-character limit allows, stopping before the
+ * block budget runs out and saying how many lines were left out.
+ */
+export function lineSections(lines: string[], budget: number): SectionBlock[] {
+  const out: SectionBlock[] = [];
+  let current = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = clip(lines[i] ?? '', MAX_SECTION_TEXT - 40);
+    const next = current ? `${current}\n${line}` : line;
+    if (next.length <= MAX_SECTION_TEXT) {
+      current = next;
+      continue;
+    }
+    if (out.length + 2 > budget) {
+      out.push(section(`${current}\n_…and ${lines.length - i} more_`));
+      return out;
+    }
+    out.push(section(current));
+    current = line;
+  }
+  if (current) out.push(section(current));
+  return out;
+}
+
+/** Keeps a message within the block limit whatever the data. */
+export function capBlocks(blocks: KnownBlock[]): KnownBlock[] {
+  if (blocks.length <= MAX_BLOCKS) return blocks;
+  return [
+    ...blocks.slice(0, MAX_BLOCKS - 1),
+    context(`_…and ${blocks.length - MAX_BLOCKS + 1} more blocks left out_`),
+  ];
+}

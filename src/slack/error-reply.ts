@@ -1,0 +1,22 @@
+import type { KnownBlock } from '@slack/types';
+import type { UserError } from '../domain/user-error.js';
+import { context, type SlackMessage, section } from './blocks.js';
+import { escapeText, inlineCode } from './mrkdwn.js';
+
+/** What went wrong, the right form, an example, and what they typed so nothing is lost. */
+export function userErrorMessage(error: UserError, typed?: string): SlackMessage {
+  const blocks: KnownBlock[] = [section(`:warning: ${error.message}`)];
+  const hints: string[] = [];
+  if (error.usage) hints.push(`*Form:* ${inlineCode(error.usage)}`);
+  if (error.example) hints.push(`*Example:* ${inlineCode(error.example)}`);
+  if (hints.length > 0) blocks.push(section(hints.join('\n')));
+  if (typed !== undefined) blocks.push(context(`You typed: ${inlineCode(typed)}`));
+  return { text: `${error.message}${error.example ? ` Example: ${error.example}` : ''}`, blocks };
+}
+
+export function internalErrorMessage(typed?: string): SlackMessage {
+  const text = 'Something went wrong on Tandem’s side and nothing was changed. Please try again in a moment.';
+  const blocks: KnownBlock[] = [section(`:x: ${escapeText(text)}`)];
+  if (typed !== undefined) blocks.push(context(`You typed: ${inlineCode(typed)}`));
+  return { text, blocks };
+}

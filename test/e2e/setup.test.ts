@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SlackCall } from '../harness/fake-slack.js';
+import { BACKENDS } from '../support/databases.js';
+import { type RunningTandem, startTandem } from '../support/tandem.js';
+
+const TEAM = 'T_SETUP';
+const FIRST = 'UFIRST001';
+const ADMIN = 'UADMIN001';
+const MEMBER = 'UMEMBER01';
+const at = (userId: string) => ({ teamId: TEAM, userId, channelId: 'C_SETUP', triggerId: 'trig.123' });
+const mention = (id: string) => `<@${id}|${id.toLowerCase()}>`;
+
+function reply(calls: SlackCall[]) {
+  const r = calls.find((c) => c.method === 'response_url');
+  if (!r) throw new Error('no reply');
+  return { type: r.args.response_type, text: JSON.stringify(r.args.blocks) };
+}
+
+function submission(values: Record<string, unknown>, userId: string) {
+  return {
+    type: 'view_submission',
+    team: { id: TEAM, domain: 'setup' },
+    user: { id: userId, team_id: TEAM },
+    api_app_id: 'A_TANDEM',
+    token: 'legacy',
+    trigger_id: 'trig.456',
+    view: {
+      id: 'V_SETUP',
+      team_id: TEAM,
+      type: 'modal',
+      callback_id: 'tandem_setup',
+      private_metadata: '{"channelId":"C_SETUP"}',
+      state: { values },
+      hash: 'h',
+    },
+  };
+}
+
+const formValues = (timezone: string) => ({
+  pr_leads: { value: { type: 'multi_users_select', selected_users: ['UPR000001', 'UPR000002'] } },
+  social_leads: { value: { type: 'multi_users_select', selected_users: ['USOC00001'] } },
+  digest_channel: { value: { type: 'conversations_select', selected_conversation: 'CDIGEST01' } },
+  digest_time: { value: { type: 'timepicker', selected_time: '08:30' } },
+  timezone: { value: { type: 'plain_text_input', value: timezone } },
+});
+
+describe.each(BACKENDS)('/tandem setup and settings on %s', (backend) => {
+  let t: RunningTandem;
+  beforeAll(async () => {
+    t = await startTandem(backend);
+    t.slack.setUser({ id: ADMIN, teamId: TEAM, isAdmin: true });
+    t.slack.setUser({ id: MEMBER, teamId: TEAM });
+    t.slack.setUser({ id: FIRST, teamId: TEAM });
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  const workspace = () => t.db.prisma.workspace.findUniqueOrThrow({ where: { teamId: TEAM } });
+
+  it('lets anyone do the first setup, then records who did it', async () => {
+    const r = reply(
+      await t.command('/tandem', `set pr-leads ${mention('UPR000001')} ${mention('UPR000002')}`, at(FIRST)),
+    );
+    expect(r.type).toBe('in_channel');
+    expect(r.text).toContain('<@UPR000001>');
+    expect(await workspace()).toMatchObject({ prLeads: ['UPR000001', 'UPR000002'], setupBy: FIRST });
+  });
+
+  it('refuses a non-admin after setup, privately, and changes nothing', async () => {
+    const r = reply(await t.command('/tandem', `set social-leads ${mention(MEMBER)}`, at(MEMBER)));
+    expect(r.type).toBe('ephemeral');
+    expect(r.text).toContain('Only workspace admins');
+    expect((await workspace()).socialLeads).toEqual([]);
+  });
+
+  it('lets a workspace admin (per users.info) change settings', async () => {
+    await t.command('/tandem', 'set digest-time 9am', at(ADMIN));
+    await t.command('/tandem', 'set digest-channel <#CDIGEST01|pr-social>', at(ADMIN));
+    expect(await workspace()).toMatchObject({ digestTime: '09:00', digestChannel: 'CDIGEST01' });
+  });
+
+  it('rejects an unknown time zone with a suggestion', async () => {
+    const r = reply(await t.command('/tandem', 'set timezone Europe/Londn', at(ADMIN)));
+    expect(r.type).toBe('ephemeral');
+    expect(r.text).toContain('Europe/London');
+    expect((await workspace()).timezone).toBe('Europe/London'); // the default given to new workspaces in tests
+  });
+
+  it('shows the settings to anyone', async () => {
+    const r = reply(await t.command('/tandem', 'settings', at(MEMBER)));
+    expect(r.type).toBe('ephemeral');
+    expect(r.text).toContain('<@UPR000002>');
+    expect(r.text).toContain('<#CDIGEST01>');
+  });
+
+  it('opens the setup modal for an admin with the current values', async () => {
+    t.slack.reset();
+    await t.command('/tandem', 'setup', at(ADMIN));
+    const open = await t.slack.waitFor('views.open');
+    expect(open.args.trigger_id).toBe('trig.123');
+    const view = open.args.view as {
+      callback_id: string;
+      blocks: Array<{ block_id?: string; element?: { initial_users?: string[] } }>;
+    };
+    expect(view.callback_id).toBe('tandem_setup');
+    expect(view.blocks.find((b) => b.block_id === 'pr_leads')?.element?.initial_users).toEqual([
+      'UPR000001',
+      'UPR000002',
+    ]);
+  });
+
+  it('does not open the modal for a non-admin', async () => {
+    t.slack.reset();
+    const r = reply(await t.command('/tandem', 'setup', at(MEMBER)));
+    expect(r.text).toContain('Only workspace admins');
+    expect(t.slack.callsTo('views.open')).toEqual([]);
+  });
+
+  it('answers a bad time zone in the modal itself and saves nothing', async () => {
+    const before = await workspace();
+    const res = await t.sender.interaction(submission(formValues('Mars/Olympus'), ADMIN));
+    expect(res.status).toBe(200);
+    expect(res.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { timezone: expect.stringContaining('Mars/Olympus') },
+    });
+    expect(await workspace()).toEqual(before);
+  });
+
+  it('saves a valid modal submission and confirms by DM', async () => {
+    t.slack.reset();
+    const res = await t.sender.interaction(submission(formValues('America/New_York'), ADMIN));
+    expect(res.status).toBe(200);
+    expect(await workspace()).toMatchObject({
+      prLeads: ['UPR000001', 'UPR000002'],
+      socialLeads: ['USOC00001'],
+      digestChannel: 'CDIGEST01',
+      digestTime: '08:30',
+      timezone: 'America/New_York',
+    });
+    const dm = await t.slack.waitFor('chat.postMessage');
+    expect(dm.args.channel).toBe(`D${ADMIN}`);
+  });
+
+  it('refuses a modal submission from a non-admin inside the modal', async () => {
+    const before = await workspace();
+    const res = await t.sender.interaction(submission(formValues('Asia/Tokyo'), MEMBER));
+    expect(res.json()).toMatchObject({ response_action: 'errors' });
+    expect(await workspace()).toEqual(before);
+  });
+
+  it('explains everything in /tandem help', async () => {
+    const r = reply(await t.command('/tandem', 'help', at(MEMBER)));
+    expect(r.type).toBe('ephemeral');
+    for (const form of ['/initiative add', '/tandem who-owns', '/tandem setup', '/tandem set timezone'])
+      expect(r.text).toContain(form);
+  });
+});

@@ -1,0 +1,339 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DateTime } from 'luxon';
+
+/** One request the stand-in received; `args` never holds the token, which is kept apart in `token`. */
+export interface SlackCall {
+  method: string;
+  args: Record<string, unknown>;
+  token?: string;
+  at: number;
+  /** True when the call was answered with a fault queued by `failNext`. */
+  fault?: boolean;
+}
+
+export type SlackFault = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
+
+export interface FakeSlackUser {
+  id: string;
+  teamId?: string;
+  name?: string;
+  tz?: string;
+  isAdmin?: boolean;
+  isOwner?: boolean;
+  isBot?: boolean;
+}
+
+export interface FakeSlackOptions {
+  /** When set, any other token is answered with `invalid_auth`, as Slack does for a revoked token. */
+  token?: string;
+  /** The workspace `auth.test` reports and users default to. */
+  teamId?: string;
+}
+
+export interface FakeSlack {
+  /** Base URL ending in `/api/`, for `clientOptions.slackApiUrl` / `slackApiUrl`. */
+  apiUrl: string;
+  /** A `response_url` on this server; POSTs to it are recorded as method `response_url`. */
+  responseUrl(id?: string): string;
+  calls: SlackCall[];
+  callsTo(method: string): SlackCall[];
+  /** Forgets recorded calls and pending faults; users stay. */
+  reset(): void;
+  /** Resolves with the first call (already received or still to come) to `method` that matches `predicate`. */
+  waitFor(method: string, predicate?: (call: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
+  setUser(user: FakeSlackUser): void;
+  failNext(method: string, fault: SlackFault, times?: number): void;
+  close(): Promise<void>;
+}
+
+export const FAKE_BOT_USER_ID = 'U_TANDEM_BOT';
+export const FAKE_BOT_ID = 'B_TANDEM';
+const DEFAULT_TEAM_ID = 'T_DEFAULT';
+const API_PREFIX = '/api/';
+const RESPONSE_URL_PREFIX = '/response/';
+
+type Answer = Record<string, unknown>;
+type Handler = (args: Record<string, unknown>) => Answer;
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const teamId = options.teamId ?? DEFAULT_TEAM_ID;
+  const calls: SlackCall[] = [];
+  const users = new Map<string, FakeSlackUser>();
+  const faults = new Map<string, SlackFault[]>();
+  const waiters = new Set<(call: SlackCall) => void>();
+  let seq = 0;
+
+  // Timestamps must sort like Slack's, because apps thread replies and order messages by them.
+  const nextTs = (): string => {
+    seq += 1;
+    const micros = seq * 100;
+    return `${1_700_000_000 + Math.floor(micros / 1_000_000)}.${String(micros % 1_000_000).padStart(6, '0')}`;
+  };
+  const nextId = (prefix: string): string => {
+    seq += 1;
+    return `${prefix}${String(seq).padStart(8, '0')}`;
+  };
+  // Slack posts to a user ID in the app's DM with that user, so answer with the same channel conversations.open gives.
+  const resolveChannel = (channel: unknown): unknown =>
+    typeof channel === 'string' && /^[UW]/.test(channel) ? `D${channel}` : channel;
+  const viewAnswer = (args: Record<string, unknown>): Answer => {
+    const view = isRecord(args.view) ? args.view : {};
+    const id = typeof args.view_id === 'string' ? args.view_id : nextId('V');
+    return { view: { ...view, id, team_id: teamId, hash: nextId('h') } };
+  };
+
+  const handlers: Record<string, Handler> = {
+    'auth.test': () => ({
+      url: 'https://example.slack.com/',
+      team: 'Example',
+      user: 'tandem',
+      team_id: teamId,
+      user_id: FAKE_BOT_USER_ID,
+      bot_id: FAKE_BOT_ID,
+      is_enterprise_install: false,
+    }),
+    'chat.postMessage': (args) => {
+      const ts = nextTs();
+      const channel = resolveChannel(args.channel);
+      const message = {
+        ...pick(args, 'text', 'blocks', 'thread_ts', 'metadata'),
+        type: 'message',
+        user: FAKE_BOT_USER_ID,
+        bot_id: FAKE_BOT_ID,
+        ts,
+      };
+      return { channel, ts, message };
+    },
+    'chat.postEphemeral': () => ({ message_ts: nextTs() }),
+    'chat.update': (args) => ({
+      channel: args.channel,
+      ts: args.ts,
+      text: args.text ?? '',
+      message: {
+        ...pick(args, 'text', 'blocks'),
+        type: 'message',
+        user: FAKE_BOT_USER_ID,
+        bot_id: FAKE_BOT_ID,
+      },
+    }),
+    'chat.getPermalink': (args) => ({
+      channel: args.channel,
+      permalink: `https://example.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
+    }),
+    'conversations.open': (args) => {
+      const userIds = typeof args.users === 'string' ? args.users.split(',').filter(Boolean) : [];
+      const [first] = userIds;
+      if (first === undefined) return { ok: false, error: 'users_list_not_supplied' };
+      return { channel: { id: `D${first}` } };
+    },
+    'views.open': viewAnswer,
+    'views.publish': viewAnswer,
+    'views.update': viewAnswer,
+    'users.info': (args) => {
+      const user = typeof args.user === 'string' ? users.get(args.user) : undefined;
+      if (user === undefined) return { ok: false, error: 'user_not_found' };
+      return { user: toSlackUser(user, teamId) };
+    },
+    'reactions.add': () => ({}),
+  };
+
+  const record = (call: SlackCall): void => {
+    calls.push(call);
+    for (const waiter of waiters) waiter(call);
+  };
+
+  const takeFault = (method: string): SlackFault | undefined => {
+    const queue = faults.get(method);
+    const fault = queue?.shift();
+    if (queue?.length === 0) faults.delete(method);
+    return fault;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const raw = await readBody(req);
+    let args: Record<string, unknown>;
+    try {
+      args = { ...Object.fromEntries(url.searchParams), ...parseBody(raw, req.headers['content-type']) };
+    } catch {
+      return send(res, 200, { ok: false, error: 'invalid_json' });
+    }
+
+    let method: string;
+    let token: string | undefined;
+    if (url.pathname.startsWith(RESPONSE_URL_PREFIX)) {
+      method = 'response_url';
+      args.responseUrlId = decodeURIComponent(url.pathname.slice(RESPONSE_URL_PREFIX.length));
+    } else if (url.pathname.startsWith(API_PREFIX)) {
+      method = url.pathname.slice(API_PREFIX.length);
+      token =
+        bearerToken(req.headers.authorization) ?? (typeof args.token === 'string' ? args.token : undefined);
+      delete args.token;
+    } else {
+      return send(res, 404, { ok: false, error: 'not_found' });
+    }
+
+    const fault = takeFault(method);
+    record({ method, args, ...(token ? { token } : {}), at: Date.now(), ...(fault ? { fault: true } : {}) });
+
+    if (fault !== undefined) {
+      if ('error' in fault) return send(res, 200, { ok: false, error: fault.error });
+      if (fault.status === 429) {
+        return send(
+          res,
+          429,
+          { ok: false, error: 'ratelimited' },
+          { 'retry-after': String(fault.retryAfter) },
+        );
+      }
+      return send(res, 500, { ok: false, error: 'internal_error' });
+    }
+    if (method === 'response_url') return send(res, 200, { ok: true });
+
+    const handler = handlers[method];
+    if (handler === undefined) return send(res, 200, { ok: false, error: 'unknown_method' });
+    if (!token) return send(res, 200, { ok: false, error: 'not_authed' });
+    if (options.token !== undefined && token !== options.token) {
+      return send(res, 200, { ok: false, error: 'invalid_auth' });
+    }
+    return send(res, 200, { ok: true, ...handler(args) });
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      send(res, 500, { ok: false, error: 'fake_slack_crashed', detail: String(error) });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+
+  const describeCalls = (): string =>
+    calls.length === 0
+      ? '(none)'
+      : calls.map((c) => `  ${c.method}${c.fault ? ' [fault]' : ''} ${JSON.stringify(c.args)}`).join('\n');
+
+  return {
+    apiUrl: `${base}${API_PREFIX}`,
+    responseUrl: (id = randomUUID()) => `${base}${RESPONSE_URL_PREFIX}${encodeURIComponent(id)}`,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    reset: () => {
+      // Emptied in place so references to `calls` held by tests stay live.
+      calls.length = 0;
+      faults.clear();
+    },
+    waitFor: (method, predicate = () => true, timeoutMs = 2000) => {
+      const matches = (c: SlackCall): boolean => c.method === method && predicate(c);
+      const already = calls.find(matches);
+      if (already !== undefined) return Promise.resolve(already);
+      return new Promise<SlackCall>((resolve, reject) => {
+        const waiter = (c: SlackCall): void => {
+          if (!matches(c)) return;
+          clearTimeout(timer);
+          waiters.delete(waiter);
+          resolve(c);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(
+            new Error(
+              `fake Slack: no matching ${method} call within ${timeoutMs}ms; calls received:\n${describeCalls()}`,
+            ),
+          );
+        }, timeoutMs);
+        waiters.add(waiter);
+      });
+    },
+    setUser: (user) => {
+      users.set(user.id, user);
+    },
+    failNext: (method, fault, times = 1) => {
+      const queue = faults.get(method) ?? [];
+      for (let i = 0; i < times; i += 1) queue.push(fault);
+      faults.set(method, queue);
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        // Bolt's fetch keeps connections alive; without this, close() would wait for them to time out.
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+function toSlackUser(user: FakeSlackUser, defaultTeamId: string): Record<string, unknown> {
+  const tz = user.tz ?? 'UTC';
+  const name = user.name ?? user.id.toLowerCase();
+  const zone = DateTime.now().setZone(tz);
+  return {
+    id: user.id,
+    team_id: user.teamId ?? defaultTeamId,
+    name,
+    real_name: name,
+    deleted: false,
+    tz,
+    tz_label: zone.offsetNameLong ?? tz,
+    // Slack gives the offset in seconds; luxon gives minutes.
+    tz_offset: zone.isValid ? zone.offset * 60 : 0,
+    is_admin: user.isAdmin ?? false,
+    is_owner: user.isOwner ?? false,
+    is_bot: user.isBot ?? false,
+    profile: { real_name: name, display_name: name },
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function pick(args: Record<string, unknown>, ...keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => args[k] !== undefined).map((k) => [k, args[k]]));
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1];
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Throws on malformed JSON bodies so the caller can answer `invalid_json`. */
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType?.startsWith('application/json')) {
+    const parsed: unknown = JSON.parse(raw);
+    if (!isRecord(parsed)) throw new Error('JSON body is not an object');
+    return parsed;
+  }
+  // @slack/web-api sends nested arguments (blocks, view, attachments) as JSON strings inside form fields.
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = parseJsonField(value);
+  }
+  return args;
+}
+
+function parseJsonField(value: string): unknown {
+  const first = value.trimStart()[0];
+  if (first !== '[' && first !== '{') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: Answer, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}

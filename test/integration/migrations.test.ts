@@ -1,0 +1,114 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScratchDatabase, type ScratchDatabase } from '../../scripts/lib/scratch-database.js';
+import {
+  applyMigrations,
+  checksumOf,
+  DEFAULT_MIGRATIONS_DIR,
+  MigrationError,
+  readMigrations,
+} from '../../src/db/migrate.js';
+import { pgClientConnection, pgliteConnection, type SqlConnection } from '../../src/db/sql-connection.js';
+
+interface EmptyDatabase {
+  conn: SqlConnection;
+  close(): Promise<void>;
+}
+
+async function emptyPglite(): Promise<EmptyDatabase> {
+  const db = await PGlite.create('memory://');
+  return { conn: pgliteConnection(db), close: () => db.close() };
+}
+
+async function emptyPostgres(): Promise<EmptyDatabase> {
+  const scratch: ScratchDatabase = await createScratchDatabase('tandem_migrate');
+  const client = new pg.Client({ connectionString: scratch.url });
+  await client.connect();
+  return {
+    conn: pgClientConnection(client),
+    async close() {
+      await client.end();
+      await scratch.drop();
+    },
+  };
+}
+
+describe.each([
+  ['pglite', emptyPglite],
+  ['postgres', emptyPostgres],
+] as const)('migration runner on %s', (_name, open) => {
+  let db: EmptyDatabase;
+  let badDir: string;
+  beforeAll(async () => {
+    db = await open();
+    badDir = await mkdtemp(path.join(os.tmpdir(), 'tandem-migrations-'));
+  }, 60_000);
+  afterAll(async () => {
+    await db?.close();
+    await rm(badDir, { recursive: true, force: true });
+  });
+
+  it('applies every migration once and records it as Prisma does', async () => {
+    const migrations = await readMigrations();
+    const first = await applyMigrations(db.conn, migrations);
+    expect(first.applied).toEqual(migrations.map((m) => m.name));
+    const rows = await db.conn.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(
+      'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',
+    );
+    for (const [i, m] of migrations.entries()) {
+      const sql = await readFile(path.join(DEFAULT_MIGRATIONS_DIR, m.name, 'migration.sql'), 'utf8');
+      expect(rows[i]).toMatchObject({
+        migration_name: m.name,
+        checksum: checksumOf(sql),
+        applied_steps_count: 1,
+      });
+      expect(rows[i]?.finished_at).toBeInstanceOf(Date);
+    }
+    const second = await applyMigrations(db.conn, migrations);
+    expect(second).toEqual({ applied: [], alreadyApplied: migrations.map((m) => m.name), modified: [] });
+  });
+
+  it('reports an applied migration whose file changed since', async () => {
+    const migrations = await readMigrations();
+    const edited = migrations.map((m, i) =>
+      i === 0 ? { ...m, checksum: checksumOf(`${m.sql}\n-- edited`) } : m,
+    );
+    expect((await applyMigrations(db.conn, edited)).modified).toEqual([migrations[0]?.name]);
+  });
+
+  it('rolls a failing migration back whole and names it', async () => {
+    await cp(DEFAULT_MIGRATIONS_DIR, badDir, { recursive: true });
+    await mkdir(path.join(badDir, '29990101000000_broken'));
+    await writeFile(
+      path.join(badDir, '29990101000000_broken', 'migration.sql'),
+      'CREATE TABLE "HalfDone" (id INT);\nALTER TABLE "NoSuchTable" ADD COLUMN x INT;\n',
+    );
+    const error = await applyMigrations(db.conn, await readMigrations(badDir)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationError);
+    expect((error as MigrationError).message).toContain('29990101000000_broken');
+    expect((error as MigrationError).message).toContain('NoSuchTable');
+    const halfDone = await db.conn.query('SELECT to_regclass(\'"HalfDone"\') AS t');
+    expect(halfDone[0]?.t).toBeNull();
+    const recorded = await db.conn.query(
+      `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken'`,
+    );
+    expect(recorded).toEqual([]);
+  });
+
+  it('keeps ownership history append-only', async () => {
+    await db.conn.exec(`
+      INSERT INTO "Workspace" ("teamId", "updatedAt") VALUES ('T_HIST', now());
+      INSERT INTO "OwnershipEvent" ("teamId", "actorId", change, source) VALUES ('T_HIST', 'U1', 'assigned', 'command');`);
+    await expect(db.conn.exec(`UPDATE "OwnershipEvent" SET "actorId" = 'U2'`)).rejects.toThrow(/append-only/);
+    await expect(db.conn.exec(`DELETE FROM "OwnershipEvent"`)).rejects.toThrow(/append-only/);
+  });
+});
