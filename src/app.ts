@@ -25,6 +25,20 @@ export const SLACK_RETRY_POLICY: RetryOptions = {
   randomize: true,
 };
 
+export class SlackStartupError extends Error {
+  constructor(cause: unknown) {
+    const detail =
+      (cause as { data?: { error?: string } }).data?.error ??
+      (cause instanceof Error ? cause.message : String(cause));
+    super(
+      `Slack did not accept SLACK_BOT_TOKEN (auth.test: ${detail}). Check the token on your app's “OAuth & Permissions” page` +
+        ' and that this machine can reach Slack.',
+      { cause },
+    );
+    this.name = 'SlackStartupError';
+  }
+}
+
 export interface SlackAppOptions {
   slack: Config['slack'];
   /** Hold the HTTP answer until listeners finish: deterministic tests, and FaaS hosts. */
@@ -60,6 +74,9 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
     ...(receiver ? { receiver } : { socketMode: true, appToken: slack.appToken }),
     logger,
     extendedErrorHandler: true,
+    // Bolt otherwise verifies the token in the background, and an unreachable Slack or a revoked
+    // token becomes an unhandled rejection that kills the process; start() awaits it instead.
+    deferInitialization: true,
     clientOptions: {
       ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
       retryConfig: options.retryConfig ?? SLACK_RETRY_POLICY,
@@ -74,6 +91,11 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
   return {
     app,
     async start(port, host = '0.0.0.0') {
+      try {
+        await app.init();
+      } catch (error) {
+        throw new SlackStartupError(error);
+      }
       if (slack.mode === 'socket') {
         await app.start();
         return undefined;

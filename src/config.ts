@@ -6,62 +6,61 @@ const optional = (schema: z.ZodType<string>) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 // Each variable carries the sentence that tells a person how to fix it.
-const envSchema = z
-  .object({
-    SLACK_BOT_TOKEN: z
-      .string({
-        error:
-          'is missing: copy the Bot User OAuth Token (xoxb-…) from your Slack app’s “OAuth & Permissions” page',
-      })
-      .regex(/^xoxb-/, 'must be a bot token starting with xoxb- (from “OAuth & Permissions”)'),
-    SLACK_SIGNING_SECRET: optional(
-      z
-        .string()
-        .regex(
-          /^[0-9a-f]{16,}$/i,
-          'must be the hex Signing Secret from “Basic Information → App Credentials”',
-        ),
-    ),
-    SLACK_APP_TOKEN: optional(
-      z
-        .string()
-        .regex(
-          /^xapp-/,
-          'must be an app-level token starting with xapp- (“Basic Information → App-Level Tokens”, scope connections:write)',
-        ),
-    ),
-    SLACK_API_URL: optional(z.url({ error: 'must be a URL such as http://127.0.0.1:4000/api/' })),
-    PORT: z.coerce
-      .number({ error: 'must be a port number such as 3000' })
-      .int('must be a whole number such as 3000')
-      .min(1, 'must be between 1 and 65535')
-      .max(65535, 'must be between 1 and 65535')
-      .default(3000),
-    DATABASE_URL: optional(
-      z
-        .string()
-        .regex(
-          /^postgres(ql)?:\/\//,
-          'must be a postgres:// URL, or left empty to use the embedded database in DATA_DIR',
-        ),
-    ),
-    DATA_DIR: z.string().min(1).default('./data'),
-    DEFAULT_TIMEZONE: z
+const envObject = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({
+      error:
+        'is missing: copy the Bot User OAuth Token (xoxb-…) from your Slack app’s “OAuth & Permissions” page',
+    })
+    .regex(/^xoxb-/, 'must be a bot token starting with xoxb- (from “OAuth & Permissions”)'),
+  SLACK_SIGNING_SECRET: optional(
+    z
       .string()
-      .refine(isValidTimezone, 'must be an IANA time zone such as Europe/London or America/New_York')
-      .default('UTC'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  })
-  .superRefine((env, ctx) => {
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message:
-          'is required in HTTP mode: copy it from “Basic Information → App Credentials”, or set SLACK_APP_TOKEN to use Socket Mode',
-      });
-    }
-  });
+      .regex(/^[0-9a-f]{16,}$/i, 'must be the hex Signing Secret from “Basic Information → App Credentials”'),
+  ),
+  SLACK_APP_TOKEN: optional(
+    z
+      .string()
+      .regex(
+        /^xapp-/,
+        'must be an app-level token starting with xapp- (“Basic Information → App-Level Tokens”, scope connections:write)',
+      ),
+  ),
+  SLACK_API_URL: optional(z.url({ error: 'must be a URL such as http://127.0.0.1:4000/api/' })),
+  PORT: z.coerce
+    .number({ error: 'must be a port number such as 3000' })
+    .int('must be a whole number such as 3000')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(3000),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\//,
+        'must be a postgres:// URL, or left empty to use the embedded database in DATA_DIR',
+      ),
+  ),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .refine(isValidTimezone, 'must be an IANA time zone such as Europe/London or America/New_York')
+    .default('UTC'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+const envSchema = envObject;
+
+const blank = (v: string | undefined) => v === undefined || v.trim() === '';
+
+/** Checked outside zod so that it is reported together with every other problem, not after them. */
+function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
+  return blank(env.SLACK_APP_TOKEN) && blank(env.SLACK_SIGNING_SECRET)
+    ? [
+        'SLACK_SIGNING_SECRET is required in HTTP mode: copy it from “Basic Information → App Credentials”, or set SLACK_APP_TOKEN to use Socket Mode',
+      ]
+    : [];
+}
 
 export interface Config {
   slack: {
@@ -91,10 +90,12 @@ export class ConfigError extends Error {
 /** Parses the environment into one typed object, reporting every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    // Values are never echoed: some of them are secrets.
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
-  }
+  // Values are never echoed: some of them are secrets.
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)),
+    ...crossFieldProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     slack: {
@@ -109,6 +110,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+const databaseEnvSchema = z.object({
+  DATABASE_URL: envObject.shape.DATABASE_URL,
+  DATA_DIR: envObject.shape.DATA_DIR,
+});
+
+/** Only the database settings, for tools such as `npm run db:migrate` that need no Slack credentials. */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Config['database'] {
+  const parsed = databaseEnvSchema.safeParse(env);
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
+  return { url: parsed.data.DATABASE_URL, dataDir: parsed.data.DATA_DIR };
 }
 
 /** Reads `.env` into process.env when present; variables already set win (Node's own loader). */

@@ -1,4 +1,4 @@
-import { buildApp } from './app.js';
+import { buildApp, SlackStartupError } from './app.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { openDatabase } from './db/database.js';
@@ -40,7 +40,17 @@ async function main(): Promise<void> {
     { db, clock: systemClock, logger, defaultTimezone: config.defaultTimezone },
     { slack: config.slack },
   );
-  const port = await tandem.start(config.port);
+  let port: number | undefined;
+  try {
+    port = await tandem.start(config.port);
+  } catch (error) {
+    if (error instanceof SlackStartupError) {
+      logger.fatal(error.message);
+      await db.close();
+      process.exit(1);
+    }
+    throw error;
+  }
   logger.info(
     { mode: config.slack.mode, port, database: db.kind },
     config.slack.mode === 'socket'

@@ -10,6 +10,7 @@ import {
   type InitiativeSubcommand,
 } from './initiative-usage.js';
 import { INITIATIVE_KINDS, type InitiativeKind, matchKind, suggestKind } from './kinds.js';
+import { lookup } from './lookup.js';
 import { fail, ok, type Parsed, withHint } from './result.js';
 import { parseBareRef, parseUserRef, slackTextToPlain } from './slack-refs.js';
 import { joinTokens, type Token, tokenize } from './tokenize.js';
@@ -61,7 +62,7 @@ const SUBCOMMAND_ALIASES: Record<string, InitiativeSubcommand> = {
 function subcommandOf(word: string): InitiativeSubcommand | null {
   const lower = word.toLowerCase();
   const named = INITIATIVE_SUBCOMMANDS.find((sub) => sub === lower);
-  return named ?? SUBCOMMAND_ALIASES[lower] ?? null;
+  return named ?? lookup(SUBCOMMAND_ALIASES, lower) ?? null;
 }
 
 const LIST_WORDS: Record<string, InitiativeListFilter> = {
@@ -80,7 +81,7 @@ function parseList(args: readonly Token[]): Parsed<InitiativeCommand> {
   const [arg, ...extra] = args;
   if (!arg) return ok({ type: 'list', filter: { by: 'open' } });
   if (extra.length > 0) return fail(`list takes one filter; I got "${quoteBack(joinTokens(args))}".`, hint);
-  const word = arg.quoted ? undefined : LIST_WORDS[arg.text.toLowerCase()];
+  const word = arg.quoted ? undefined : lookup(LIST_WORDS, arg.text.toLowerCase());
   if (word) return ok({ type: 'list', filter: word });
   const kind = arg.quoted ? null : matchKind(arg.text);
   if (kind) return ok({ type: 'list', filter: { by: 'kind', kind } });

@@ -1,3 +1,5 @@
+import { lookup } from './lookup.js';
+
 export const INITIATIVE_STATUSES = ['planned', 'active', 'done', 'cancelled'] as const;
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 
@@ -28,5 +30,5 @@ const STATUS_ALIASES: Record<string, InitiativeStatus> = {
 
 /** The status a word names, or null. Case, hyphens and spaces are ignored ("In-progress"). */
 export function matchStatus(word: string): InitiativeStatus | null {
-  return STATUS_ALIASES[word.toLowerCase().replace(/[-_\s]/g, '')] ?? null;
+  return lookup(STATUS_ALIASES, word.toLowerCase().replace(/[-_\s]/g, '')) ?? null;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { closestMatch } from './closest-match.js';
+import { lookup } from './lookup.js';
 import { fail, ok, type Parsed, type UsageHint } from './result.js';
 
 export const INITIATIVE_KINDS = [
@@ -74,7 +75,7 @@ const normaliseWord = (word: string): string => word.toLowerCase().replace(/[-_\
 
 /** The kind a single word names, or null; for recognising a kind among other options. */
 export function matchKind(word: string): InitiativeKind | null {
-  return KIND_ALIASES[normaliseWord(word)] ?? null;
+  return lookup(KIND_ALIASES, normaliseWord(word)) ?? null;
 }
 
 export const KIND_HINT: UsageHint = {
@@ -85,7 +86,7 @@ export const KIND_HINT: UsageHint = {
 /** Only for messages: the nearest kind to a mistyped word, or null when nothing is close. */
 export function suggestKind(word: string): InitiativeKind | null {
   const near = closestMatch(normaliseWord(word), Object.keys(KIND_ALIASES));
-  return near === null ? null : (KIND_ALIASES[near] ?? null);
+  return near === null ? null : (lookup(KIND_ALIASES, near) ?? null);
 }
 
 export function parseKind(text: string, hint: UsageHint = KIND_HINT): Parsed<InitiativeKind> {

@@ -2,6 +2,7 @@ import { parseClockTime } from './clock-time.js';
 import { closestMatch } from './closest-match.js';
 import { quoteBack, readChannel, readPerson, rejectExtra } from './command-args.js';
 import { parseInitiativeNumber } from './initiative-ref.js';
+import { lookup } from './lookup.js';
 import { fail, ok, type Parsed, type UsageHint, withHint } from './result.js';
 import { slackTextToPlain } from './slack-refs.js';
 import { isZoneAbbreviation, resolveTimezone, suggestTimezone } from './timezone.js';
@@ -171,10 +172,10 @@ function parseTimezoneSetting(args: readonly Token[]): Parsed<TandemCommand> {
 function parseSet(args: readonly Token[]): Parsed<TandemCommand> {
   const [keyToken, ...rest] = args;
   if (!keyToken) return fail(`Set what? One of: ${SETTING_KEYS.join(', ')}.`, TANDEM_USAGE.set);
-  const key = SETTING_ALIASES[squash(keyToken.text)];
+  const key = lookup(SETTING_ALIASES, squash(keyToken.text));
   if (!key) {
     const near = closestMatch(squash(keyToken.text), Object.keys(SETTING_ALIASES));
-    const suggestion = near ? SETTING_ALIASES[near] : undefined;
+    const suggestion = near ? lookup(SETTING_ALIASES, near) : undefined;
     const guess = suggestion ? ` Did you mean ${suggestion}?` : '';
     return fail(
       `I don't know the setting "${quoteBack(keyToken.text, 30)}".${guess} Settings: ${SETTING_KEYS.join(', ')}.`,
@@ -207,7 +208,7 @@ function subcommandOf(tokens: readonly Token[]): { sub: Subcommand; args: readon
   const lower = first.text.toLowerCase();
   // "who owns 12" arrives as two words.
   if (lower === 'who' && second && /^owns\??$/i.test(second.text)) return { sub: 'who-owns', args: rest };
-  const sub = SUBCOMMANDS.find((name) => name === lower) ?? SUBCOMMAND_ALIASES[lower];
+  const sub = SUBCOMMANDS.find((name) => name === lower) ?? lookup(SUBCOMMAND_ALIASES, lower);
   return sub ? { sub, args: tokens.slice(1) } : null;
 }
 
@@ -228,7 +229,9 @@ export function parseTandemCommand(text: string): Parsed<TandemCommand> {
     const near = first.quoted
       ? null
       : closestMatch(first.text, [...SUBCOMMANDS, ...Object.keys(SUBCOMMAND_ALIASES)]);
-    const suggestion = near ? (SUBCOMMANDS.find((s) => s === near) ?? SUBCOMMAND_ALIASES[near]) : undefined;
+    const suggestion = near
+      ? (SUBCOMMANDS.find((s) => s === near) ?? lookup(SUBCOMMAND_ALIASES, near))
+      : undefined;
     const guess = suggestion ? ` Did you mean ${suggestion}?` : '';
     return fail(
       `I don't know "/tandem ${quoteBack(first.text, 30)}".${guess} Try one of: ${SUBCOMMANDS.join(', ')}.`,

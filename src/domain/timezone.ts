@@ -1,4 +1,5 @@
 import { closestMatch } from './closest-match.js';
+import { lookup } from './lookup.js';
 
 /*
  * Workspaces store an IANA zone name ("Europe/London"), never an abbreviation: "EST" is a fixed
@@ -164,7 +165,7 @@ export function suggestTimezone(input: string): string | null {
   const valid = resolveTimezone(typed);
   if (valid) return valid;
   const aliasKey = typed.toLowerCase().replace(/[_\-\s]+/g, ' ');
-  const alias = ALIASES[aliasKey];
+  const alias = lookup(ALIASES, aliasKey);
   if (alias) return alias;
   const squashed = squash(typed);
   if (squashed === '') return null;

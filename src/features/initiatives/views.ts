@@ -63,7 +63,7 @@ export function createdMessage(
     blocks.push(
       context(
         suggestion.userId
-          ? `:bulb: No owner was given, so Tandem suggested ${userMention(suggestion.userId)}: ${escapeText(suggestion.reason)}. Change it with ${inlineCode(`/initiative assign ${i.number} @person`)}.`
+          ? `:bulb: No owner was given, so Tandem suggested ${userMention(suggestion.userId)}: ${escapeText(suggestion.reason.replace(/\.$/, ''))}. Change it with ${inlineCode(`/initiative assign ${i.number} @person`)}.`
           : `:bulb: ${escapeText(suggestion.reason)}`,
       ),
     );

@@ -254,6 +254,19 @@ describe('unknown subcommands', () => {
   });
 });
 
+describe('words that are also Object.prototype properties', () => {
+  // Found by the property tests: table lookups once returned Object.prototype members.
+  it.each([['__proto__'], ['constructor'], ['toString'], ['hasOwnProperty']])(
+    '%s is just an unknown word',
+    (word) => {
+      expect(error(word).message).toContain(`"/initiative ${word}"`);
+      expect(error(`list ${word}`).message).toContain(`I can't filter by "${word}"`);
+      expect(error(`status 12 ${word}`).message).toContain(`"${word}" isn't a status`);
+      expect(error(`add "X" ${word}`).message).toContain(`I don't know "${word}"`);
+    },
+  );
+});
+
 describe('INITIATIVE_USAGE', () => {
   it.each(INITIATIVE_SUBCOMMANDS.map((sub) => [sub]))('has usage, example and summary for %s', (sub) => {
     const help = INITIATIVE_USAGE[sub];

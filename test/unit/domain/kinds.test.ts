@@ -69,6 +69,14 @@ describe('parseKind', () => {
     expect(!result.ok && result.error.message).not.toContain('Did you mean');
   });
 
+  it.each([['__proto__'], ['constructor'], ['toString']])(
+    'does not find a kind in Object.prototype for %s',
+    (word) => {
+      expect(matchKind(word)).toBeNull();
+      expect(parseKind(word).ok).toBe(false);
+    },
+  );
+
   it('matchKind returns null rather than an error', () => {
     expect(matchKind('nope')).toBeNull();
     expect(matchKind('Trend_Response')).toBe('trend_response');

@@ -171,6 +171,14 @@ describe('unknown subcommands and broken input', () => {
   });
 });
 
+describe('words that are also Object.prototype properties', () => {
+  it.each([['__proto__'], ['constructor'], ['toString']])('%s is just an unknown word', (word) => {
+    expect(error(word).message).toContain(`"/tandem ${word}"`);
+    expect(error(`set ${word} x`).message).toContain(`I don't know the setting "${word}"`);
+    expect(error(`set timezone ${word}`).message).toContain(`I don't know the timezone "${word}"`);
+  });
+});
+
 describe('TANDEM_USAGE', () => {
   it('covers every setting', () => {
     for (const key of SETTING_KEYS) expect(TANDEM_USAGE[`set ${key}`].usage).toContain(`/tandem set ${key}`);

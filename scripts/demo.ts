@@ -1,0 +1,113 @@
+// `npm run demo`: Tandem end to end with no Slack credentials. It starts Tandem in HTTP mode with
+// a throwaway embedded database and a local stand-in for Slack's Web API, sends it correctly
+// signed slash commands and events as Slack would, and prints what each person would have seen.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { systemClock } from '../src/clock.js';
+import { openDatabase } from '../src/db/database.js';
+import { createLogger } from '../src/logger.js';
+import { startLocalTandem } from '../test/harness/local-tandem.js';
+import { describeCalls } from './lib/transcript.js';
+
+const TEAM = 'TDEMO0001';
+const CHANNEL = 'CLAUNCH01';
+const people = {
+  ana: { id: 'UANA00001', name: 'ana', title: 'PR lead', tz: 'Europe/London', isAdmin: true },
+  cam: { id: 'UCAM00001', name: 'cam', title: 'social media lead', tz: 'America/New_York', isAdmin: false },
+  ben: { id: 'UBEN00001', name: 'ben', title: 'PR manager', tz: 'Europe/London', isAdmin: false },
+  dev: { id: 'UDEV00001', name: 'dev', title: 'marketing', tz: 'Europe/Berlin', isAdmin: false },
+};
+type Person = keyof typeof people;
+const names: Record<string, string> = { [CHANNEL]: 'launch' };
+for (const p of Object.values(people)) names[p.id] = p.name;
+const at = (who: Person) => `<@${people[who].id}|${who}>`;
+
+const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-demo-'));
+console.log('Starting Tandem with a throwaway embedded database and a local Slack stand-in…\n');
+const db = await openDatabase({ dataDir: path.join(dir, 'data') });
+const tandem = await startLocalTandem({
+  db,
+  clock: systemClock,
+  logger: createLogger('silent'),
+  defaultTimezone: 'Europe/London',
+});
+for (const p of Object.values(people))
+  tandem.slack.setUser({ id: p.id, teamId: TEAM, name: p.name, tz: p.tz, isAdmin: p.isAdmin });
+
+async function type(who: Person, command: string, text: string, note?: string) {
+  if (note) console.log(`— ${note}`);
+  console.log(`${who} (${people[who].title}) typed: ${command} ${text.replace(/<@(\w+)\|(\w+)>/g, '@$2')}`);
+  const calls = await tandem.command(command, text, {
+    teamId: TEAM,
+    userId: people[who].id,
+    channelId: CHANNEL,
+    userName: who,
+  });
+  for (const line of describeCalls(calls, names)) console.log(line);
+  console.log();
+}
+
+let failed = false;
+try {
+  await type(
+    'ana',
+    '/tandem',
+    `set pr-leads ${at('ana')} ${at('ben')}`,
+    'Ana sets up the leads (the first setup is open to anyone; afterwards admins only)',
+  );
+  await type('ana', '/tandem', `set social-leads ${at('cam')}`);
+  await type(
+    'ana',
+    '/initiative',
+    `add "Q4 product launch press release" press_release ${at('ana')} due next friday`,
+    'Ana adds a press release she owns',
+  );
+  await type(
+    'cam',
+    '/initiative',
+    'add "Creator summit" influencer due in 3 weeks',
+    'Cam adds an influencer program without an owner: Tandem suggests one from the ownership matrix',
+  );
+  await type(
+    'ana',
+    '/initiative',
+    `handoff 1 ${at('ben')} I'm at the trade show next week`,
+    'Ana hands the press release to Ben',
+  );
+  await type('dev', '/tandem', 'who-owns q4 launch', 'Dev from marketing asks who owns the launch');
+  await type(
+    'dev',
+    '/initiative',
+    'add Launch presser due the day after never',
+    'Dev mistypes a command: Tandem says what was wrong, with an example, and writes nothing',
+  );
+
+  console.log('— Cam asks in the channel instead');
+  console.log('cam wrote in #launch: @Tandem who owns 2');
+  const before = tandem.slack.calls.length;
+  await tandem.sender.event(
+    {
+      type: 'app_mention',
+      user: people.cam.id,
+      text: '<@U_TANDEM_BOT> who owns 2',
+      ts: '1700000000.000100',
+      channel: CHANNEL,
+    },
+    { teamId: TEAM, eventId: 'EvDEMO0001' },
+  );
+  for (const line of describeCalls(tandem.slack.calls.slice(before), names)) console.log(line);
+  console.log();
+
+  const initiatives = await db.prisma.initiative.count({ where: { teamId: TEAM } });
+  const events = await db.prisma.ownershipEvent.count({ where: { teamId: TEAM } });
+  console.log(`Recorded: ${initiatives} initiatives, ${events} ownership events. Demo finished.`);
+} catch (error) {
+  failed = true;
+  console.error('The demo failed:', error);
+} finally {
+  await tandem.stop();
+  await db.close();
+  await rm(dir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,78 @@
+import type { SlackCall } from '../../test/harness/fake-slack.js';
+
+/** Turns Slack mrkdwn into plain terminal text, with people and channels by name. */
+export function plain(text: string, names: Record<string, string>): string {
+  return text
+    .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => `@${names[id] ?? id}`)
+    .replace(
+      /<#([A-Z0-9]+)(?:\|([^>]*))?>/g,
+      (_m, id: string, label?: string) => `#${names[id] ?? label ?? id}`,
+    )
+    .replace(/<!date\^\d+\^[^|]*\|([^>]*)>/g, '$1')
+    .replace(/<!(channel|here|everyone)>/g, '@$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+interface BlockLike {
+  type?: string;
+  text?: { text?: string };
+  fields?: Array<{ text?: string }>;
+  elements?: Array<{ text?: string }>;
+}
+
+function blockLines(blocks: BlockLike[]): string[] {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (block.text?.text) lines.push(block.text.text);
+    if (block.fields) lines.push(block.fields.map((f) => (f.text ?? '').replace('\n', ': ')).join('  |  '));
+    if (block.type === 'context' && block.elements)
+      lines.push(block.elements.map((e) => e.text ?? '').join(' '));
+  }
+  return lines;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `      ${line}`)
+    .join('\n');
+}
+
+/** What a person would have seen of each Slack call Tandem made. */
+export function describeCalls(calls: SlackCall[], names: Record<string, string>): string[] {
+  const out: string[] = [];
+  for (const call of calls) {
+    const blocks = (call.args.blocks as BlockLike[] | undefined) ?? [];
+    const body = plain(blockLines(blocks).join('\n') || String(call.args.text ?? ''), names);
+    switch (call.method) {
+      case 'response_url':
+        out.push(
+          call.args.response_type === 'in_channel'
+            ? `  Tandem (in the channel):\n${indent(body)}`
+            : `  Tandem (only you can see this):\n${indent(body)}`,
+        );
+        break;
+      case 'chat.postMessage': {
+        const channel = String(call.args.channel);
+        const where = channel.startsWith('D')
+          ? `DM to @${names[channel.slice(1)] ?? channel}`
+          : `in #${names[channel] ?? channel}${call.args.thread_ts ? ', in thread' : ''}`;
+        out.push(`  Tandem (${where}):\n${indent(body)}`);
+        break;
+      }
+      case 'chat.postEphemeral':
+        out.push(
+          `  Tandem (only @${names[String(call.args.user)] ?? call.args.user} can see this):\n${indent(body)}`,
+        );
+        break;
+      case 'views.open':
+        out.push('  Tandem opened a form.');
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}

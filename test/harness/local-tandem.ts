@@ -1,0 +1,78 @@
+import { buildApp, type TandemApp } from '../../src/app.js';
+import type { Clock } from '../../src/clock.js';
+import type { Database } from '../../src/db/database.js';
+import type { Deps } from '../../src/deps.js';
+import type { Logger } from '../../src/logger.js';
+import { type FakeSlack, type SlackCall, startFakeSlack } from './fake-slack.js';
+import { type CommandContext, createSlackSender, type SlackSender } from './slack-sender.js';
+
+export const SIGNING_SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+export const BOT_TOKEN = 'xoxb-test-0000-tandem';
+
+export interface LocalTandem {
+  slack: FakeSlack;
+  sender: SlackSender;
+  deps: Deps;
+  app: TandemApp;
+  /** http://127.0.0.1:PORT where Tandem listens. */
+  baseUrl: string;
+  /** Sends a slash command and returns every Slack call Tandem made while handling it. */
+  command(command: string, text: string, ctx: CommandContext): Promise<SlackCall[]>;
+  /** Stops the app and the stand-in Slack; the database belongs to the caller. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Tandem exactly as in production (HTTP receiver, signature checks, real database) talking to a
+ * local stand-in for Slack. Shared by the end-to-end tests and `npm run demo`.
+ */
+export async function startLocalTandem(options: {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  defaultTimezone: string;
+}): Promise<LocalTandem> {
+  const slack = await startFakeSlack({ token: BOT_TOKEN });
+  const deps: Deps = {
+    db: options.db,
+    clock: options.clock,
+    logger: options.logger,
+    defaultTimezone: options.defaultTimezone,
+  };
+  const app = buildApp(deps, {
+    slack: {
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      appToken: undefined,
+      apiUrl: slack.apiUrl,
+      mode: 'http',
+    },
+    // Answer only after listeners finish, so every Slack call is recorded when the request returns.
+    processBeforeResponse: true,
+    retryConfig: { retries: 0 },
+  });
+  const port = await app.start(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const sender = createSlackSender({
+    url: `${baseUrl}/slack/events`,
+    signingSecret: SIGNING_SECRET,
+    responseUrl: () => slack.responseUrl(),
+  });
+  return {
+    slack,
+    sender,
+    deps,
+    app,
+    baseUrl,
+    async command(command, text, ctx) {
+      const before = slack.calls.length;
+      const res = await sender.command(command, text, ctx);
+      if (res.status !== 200) throw new Error(`${command} ${text} answered HTTP ${res.status}`);
+      return slack.calls.slice(before);
+    },
+    async stop() {
+      await app.stop();
+      await slack.close();
+    },
+  };
+}

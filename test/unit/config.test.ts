@@ -1,0 +1,207 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, loadDotEnv } from '../../src/config.js';
+
+const BOT_TOKEN = 'xoxb-1111-2222-abcdefABCDEF';
+const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
+const APP_TOKEN = 'xapp-1-A111-222-abcdef';
+
+/** The smallest environment that starts Tandem over HTTP. */
+const httpEnv = (): NodeJS.ProcessEnv => ({
+  SLACK_BOT_TOKEN: BOT_TOKEN,
+  SLACK_SIGNING_SECRET: SIGNING_SECRET,
+});
+
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(Object.keys(env))}`);
+}
+
+describe('loadConfig', () => {
+  it('parses a minimal HTTP-mode environment, with defaults', () => {
+    expect(loadConfig(httpEnv())).toEqual({
+      slack: {
+        botToken: BOT_TOKEN,
+        signingSecret: SIGNING_SECRET,
+        appToken: undefined,
+        apiUrl: undefined,
+        mode: 'http',
+      },
+      port: 3000,
+      database: { url: undefined, dataDir: './data' },
+      defaultTimezone: 'UTC',
+      logLevel: 'info',
+    });
+  });
+
+  it('parses every variable when all are given', () => {
+    const config = loadConfig({
+      ...httpEnv(),
+      SLACK_API_URL: 'http://127.0.0.1:4000/api/',
+      PORT: '8080',
+      DATABASE_URL: 'postgresql://tandem:pw@db:5432/tandem',
+      DATA_DIR: '/var/lib/tandem',
+      DEFAULT_TIMEZONE: 'Europe/London',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toEqual({
+      slack: {
+        botToken: BOT_TOKEN,
+        signingSecret: SIGNING_SECRET,
+        appToken: undefined,
+        apiUrl: 'http://127.0.0.1:4000/api/',
+        mode: 'http',
+      },
+      port: 8080,
+      database: { url: 'postgresql://tandem:pw@db:5432/tandem', dataDir: '/var/lib/tandem' },
+      defaultTimezone: 'Europe/London',
+      logLevel: 'debug',
+    });
+  });
+
+  it('switches to Socket Mode with SLACK_APP_TOKEN, where the signing secret is optional', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN });
+    expect(config.slack).toMatchObject({ mode: 'socket', appToken: APP_TOKEN, signingSecret: undefined });
+  });
+
+  it('keeps the signing secret in Socket Mode when both are given', () => {
+    const config = loadConfig({ ...httpEnv(), SLACK_APP_TOKEN: APP_TOKEN });
+    expect(config.slack).toMatchObject({ mode: 'socket', signingSecret: SIGNING_SECRET });
+  });
+
+  it('reports every problem at once, each with its variable and how to fix it', () => {
+    const error = configError({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      DEFAULT_TIMEZONE: 'Mars/Base',
+    });
+    const expected: Array<[variable: string, fix: RegExp]> = [
+      ['SLACK_BOT_TOKEN', /OAuth & Permissions/],
+      ['PORT', /port number such as 3000/],
+      ['DATABASE_URL', /postgres:\/\//],
+      ['DEFAULT_TIMEZONE', /IANA time zone such as Europe\/London/],
+      ['SLACK_SIGNING_SECRET', /Basic Information.*or set SLACK_APP_TOKEN/],
+    ];
+    expect(error.problems).toHaveLength(expected.length);
+    for (const [variable, fix] of expected) {
+      const problem = error.problems.find((p) => p.startsWith(`${variable} `));
+      expect(
+        problem,
+        `no problem reported for ${variable} in ${JSON.stringify(error.problems)}`,
+      ).toBeDefined();
+      expect(problem).toMatch(fix);
+      expect(error.message).toContain(problem);
+    }
+    expect(error.message).toMatch(/5 configuration problems/);
+  });
+
+  it.each<[string, NodeJS.ProcessEnv, string, RegExp]>([
+    ['a user token as bot token', { SLACK_BOT_TOKEN: 'xoxp-1-2-3' }, 'SLACK_BOT_TOKEN', /xoxb-/],
+    ['a non-hex signing secret', { SLACK_SIGNING_SECRET: 'not-a-secret' }, 'SLACK_SIGNING_SECRET', /hex/],
+    ['a bot token as app token', { SLACK_APP_TOKEN: BOT_TOKEN }, 'SLACK_APP_TOKEN', /xapp-/],
+    ['a relative API URL', { SLACK_API_URL: 'api/' }, 'SLACK_API_URL', /URL such as/],
+    ['port 0', { PORT: '0' }, 'PORT', /between 1 and 65535/],
+    ['port 70000', { PORT: '70000' }, 'PORT', /between 1 and 65535/],
+    ['port 80.5', { PORT: '80.5' }, 'PORT', /whole number/],
+    ['an unknown log level', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL', /debug/],
+  ])('rejects %s', (_label, override, variable, fix) => {
+    const error = configError({ ...httpEnv(), ...override });
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(new RegExp(`^${variable} `));
+    expect(error.problems[0]).toMatch(fix);
+  });
+
+  it('never echoes secret values, even when they are malformed', () => {
+    const secrets = {
+      SLACK_BOT_TOKEN: 'xoxp-SECRET-BOT-VALUE-4242',
+      SLACK_SIGNING_SECRET: 'SECRET-SIGNING-VALUE-4242',
+      SLACK_APP_TOKEN: 'xoxb-SECRET-APP-VALUE-4242',
+      DATABASE_URL: 'mysql://admin:SECRET-DB-PASSWORD-4242@db/tandem',
+    };
+    const error = configError(secrets);
+    expect(error.problems.map((p) => p.split(' ')[0]).sort()).toEqual(Object.keys(secrets).sort());
+    for (const value of Object.values(secrets)) {
+      expect(error.message).not.toContain(value);
+      expect(error.problems.join('\n')).not.toContain(value);
+    }
+    expect(error.message).not.toContain('SECRET-');
+  });
+
+  describe('empty strings count as unset', () => {
+    it.each<[string, NodeJS.ProcessEnv, (c: ReturnType<typeof loadConfig>) => unknown, unknown]>([
+      ['SLACK_APP_TOKEN', { SLACK_APP_TOKEN: '' }, (c) => c.slack.mode, 'http'],
+      [
+        'SLACK_SIGNING_SECRET (Socket Mode)',
+        { SLACK_APP_TOKEN: APP_TOKEN, SLACK_SIGNING_SECRET: '' },
+        (c) => c.slack.signingSecret,
+        undefined,
+      ],
+      ['SLACK_API_URL', { SLACK_API_URL: '' }, (c) => c.slack.apiUrl, undefined],
+      ['DATABASE_URL', { DATABASE_URL: '' }, (c) => c.database.url, undefined],
+      ['DATABASE_URL (spaces)', { DATABASE_URL: '  ' }, (c) => c.database.url, undefined],
+      ['PORT', { PORT: '' }, (c) => c.port, 3000],
+      ['DATA_DIR', { DATA_DIR: '' }, (c) => c.database.dataDir, './data'],
+      ['DEFAULT_TIMEZONE', { DEFAULT_TIMEZONE: '' }, (c) => c.defaultTimezone, 'UTC'],
+      ['LOG_LEVEL', { LOG_LEVEL: '' }, (c) => c.logLevel, 'info'],
+    ])('%s', (_variable, override, pick, expected) => {
+      expect(pick(loadConfig({ ...httpEnv(), ...override }))).toEqual(expected);
+    });
+
+    it('an empty signing secret with no app token is reported as missing', () => {
+      const error = configError({
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: '',
+        SLACK_APP_TOKEN: '',
+      });
+      expect(error.problems).toEqual([
+        expect.stringMatching(/^SLACK_SIGNING_SECRET is required in HTTP mode/),
+      ]);
+    });
+
+    it('an empty bot token is reported as missing, not as malformed', () => {
+      const error = configError({ ...httpEnv(), SLACK_BOT_TOKEN: '' });
+      expect(error.problems).toHaveLength(1);
+      expect(error.problems[0]).toMatch(/^SLACK_BOT_TOKEN /);
+    });
+  });
+});
+
+describe('loadDotEnv', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-dotenv-'));
+  const touched = ['TANDEM_TEST_FROM_FILE', 'TANDEM_TEST_ALREADY_SET', 'TANDEM_TEST_QUOTED'];
+
+  afterEach(() => {
+    for (const name of touched) delete process.env[name];
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads variables from the file without overriding those already set', () => {
+    const file = join(dir, '.env');
+    writeFileSync(
+      file,
+      [
+        '# comment',
+        'TANDEM_TEST_FROM_FILE=from-file',
+        'TANDEM_TEST_ALREADY_SET=from-file',
+        'TANDEM_TEST_QUOTED="two words"',
+      ].join('\n'),
+    );
+    process.env.TANDEM_TEST_ALREADY_SET = 'from-environment';
+    loadDotEnv(file);
+    expect(process.env.TANDEM_TEST_FROM_FILE).toBe('from-file');
+    expect(process.env.TANDEM_TEST_ALREADY_SET).toBe('from-environment');
+    expect(process.env.TANDEM_TEST_QUOTED).toBe('two words');
+  });
+
+  it('does nothing when the file does not exist', () => {
+    expect(() => loadDotEnv(join(dir, 'missing.env'))).not.toThrow();
+    expect(process.env.TANDEM_TEST_FROM_FILE).toBeUndefined();
+  });
+});
