@@ -128,9 +128,9 @@ describe.each(BACKENDS)('/tandem setup and settings on %s', (backend) => {
     expect(await workspace()).toEqual(before);
   });
 
-  it('saves a valid modal submission and confirms by DM', async () => {
+  it('saves a valid modal submission, zone in its canonical spelling, and confirms by DM', async () => {
     t.slack.reset();
-    const res = await t.sender.interaction(submission(formValues('America/New_York'), ADMIN));
+    const res = await t.sender.interaction(submission(formValues('america/new_york'), ADMIN));
     expect(res.status).toBe(200);
     expect(await workspace()).toMatchObject({
       prLeads: ['UPR000001', 'UPR000002'],

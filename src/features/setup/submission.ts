@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidTimezone, suggestTimezone } from '../../domain/due-date.js';
+import { resolveTimezone, suggestTimezone } from '../../domain/due-date.js';
 import type { SettingsPatch } from './service.js';
 import { SETUP_FIELDS } from './views.js';
 
@@ -31,11 +31,13 @@ export function parseSetupSubmission(values: unknown): SetupSubmission {
     };
   const v = parsed.data;
   const errors: Record<string, string> = {};
-  const timezone = (v[SETUP_FIELDS.timezone.block]?.value.value ?? '').trim();
-  if (!isValidTimezone(timezone)) {
-    const suggestion = suggestTimezone(timezone);
+  const typedZone = (v[SETUP_FIELDS.timezone.block]?.value.value ?? '').trim();
+  // Stored in its canonical spelling: `europe/london` becomes `Europe/London`.
+  const timezone = resolveTimezone(typedZone);
+  if (!timezone) {
+    const suggestion = suggestTimezone(typedZone);
     errors[SETUP_FIELDS.timezone.block] =
-      `“${timezone}” is not a time zone Tandem knows.${suggestion ? ` Did you mean ${suggestion}?` : ' Try Europe/London or America/New_York.'}`;
+      `“${typedZone}” is not a time zone Tandem knows.${suggestion ? ` Did you mean ${suggestion}?` : ' Try Europe/London or America/New_York.'}`;
   }
   const digestTime = v[SETUP_FIELDS.digestTime.block]?.value.selected_time;
   if (!digestTime || !/^([01]\d|2[0-3]):[0-5]\d$/.test(digestTime)) {
@@ -49,7 +51,7 @@ export function parseSetupSubmission(values: unknown): SetupSubmission {
       socialLeads: v[SETUP_FIELDS.socialLeads.block]?.value.selected_users ?? [],
       digestChannel: v[SETUP_FIELDS.digestChannel.block]?.value.selected_conversation ?? null,
       digestTime: digestTime as string,
-      timezone,
+      timezone: timezone as string,
     },
   };
 }
