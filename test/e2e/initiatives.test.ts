@@ -189,6 +189,18 @@ describe.each(BACKENDS)('initiatives end to end on %s', (backend) => {
     expect(await t.db.prisma.initiative.findUniqueOrThrow({ where: { id: target.id } })).toEqual(target);
   });
 
+  it('keeps workspaces apart for who-owns and lists too', async () => {
+    const who = reply(await t.command('/tandem', 'who-owns 2', as(DEV, TEAM_B)));
+    expect(who.type).toBe('ephemeral');
+    expect(who.text).toContain('There is no initiative #2');
+    const byTitle = reply(await t.command('/tandem', 'who-owns creator summit', as(DEV, TEAM_B)));
+    expect(byTitle.text).toContain('No initiative in this workspace');
+    const all = reply(await t.command('/initiative', 'list all', as(DEV, TEAM_B)));
+    expect(all.text).toContain('Crisis drill');
+    expect(all.text).not.toContain('Creator summit');
+    expect(all.text).not.toContain('Q4 launch');
+  });
+
   it('hands out distinct numbers to concurrent adds', async () => {
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
