@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { isValidTimezone } from './domain/due-date.js';
 
-const optional = (schema: z.ZodType<string>) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+// Blank values are dropped before parsing (see withoutBlanks), so optional means "unset or blank".
+const optional = <T extends z.ZodType<string>>(schema: T) => schema.optional();
 
 // Each variable carries the sentence that tells a person how to fix it.
 const envObject = z.object({
@@ -53,6 +53,11 @@ const envSchema = envObject;
 
 const blank = (v: string | undefined) => v === undefined || v.trim() === '';
 
+/** `PORT=` copied empty from .env.example means "use the default", not "invalid". */
+function withoutBlanks(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => !blank(v)));
+}
+
 /** Checked outside zod so that it is reported together with every other problem, not after them. */
 function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
   return blank(env.SLACK_APP_TOKEN) && blank(env.SLACK_SIGNING_SECRET)
@@ -88,7 +93,8 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment into one typed object, reporting every problem at once. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
+  const env = withoutBlanks(rawEnv);
   const parsed = envSchema.safeParse(env);
   // Values are never echoed: some of them are secrets.
   const problems = [
@@ -119,7 +125,7 @@ const databaseEnvSchema = z.object({
 
 /** Only the database settings, for tools such as `npm run db:migrate` that need no Slack credentials. */
 export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Config['database'] {
-  const parsed = databaseEnvSchema.safeParse(env);
+  const parsed = databaseEnvSchema.safeParse(withoutBlanks(env));
   if (!parsed.success)
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
   return { url: parsed.data.DATABASE_URL, dataDir: parsed.data.DATA_DIR };
