@@ -4,12 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { App, HTTPReceiver } from '@slack/bolt';
 import autocannon from 'autocannon';
-import { buildApp } from '../src/app.js';
 import { systemClock } from '../src/clock.js';
 import { openDatabase } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
-import { startFakeSlack } from '../test/harness/fake-slack.js';
-import { BOT_TOKEN, SIGNING_SECRET } from '../test/harness/local-tandem.js';
+import { SIGNING_SECRET, startLocalTandem } from '../test/harness/local-tandem.js';
 import { sign, slashCommandBody } from '../test/harness/slack-sender.js';
 
 export interface LoadResult {
@@ -88,23 +86,17 @@ async function startBareBolt(): Promise<{ url: string; stop(): Promise<void> }> 
 export async function benchAck(options: { seconds: number; connections: number }): Promise<LoadResult[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-bench-'));
   const db = await openDatabase({ dataDir: path.join(dir, 'data') });
-  const slack = await startFakeSlack({ token: BOT_TOKEN });
   const bare = await startBareBolt();
-  const tandem = buildApp(
-    { db, clock: systemClock, logger: createLogger('silent'), defaultTimezone: 'UTC' },
-    {
-      slack: {
-        botToken: BOT_TOKEN,
-        signingSecret: SIGNING_SECRET,
-        appToken: undefined,
-        apiUrl: slack.apiUrl,
-        mode: 'http',
-      },
-    },
-  );
+  const tandem = await startLocalTandem({
+    db,
+    clock: systemClock,
+    logger: createLogger('silent'),
+    defaultTimezone: 'UTC',
+    processBeforeResponse: false,
+  });
+  const { slack } = tandem;
   try {
-    const port = await tandem.start(0, '127.0.0.1');
-    const tandemUrl = `http://127.0.0.1:${port}/slack/events`;
+    const tandemUrl = `${tandem.baseUrl}/slack/events`;
     const help = signedCommand('help', slack.responseUrl('bench-help'));
     const list = signedCommand('list', slack.responseUrl('bench-list'));
     const { seconds, connections } = options;
@@ -131,7 +123,6 @@ export async function benchAck(options: { seconds: number; connections: number }
   } finally {
     await tandem.stop();
     await bare.stop();
-    await slack.close();
     await db.close();
     await rm(dir, { recursive: true, force: true });
   }

@@ -31,6 +31,9 @@ export async function startLocalTandem(options: {
   clock: Clock;
   logger: Logger;
   defaultTimezone: string;
+  /** True (default) answers only after listeners finish, so every Slack call is recorded when a
+   * request returns; false is production's ack-first behaviour, for benchmarks. */
+  processBeforeResponse?: boolean;
 }): Promise<LocalTandem> {
   const slack = await startFakeSlack({ token: BOT_TOKEN });
   const deps: Deps = {
@@ -47,8 +50,7 @@ export async function startLocalTandem(options: {
       apiUrl: slack.apiUrl,
       mode: 'http',
     },
-    // Answer only after listeners finish, so every Slack call is recorded when the request returns.
-    processBeforeResponse: true,
+    processBeforeResponse: options.processBeforeResponse ?? true,
     retryConfig: { retries: 0 },
   });
   const port = await app.start(0, '127.0.0.1');
