@@ -107,6 +107,22 @@ describe.each(BACKENDS)('Slack requests on %s', (backend) => {
     expect(JSON.stringify(ephemeral.args.blocks)).toContain('#4242');
   });
 
+  it('answers a mention that is not a question with what it can be asked, in the thread', async () => {
+    t.slack.reset();
+    const event = {
+      type: 'app_mention',
+      user: USER,
+      text: '<@U_TANDEM_BOT> good morning!',
+      ts: '1700000000.000600',
+      channel: 'C_REQ',
+    };
+    await t.sender.event(event, { teamId: TEAM, eventId: 'Ev_GREETING' });
+    const answer = await t.slack.waitFor('chat.postMessage');
+    expect(answer.args.thread_ts).toBe('1700000000.000600');
+    expect(JSON.stringify(answer.args.blocks)).toContain('who owns 12');
+    expect(t.slack.callsTo('chat.postEphemeral')).toEqual([]);
+  });
+
   it('serves a health check for load balancers', async () => {
     const res = await fetch(`${t.baseUrl}/healthz`);
     expect(res.status).toBe(200);

@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { parseTandemCommand } from '../../domain/tandem-command.js';
-import { orThrow } from '../../domain/user-error.js';
 import { context as contextBlock, section } from '../../slack/blocks.js';
 import { teamIdOf } from '../../slack/command-context.js';
 import { inlineCode } from '../../slack/mrkdwn.js';
@@ -19,8 +18,9 @@ export function mentionQuestion(text: string): string {
 export function appMention(deps: Deps) {
   return async function handleAppMention({ event, context, client }: MentionArgs): Promise<void> {
     const thread_ts = event.thread_ts ?? event.ts;
-    const parsed = orThrow(parseTandemCommand(mentionQuestion(event.text)));
-    if (parsed.type !== 'who-owns') {
+    const parsed = parseTandemCommand(mentionQuestion(event.text));
+    // A greeting or a stray mention is not an error: answer with what Tandem can be asked.
+    if (!parsed.ok || parsed.value.type !== 'who-owns') {
       await client.chat.postMessage({
         channel: event.channel,
         thread_ts,
@@ -32,7 +32,7 @@ export function appMention(deps: Deps) {
       });
       return;
     }
-    const answer = await whoOwns(deps, teamIdOf(context), parsed.query);
+    const answer = await whoOwns(deps, teamIdOf(context), parsed.value.query);
     const message =
       answer.kind === 'one'
         ? ownershipMessage(answer, deps.clock.now())
