@@ -24,7 +24,7 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
   );
 }
 
-const TOKEN_PATTERN = /\bx(?:ox[abposr]|app)-[A-Za-z0-9-]+/g;
+const TOKEN_PATTERN = /\bx(?:ox[abposre]|app)-[A-Za-z0-9-]+/g;
 
 /** Bolt and the Web API client log free-form strings; scrub token-shaped words from them too. */
 function scrub(parts: unknown[]): string {
@@ -44,6 +44,7 @@ export function boltLogger(logger: Logger): BoltLogger {
     error: (...msg) => logger.error({ source: 'bolt' }, scrub(msg)),
     setLevel: (next) => {
       level = next;
+      logger.level = next;
     },
     getLevel: () => level,
     setName: () => {},

@@ -11,8 +11,17 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Cuts to at most `max` UTF-16 units (Slack's measure) without splitting an emoji or accent. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let out = '';
+  for (const { segment } of graphemes.segment(text)) {
+    if (out.length + segment.length > max - 1) break;
+    out += segment;
+  }
+  return `${out}…`;
 }
 
 export function section(text: string): SectionBlock {
@@ -59,7 +68,9 @@ export function lineSections(lines: string[], budget: number): SectionBlock[] {
       continue;
     }
     if (out.length + 2 > budget) {
-      out.push(section(`${current}\n_…and ${lines.length - i} more_`));
+      // The note must survive: clip the lines, never the count of what was left out.
+      const note = `\n_…and ${lines.length - i} more_`;
+      out.push(section(`${clip(current, MAX_SECTION_TEXT - note.length)}${note}`));
       return out;
     }
     out.push(section(current));

@@ -5,13 +5,15 @@ import { escapeText, inlineCode } from './mrkdwn.js';
 
 /** What went wrong, the right form, an example, and what they typed so nothing is lost. */
 export function userErrorMessage(error: UserError, typed?: string): SlackMessage {
-  const blocks: KnownBlock[] = [section(`:warning: ${error.message}`)];
+  // Messages may quote what was typed and may mention people (<@U…>), but never broadcast.
+  const message = error.message.replace(/<!/g, '&lt;!');
+  const blocks: KnownBlock[] = [section(`:warning: ${message}`)];
   const hints: string[] = [];
   if (error.usage) hints.push(`*Form:* ${inlineCode(error.usage)}`);
   if (error.example) hints.push(`*Example:* ${inlineCode(error.example)}`);
   if (hints.length > 0) blocks.push(section(hints.join('\n')));
   if (typed !== undefined) blocks.push(context(`You typed: ${inlineCode(typed)}`));
-  return { text: `${error.message}${error.example ? ` Example: ${error.example}` : ''}`, blocks };
+  return { text: `${message}${error.example ? ` Example: ${escapeText(error.example)}` : ''}`, blocks };
 }
 
 export function internalErrorMessage(typed?: string): SlackMessage {

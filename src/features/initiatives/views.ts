@@ -68,7 +68,7 @@ export function createdMessage(
       ),
     );
   }
-  return { text: `Initiative #${i.number} ${i.title} added`, blocks };
+  return { text: `Initiative #${i.number} ${escapeText(i.title)} added`, blocks };
 }
 
 export function ownerChangedMessage(
@@ -87,7 +87,7 @@ export function ownerChangedMessage(
   const blocks: KnownBlock[] = [section(line)];
   if (reason) blocks.push(section(`> ${escapeText(reason)}`));
   blocks.push(context(`Due ${dueText(i, ctx)} · status ${i.status}`));
-  return { text: `#${i.number} ${i.title} is now owned by ${i.ownerId ?? 'nobody'}`, blocks };
+  return { text: `#${i.number} ${escapeText(i.title)} is now owned by ${i.ownerId ? userMention(i.ownerId) : 'nobody'}`, blocks };
 }
 
 /** DM to the person who now owns something. */
@@ -102,7 +102,7 @@ export function youNowOwnMessage(
     context(`Due ${dueText(i, ctx)} · see ${inlineCode(`/tandem who-owns ${i.number}`)} for its history`),
   ];
   if (reason) blocks.splice(1, 0, section(`> ${escapeText(reason)}`));
-  return { text: `You now own #${i.number} ${i.title}`, blocks };
+  return { text: `You now own #${i.number} ${escapeText(i.title)}`, blocks };
 }
 
 export function statusChangedMessage(i: Initiative, actorId: string): SlackMessage {
@@ -113,14 +113,14 @@ export function statusChangedMessage(i: Initiative, actorId: string): SlackMessa
     cancelled: ':no_entry_sign:',
   }[i.status];
   return {
-    text: `#${i.number} ${i.title} is now ${i.status}`,
+    text: `#${i.number} ${escapeText(i.title)} is now ${i.status}`,
     blocks: [section(`${icon} ${userMention(actorId)} marked ${ref(i)} *${i.status}*`)],
   };
 }
 
 export function dueChangedMessage(i: Initiative, actorId: string, ctx: ViewContext): SlackMessage {
   return {
-    text: `#${i.number} ${i.title} is due ${i.dueDate ? calendarDateFromDb(i.dueDate) : 'whenever'}`,
+    text: `#${i.number} ${escapeText(i.title)} is due ${i.dueDate ? calendarDateFromDb(i.dueDate) : 'whenever'}`,
     blocks: [
       section(
         i.dueDate
@@ -178,7 +178,7 @@ export function listMessage(
 
 export function detailMessage(i: Initiative, workspace: WorkspaceSettings, ctx: ViewContext): SlackMessage {
   return {
-    text: `#${i.number} ${i.title}`,
+    text: `#${i.number} ${escapeText(i.title)}`,
     blocks: [
       section(ref(i)),
       summaryFields(i, workspace, ctx),

@@ -41,7 +41,7 @@ export function ownershipMessage(answer: Extract<WhoOwnsAnswer, { kind: 'one' }>
   const blocks: KnownBlock[] = [section(headline)];
   if (lines.length > 0) blocks.push(section('*Ownership history*'), ...lineSections(lines, MAX_BLOCKS - 2));
   else blocks.push(context('No ownership changes recorded yet.'));
-  return { text: `#${i.number} ${i.title}: owner ${i.ownerId ?? 'none'}`, blocks };
+  return { text: `#${i.number} ${escapeText(i.title)}: owner ${i.ownerId ? userMention(i.ownerId) : 'none'}`, blocks };
 }
 
 function daysAgo(at: Date, now: Date): string {
@@ -52,7 +52,7 @@ function daysAgo(at: Date, now: Date): string {
 export function candidatesMessage(initiatives: Initiative[], words: string): SlackMessage {
   const lines = initiatives.map((i) => `• *#${i.number}* ${escapeText(i.title)} — ${who(i.ownerId)}`);
   return {
-    text: `Several initiatives match “${words}”`,
+    text: `Several initiatives match “${escapeText(words)}”`,
     blocks: [
       section(`Several initiatives match “${escapeText(words)}”:`),
       ...lineSections(lines, 10),
