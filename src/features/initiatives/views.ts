@@ -87,7 +87,10 @@ export function ownerChangedMessage(
   const blocks: KnownBlock[] = [section(line)];
   if (reason) blocks.push(section(`> ${escapeText(reason)}`));
   blocks.push(context(`Due ${dueText(i, ctx)} · status ${i.status}`));
-  return { text: `#${i.number} ${escapeText(i.title)} is now owned by ${i.ownerId ? userMention(i.ownerId) : 'nobody'}`, blocks };
+  return {
+    text: `#${i.number} ${escapeText(i.title)} is now owned by ${i.ownerId ? userMention(i.ownerId) : 'nobody'}`,
+    blocks,
+  };
 }
 
 /** DM to the person who now owns something. */

@@ -41,7 +41,10 @@ export function ownershipMessage(answer: Extract<WhoOwnsAnswer, { kind: 'one' }>
   const blocks: KnownBlock[] = [section(headline)];
   if (lines.length > 0) blocks.push(section('*Ownership history*'), ...lineSections(lines, MAX_BLOCKS - 2));
   else blocks.push(context('No ownership changes recorded yet.'));
-  return { text: `#${i.number} ${escapeText(i.title)}: owner ${i.ownerId ? userMention(i.ownerId) : 'none'}`, blocks };
+  return {
+    text: `#${i.number} ${escapeText(i.title)}: owner ${i.ownerId ? userMention(i.ownerId) : 'none'}`,
+    blocks,
+  };
 }
 
 function daysAgo(at: Date, now: Date): string {
