@@ -3,15 +3,17 @@ import { App, HTTPReceiver, type Receiver } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
+import { register as registerHome } from './features/home/register.js';
 import { register as registerInitiatives } from './features/initiatives/register.js';
 import { register as registerMentions } from './features/mentions/register.js';
 import { register as registerSetup } from './features/setup/register.js';
+import { register as registerTasks } from './features/tasks/register.js';
 import { boltLogger } from './logger.js';
 import { dedupeEvents } from './slack/dedupe-events.js';
 import { registerErrorHandler } from './slack/error-handler.js';
 
 /** Each feature registers its own listeners; adding one is one line here. */
-const FEATURES = [registerInitiatives, registerSetup, registerMentions];
+const FEATURES = [registerInitiatives, registerTasks, registerHome, registerSetup, registerMentions];
 
 /**
  * @slack/web-api retries ten times over ~30 minutes by default and pauses its whole queue

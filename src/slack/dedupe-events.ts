@@ -8,9 +8,21 @@ import type { Deps } from '../deps.js';
  */
 export function dedupeEvents(deps: Deps): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
-    const envelope = body as { type?: string; event_id?: string; team_id?: string };
+    const envelope = body as {
+      type?: string;
+      event_id?: string;
+      team_id?: string;
+      event?: { type?: string };
+    };
     const teamId = context.teamId ?? envelope.team_id;
-    if (envelope.type !== 'event_callback' || !envelope.event_id || !teamId) {
+    // Every message in every channel Tandem is in arrives as an event; recording each would cost a
+    // write per message. Message listeners are idempotent instead (see tasks/thread-replies.ts).
+    if (
+      envelope.type !== 'event_callback' ||
+      !envelope.event_id ||
+      !teamId ||
+      envelope.event?.type === 'message'
+    ) {
       await next();
       return;
     }

@@ -21,7 +21,10 @@ function settingsFields(ws: WorkspaceSettings): KnownBlock {
     ['Digest channel', ws.digestChannel ? channelMention(ws.digestChannel) : '_not set_'],
     ['Digest time', `${ws.digestTime} (${escapeText(ws.timezone)})`],
     ['Time zone', escapeText(ws.timezone)],
-    ['Claim emoji', `:${ws.claimEmoji}:`],
+    [
+      'Task reactions',
+      `:${ws.emoji.claim}: claim · :${ws.emoji.done}: done · :${ws.emoji.handoff}: hand off · :${ws.emoji.block}: blocked · :${ws.emoji.snooze}: snooze`,
+    ],
   ]);
 }
 

@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.js';
 import { type OwnershipMatrix, resolveMatrix } from '../../domain/kinds.js';
+import type { ReactionEmoji } from '../../domain/reactions.js';
 import type { Workspace } from '../../generated/prisma/client.js';
 
 export interface WorkspaceSettings {
@@ -9,7 +10,8 @@ export interface WorkspaceSettings {
   digestChannel: string | null;
   digestTime: string;
   timezone: string;
-  claimEmoji: string;
+  emoji: ReactionEmoji;
+  workloadThreshold: number;
   matrix: OwnershipMatrix;
   setupAt: Date | null;
   setupBy: string | null;
@@ -23,7 +25,14 @@ export function toSettings(row: Workspace): WorkspaceSettings {
     digestChannel: row.digestChannel,
     digestTime: row.digestTime,
     timezone: row.timezone,
-    claimEmoji: row.claimEmoji,
+    emoji: {
+      claim: row.claimEmoji,
+      done: row.doneEmoji,
+      handoff: row.handoffEmoji,
+      block: row.blockEmoji,
+      snooze: row.snoozeEmoji,
+    },
+    workloadThreshold: row.workloadThreshold,
     matrix: resolveMatrix(row.ownershipMatrix),
     setupAt: row.setupAt,
     setupBy: row.setupBy,

@@ -1,0 +1,18 @@
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { Deps } from '../../deps.js';
+import { teamIdOf } from '../../slack/command-context.js';
+import { publishHome } from './publish.js';
+
+type HomeArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>;
+
+export function appHomeOpened(deps: Deps) {
+  return async function handleAppHomeOpened({ event, context, client }: HomeArgs): Promise<void> {
+    // The Messages tab fires this event too; only the Home tab shows the view.
+    if (event.tab !== 'home') return;
+    await publishHome(client, deps, teamIdOf(context), event.user);
+  };
+}
+
+export function register(app: App, deps: Deps): void {
+  app.event('app_home_opened', appHomeOpened(deps));
+}

@@ -1,0 +1,37 @@
+import type { WebClient } from '@slack/web-api';
+import type { Deps } from '../../deps.js';
+import { workloadNote } from '../../domain/workload.js';
+import type { SlackMessage } from '../../slack/blocks.js';
+import { loadWorkspace } from '../setup/workspace-service.js';
+import { claimTask, type TaskActor, type TaskWithInitiative } from './service.js';
+import { afterTaskChange } from './sync.js';
+import { alreadyClaimedMessage, claimedMessage, noteMessage } from './views.js';
+
+/**
+ * One claim, from a reaction, a button or a command: the atomic claim, then the message and the
+ * homes, then the one private answer the claimant gets.
+ */
+export async function claimAndTell(
+  client: WebClient,
+  deps: Deps,
+  actor: TaskActor,
+  task: TaskWithInitiative,
+  tell: (message: SlackMessage) => Promise<void>,
+): Promise<void> {
+  const outcome = await claimTask(deps, actor, task.id);
+  switch (outcome.kind) {
+    case 'claimed': {
+      const workspace = await loadWorkspace(deps, actor.teamId);
+      await afterTaskChange(client, deps, outcome.task, [actor.userId]);
+      await tell(claimedMessage(outcome.task, workloadNote(outcome.openTasks, workspace.workloadThreshold)));
+      return;
+    }
+    case 'already-yours':
+      await tell(noteMessage('You already own this task.'));
+      return;
+    case 'taken':
+    case 'done':
+      await tell(alreadyClaimedMessage(outcome.task));
+      return;
+  }
+}

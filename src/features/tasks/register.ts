@@ -1,0 +1,16 @@
+import type { App, BlockAction, ButtonAction, UsersSelectAction } from '@slack/bolt';
+import type { Deps } from '../../deps.js';
+import { claimButtonPressed, handoffPicked } from './actions.js';
+import { taskCommand } from './command.js';
+import { reactionAdded, reactionRemoved } from './reactions.js';
+import { threadReply } from './thread-replies.js';
+import { CLAIM_ACTION, HANDOFF_PICK_ACTION } from './views.js';
+
+export function register(app: App, deps: Deps): void {
+  app.command('/task', taskCommand(deps));
+  app.event('reaction_added', reactionAdded(deps));
+  app.event('reaction_removed', reactionRemoved(deps));
+  app.message(threadReply(deps));
+  app.action<BlockAction<UsersSelectAction>>(HANDOFF_PICK_ACTION, handoffPicked(deps));
+  app.action<BlockAction<ButtonAction>>(CLAIM_ACTION, claimButtonPressed(deps));
+}

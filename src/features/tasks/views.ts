@@ -1,0 +1,211 @@
+import type { Button, KnownBlock } from '@slack/types';
+import { calendarDateFromDb } from '../../db/calendar-dates.js';
+import { formatDueDate } from '../../domain/due-date.js';
+import { DISCIPLINE_LABELS } from '../../domain/kinds.js';
+import type { ReactionEmoji } from '../../domain/reactions.js';
+import type { TaskListFilter } from '../../domain/task-command.js';
+import { TASK_USAGE } from '../../domain/task-command.js';
+import { formatTaskRef } from '../../domain/task-ref.js';
+import type { Initiative, Task } from '../../generated/prisma/client.js';
+import {
+  capBlocks,
+  context,
+  fields,
+  lineSections,
+  MAX_BLOCKS,
+  type SlackMessage,
+  section,
+} from '../../slack/blocks.js';
+import { escapeText, inlineCode, userMention } from '../../slack/mrkdwn.js';
+
+export const CLAIM_ACTION = 'task_claim';
+export const HANDOFF_PICK_ACTION = 'task_handoff_pick';
+
+/** What a task view needs: a saved task, or a draft whose message is being posted. */
+export type TaskView = Pick<
+  Task,
+  'number' | 'title' | 'discipline' | 'assigneeId' | 'status' | 'dueDate' | 'blockedReason'
+> & {
+  initiative: Pick<Initiative, 'number' | 'title'>;
+};
+
+export interface TaskViewContext {
+  now: Date;
+  timezone: string;
+  emoji: ReactionEmoji;
+}
+
+export const taskRef = (t: Pick<TaskView, 'number' | 'title'>): string =>
+  `*${formatTaskRef(t.number)}* ${escapeText(t.title)}`;
+const initiativeRef = (i: Pick<Initiative, 'number' | 'title'>): string =>
+  `*#${i.number}* ${escapeText(i.title)}`;
+
+function due(t: TaskView, ctx: TaskViewContext): string {
+  return t.dueDate ? formatDueDate(calendarDateFromDb(t.dueDate), ctx) : '_no due date_';
+}
+
+function statusText(t: TaskView): string {
+  if (t.status === 'done') return ':white_check_mark: done';
+  if (t.status === 'blocked')
+    return `:construction: blocked${t.blockedReason ? `: ${escapeText(t.blockedReason)}` : ''}`;
+  return 'open';
+}
+
+export function ownerText(t: Pick<TaskView, 'assigneeId'>): string {
+  return t.assigneeId ? userMention(t.assigneeId) : '_unclaimed_';
+}
+
+export function claimButton(number: number, style?: 'primary'): Button {
+  return {
+    type: 'button',
+    action_id: CLAIM_ACTION,
+    value: String(number),
+    text: { type: 'plain_text', text: 'Claim', emoji: true },
+    ...(style ? { style } : {}),
+    accessibility_label: `Claim task ${formatTaskRef(number)}`,
+  };
+}
+
+/** The message people react to. Re-rendered in place after every change. */
+export function taskMessage(t: TaskView, ctx: TaskViewContext): SlackMessage {
+  const e = ctx.emoji;
+  const blocks: KnownBlock[] = [
+    section(`${taskRef(t)}\nfor ${initiativeRef(t.initiative)}`),
+    fields([
+      ['Owner', ownerText(t)],
+      ['Due', due(t, ctx)],
+      ['Discipline', t.discipline ? DISCIPLINE_LABELS[t.discipline] : 'Anyone'],
+      ['Status', statusText(t)],
+    ]),
+  ];
+  if (t.status !== 'done') {
+    if (!t.assigneeId)
+      blocks.push({
+        type: 'actions',
+        block_id: `task:${t.number}`,
+        elements: [claimButton(t.number, 'primary')],
+      });
+    blocks.push(
+      context(
+        `React :${e.claim}: to claim · :${e.done}: when done · :${e.handoff}: hand off · :${e.block}: blocked · :${e.snooze}: snooze a day`,
+      ),
+    );
+  }
+  const who = t.assigneeId ? `owned by ${userMention(t.assigneeId)}` : 'unclaimed';
+  return { text: `Task ${formatTaskRef(t.number)} ${escapeText(t.title)} (${who}, ${t.status})`, blocks };
+}
+
+export function claimedMessage(t: TaskView, workload: string | null): SlackMessage {
+  const text = `You claimed ${taskRef(t)}.${workload ? ` Heads up: ${workload}.` : ''}`;
+  return { text, blocks: [section(`:raising_hand: ${text}`)] };
+}
+
+export function alreadyClaimedMessage(t: TaskView): SlackMessage {
+  const text = t.assigneeId
+    ? `${taskRef(t)} is already claimed by ${userMention(t.assigneeId)}.`
+    : `${taskRef(t)} is done; there is nothing to claim.`;
+  return { text, blocks: [section(text)] };
+}
+
+export function noteMessage(text: string): SlackMessage {
+  return { text, blocks: [section(text)] };
+}
+
+export function handoffPicker(t: TaskView): SlackMessage {
+  return {
+    text: `Who should take over ${formatTaskRef(t.number)}?`,
+    blocks: [
+      section(`:repeat: Who should take over ${taskRef(t)}?`),
+      {
+        type: 'actions',
+        block_id: `task_handoff:${t.number}`,
+        elements: [
+          {
+            type: 'users_select',
+            action_id: HANDOFF_PICK_ACTION,
+            placeholder: { type: 'plain_text', text: 'Choose a person' },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function handedOffMessage(t: TaskView, fromUserId: string | null): SlackMessage {
+  const text = `${taskRef(t)} went from ${fromUserId ? userMention(fromUserId) : 'nobody'} to ${ownerText(t)}.`;
+  return { text, blocks: [section(`:handshake: ${text}`)] };
+}
+
+export function youNowOwnTaskMessage(t: TaskView, actorId: string): SlackMessage {
+  const text = `${userMention(actorId)} gave you ${taskRef(t)} (for ${initiativeRef(t.initiative)}).`;
+  return { text, blocks: [section(`:wave: ${text}`)] };
+}
+
+export function blockedQuestion(t: TaskView, userId: string): SlackMessage {
+  const text = `${userMention(userId)} marked ${taskRef(t)} blocked. What is blocking it? Reply in this thread and Tandem will note it.`;
+  return { text, blocks: [section(`:construction: ${text}`)] };
+}
+
+export function taskChangedMessage(t: TaskView, actorId: string, what: string): SlackMessage {
+  const text = `${userMention(actorId)} ${what} ${taskRef(t)}.`;
+  return { text, blocks: [section(text)] };
+}
+
+function filterTitle(filter: TaskListFilter): string {
+  switch (filter.by) {
+    case 'open':
+      return 'Open tasks';
+    case 'all':
+      return 'All tasks';
+    case 'mine':
+      return 'Your open tasks';
+    case 'unclaimed':
+      return 'Unclaimed tasks';
+    case 'user':
+      return `Open tasks of ${userMention(filter.userId)}`;
+    case 'initiative':
+      return `Open tasks of initiative #${filter.initiative}`;
+  }
+}
+
+export function taskListMessage(
+  tasks: TaskView[],
+  total: number,
+  filter: TaskListFilter,
+  ctx: TaskViewContext,
+): SlackMessage {
+  const title = filterTitle(filter);
+  if (total === 0) {
+    return {
+      text: `${title}: none`,
+      blocks: [
+        section(`*${title}:* none.`),
+        context(`Add one with ${inlineCode('/task add 12 "Draft social posts" social due friday')}`),
+      ],
+    };
+  }
+  const lines = tasks.map(
+    (t) =>
+      `${taskRef(t)} · ${ownerText(t)} · due ${due(t, ctx)} · ${statusText(t)} · #${t.initiative.number}`,
+  );
+  const blocks: KnownBlock[] = [section(`*${title}* (${total})`), ...lineSections(lines, MAX_BLOCKS - 2)];
+  if (total > tasks.length)
+    blocks.push(context(`_…and ${total - tasks.length} more; narrow the list with a filter._`));
+  return { text: `${title}: ${total}`, blocks: capBlocks(blocks) };
+}
+
+export function taskHelpMessage(emoji: ReactionEmoji): SlackMessage {
+  const lines = Object.values(TASK_USAGE).map(
+    (hint) => `${inlineCode(hint.usage)}\n      e.g. ${inlineCode(hint.example)}`,
+  );
+  return {
+    text: 'How to use /task',
+    blocks: capBlocks([
+      section('*/task* — the work inside an initiative, claimed by whoever takes it.'),
+      ...lineSections(lines, 20),
+      context(
+        `On a task message: :${emoji.claim}: claim (remove it to release) · :${emoji.done}: done (owner or initiative owner) · :${emoji.handoff}: hand off · :${emoji.block}: blocked · :${emoji.snooze}: snooze nudges a day`,
+      ),
+    ]),
+  };
+}

@@ -1,0 +1,22 @@
+import { UserError } from '../domain/user-error.js';
+
+const NOT_POSTABLE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
+
+/** Slack's refusal to post somewhere, turned into what the person can do about it. */
+export function explainPostFailure(
+  error: unknown,
+  channel: string,
+  retry: { usage: string; example: string },
+): unknown {
+  const code = (error as { data?: { error?: string } }).data?.error;
+  if (code && NOT_POSTABLE.has(code)) {
+    return new UserError(
+      code === 'is_archived'
+        ? `<#${channel}> is archived, so Tandem cannot post the task there. Nothing was saved.`
+        : `Tandem is not in <#${channel}>, so it cannot post the task there. Invite it with \`/invite @Tandem\` and try again; nothing was saved.`,
+      retry.usage,
+      retry.example,
+    );
+  }
+  return error;
+}

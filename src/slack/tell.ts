@@ -1,0 +1,22 @@
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from '../logger.js';
+import type { SlackMessage } from './blocks.js';
+import { sendDm } from './dm.js';
+
+/**
+ * A private note to one person about something in a channel: ephemeral there, or by DM when
+ * Slack refuses the ephemeral (the bot is not in that channel, say).
+ */
+export async function tellPrivately(
+  client: WebClient,
+  logger: Logger,
+  where: { channel: string; user: string },
+  message: SlackMessage,
+): Promise<void> {
+  try {
+    await client.chat.postEphemeral({ channel: where.channel, user: where.user, ...message });
+  } catch (error) {
+    logger.debug({ err: error, channel: where.channel }, 'ephemeral refused; sending a DM instead');
+    await sendDm(client, logger, where.user, message);
+  }
+}

@@ -1,0 +1,321 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SlackCall } from '../harness/fake-slack.js';
+import { BACKENDS } from '../support/databases.js';
+import { type RunningTandem, startTandem } from '../support/tandem.js';
+
+const TEAM = 'TTASKS001';
+const OTHER_TEAM = 'TOTHER001';
+const PAM = 'UPAM00001'; // PR lead, owns the initiative
+const SOL = 'USOL00001'; // social manager
+const MAX = 'UMAX00001';
+const CHANNEL = 'CLAUNCH01';
+const as = (userId: string, teamId = TEAM) => ({ teamId, userId, channelId: CHANNEL });
+const mention = (id: string) => `<@${id}|${id.toLowerCase()}>`;
+
+let eventCounter = 0;
+const nextEventId = () => `Ev${String(++eventCounter).padStart(8, '0')}`;
+
+function reply(calls: SlackCall[]) {
+  const r = calls.find((c) => c.method === 'response_url');
+  if (!r) throw new Error(`no reply among ${calls.map((c) => c.method).join(', ')}`);
+  return { type: r.args.response_type, text: JSON.stringify(r.args.blocks ?? r.args.text) };
+}
+
+describe.each(BACKENDS)('tasks and reactions on %s', (backend) => {
+  let t: RunningTandem;
+
+  const react = (
+    type: 'reaction_added' | 'reaction_removed',
+    user: string,
+    reaction: string,
+    ts: string,
+    teamId = TEAM,
+    eventId = nextEventId(),
+  ) =>
+    t.sender.event(
+      {
+        type,
+        user,
+        reaction,
+        item: { type: 'message', channel: CHANNEL, ts },
+        item_user: 'U_TANDEM_BOT',
+        event_ts: '1.0',
+      },
+      { teamId, eventId },
+    );
+
+  const task = (number: number) =>
+    t.db.prisma.task.findUniqueOrThrow({ where: { teamId_number: { teamId: TEAM, number } } });
+  const eventsOf = async (number: number) =>
+    t.db.prisma.ownershipEvent.findMany({
+      where: { taskId: (await task(number)).id },
+      orderBy: { id: 'asc' },
+    });
+
+  async function addTask(title: string, extra = ''): Promise<{ number: number; ts: string }> {
+    t.slack.reset();
+    await t.command('/task', `add 1 "${title}" ${extra}`, as(PAM));
+    const post = t.slack
+      .callsTo('chat.postMessage')
+      .find((c) => JSON.stringify(c.args.blocks).includes(title));
+    if (!post) throw new Error('task message not posted');
+    const row = await t.db.prisma.task.findFirstOrThrow({ where: { teamId: TEAM, title } });
+    return { number: row.number, ts: String(row.messageTs) };
+  }
+
+  beforeAll(async () => {
+    t = await startTandem(backend);
+    await t.command(
+      '/initiative',
+      `add "Q4 launch" press_release ${mention(PAM)} <#${CHANNEL}|launch>`,
+      as(PAM),
+    );
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('posts a task message in the initiative’s channel with a Claim button and records it', async () => {
+    t.slack.reset();
+    const calls = await t.command('/task', 'add #1 "Draft social posts" social due 2026-12-01', as(PAM));
+    const post = calls.find((c) => c.method === 'chat.postMessage');
+    expect(post?.args.channel).toBe(CHANNEL);
+    const blocks = JSON.stringify(post?.args.blocks);
+    expect(blocks).toContain('T1');
+    expect(blocks).toContain('task_claim');
+    expect(blocks).toContain('React :raising_hand: to claim');
+    const row = await task(1);
+    expect(row).toMatchObject({
+      title: 'Draft social posts',
+      discipline: 'social',
+      assigneeId: null,
+      messageChannel: CHANNEL,
+      status: 'open',
+    });
+    expect(row.messageTs).toMatch(/^\d+\.\d+$/);
+    expect(reply(calls).type).toBe('ephemeral');
+  });
+
+  it('writes nothing when Slack will not let Tandem post in the channel, and says how to fix it', async () => {
+    const before = await t.db.prisma.task.count();
+    t.slack.failNext('chat.postMessage', { error: 'not_in_channel' });
+    const r = reply(await t.command('/task', 'add 1 "Pitch to media" pr', as(PAM)));
+    expect(r.type).toBe('ephemeral');
+    expect(r.text).toContain('/invite @Tandem');
+    expect(await t.db.prisma.task.count()).toBe(before);
+  });
+
+  it('lets exactly one of 50 simultaneous ✋ reactions claim the task', async () => {
+    const { number, ts } = await addTask('Schedule posts');
+    const users = Array.from({ length: 50 }, (_, i) => `URACE${String(i).padStart(4, '0')}`);
+    t.slack.reset();
+    const results = await Promise.all(users.map((u) => react('reaction_added', u, 'raising_hand', ts)));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    const row = await task(number);
+    expect(users).toContain(row.assigneeId);
+    const claims = (await eventsOf(number)).filter((e) => e.change === 'claimed');
+    expect(claims).toHaveLength(1);
+    expect(claims[0]?.toUserId).toBe(row.assigneeId);
+    const notes = t.slack.callsTo('chat.postEphemeral').map((c) => JSON.stringify(c.args.blocks));
+    expect(notes.filter((n) => n.includes('already claimed by'))).toHaveLength(49);
+    expect(notes.filter((n) => n.includes('You claimed'))).toHaveLength(1);
+  });
+
+  it('claims with a skin-toned ✋, confirms privately, updates the message and the claimant’s App Home', async () => {
+    const { number, ts } = await addTask('Approve final copy');
+    t.slack.reset();
+    await react('reaction_added', SOL, 'raising_hand::skin-tone-3', ts);
+    expect((await task(number)).assigneeId).toBe(SOL);
+    const update = t.slack.callsTo('chat.update').find((c) => c.args.ts === ts);
+    expect(JSON.stringify(update?.args.blocks)).toContain(`<@${SOL}>`);
+    expect(JSON.stringify(update?.args.blocks)).not.toContain('task_claim');
+    expect(t.slack.callsTo('views.publish').map((c) => c.args.user_id)).toContain(SOL);
+  });
+
+  it('releases when the owner takes the ✋ back, and ignores anyone else doing so', async () => {
+    const { number, ts } = await addTask('Monitor mentions');
+    await react('reaction_added', MAX, 'raising_hand', ts);
+    await react('reaction_removed', SOL, 'raising_hand', ts);
+    expect((await task(number)).assigneeId).toBe(MAX);
+    await react('reaction_removed', MAX, 'raising_hand', ts);
+    expect((await task(number)).assigneeId).toBeNull();
+    expect((await eventsOf(number)).map((e) => e.change)).toEqual(['claimed', 'released']);
+  });
+
+  it('lets only the owner or the initiative’s owner mark it done with ✅', async () => {
+    const { number, ts } = await addTask('Report results');
+    await react('reaction_added', SOL, 'raising_hand', ts);
+    t.slack.reset();
+    await react('reaction_added', MAX, 'white_check_mark', ts);
+    expect((await task(number)).status).toBe('open');
+    const note = t.slack.callsTo('chat.postEphemeral').find((c) => c.args.user === MAX);
+    expect(JSON.stringify(note?.args.blocks)).toContain('Only');
+    await react('reaction_added', PAM, 'white_check_mark', ts); // the initiative's owner
+    const done = await task(number);
+    expect(done).toMatchObject({ status: 'done', doneBy: PAM });
+  });
+
+  it('hands off through the DM picker after 🔁 by the owner', async () => {
+    const { number, ts } = await addTask('Brief influencer');
+    await react('reaction_added', SOL, 'raising_hand', ts);
+    t.slack.reset();
+    await react('reaction_added', SOL, 'repeat', ts);
+    const dm = await t.slack.waitFor('chat.postMessage', (c) => c.args.channel === `D${SOL}`);
+    expect(JSON.stringify(dm.args.blocks)).toContain('users_select');
+    const res = await t.sender.interaction({
+      type: 'block_actions',
+      team: { id: TEAM, domain: 'tasks' },
+      user: { id: SOL, team_id: TEAM },
+      api_app_id: 'A_TANDEM',
+      token: 'legacy',
+      trigger_id: 'trig.1',
+      response_url: t.slack.responseUrl('handoff'),
+      container: { type: 'message', channel_id: `D${SOL}`, message_ts: '1.1' },
+      channel: { id: `D${SOL}` },
+      actions: [
+        {
+          type: 'users_select',
+          action_id: 'task_handoff_pick',
+          block_id: `task_handoff:${number}`,
+          selected_user: MAX,
+          action_ts: '1.2',
+        },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect((await task(number)).assigneeId).toBe(MAX);
+    expect((await eventsOf(number)).map((e) => [e.change, e.fromUserId, e.toUserId])).toEqual([
+      ['claimed', null, SOL],
+      ['handoff', SOL, MAX],
+    ]);
+    expect(t.slack.callsTo('chat.postMessage').some((c) => c.args.channel === `D${MAX}`)).toBe(true);
+  });
+
+  it('marks 🚧 blocked, asks in the thread, and takes the blocker’s reply as the reason', async () => {
+    const { number, ts } = await addTask('Holding statement');
+    t.slack.reset();
+    await react('reaction_added', SOL, 'construction', ts);
+    expect((await task(number)).status).toBe('blocked');
+    const question = t.slack.callsTo('chat.postMessage').find((c) => c.args.thread_ts === ts);
+    expect(JSON.stringify(question?.args.blocks)).toContain('What is blocking it?');
+    const replyIn = (user: string, text: string, msgTs: string) =>
+      t.sender.event(
+        { type: 'message', user, text, ts: msgTs, thread_ts: ts, channel: CHANNEL, channel_type: 'channel' },
+        { teamId: TEAM, eventId: nextEventId() },
+      );
+    await replyIn(MAX, 'not me', '1700000100.000001');
+    expect((await task(number)).blockedReason).toBeNull();
+    await replyIn(SOL, 'Waiting for legal sign-off', '1700000100.000002');
+    expect((await task(number)).blockedReason).toBe('Waiting for legal sign-off');
+  });
+
+  it('snoozes nudges for a day with 💤', async () => {
+    const { number, ts } = await addTask('Track participation');
+    t.clock.set('2026-11-21T10:00:00Z');
+    await react('reaction_added', SOL, 'zzz', ts);
+    expect((await task(number)).snoozedUntil?.toISOString()).toBe('2026-11-22T10:00:00.000Z');
+  });
+
+  it('ignores reactions on other messages, from other workspaces, and repeated deliveries', async () => {
+    const { number, ts } = await addTask('Share guidance');
+    const events = await t.db.prisma.ownershipEvent.count();
+    await react('reaction_added', SOL, 'raising_hand', '1699999999.999999');
+    await react('reaction_added', SOL, 'raising_hand', ts, OTHER_TEAM);
+    expect(await t.db.prisma.ownershipEvent.count()).toBe(events);
+    expect((await task(number)).assigneeId).toBeNull();
+
+    const eventId = nextEventId();
+    await react('reaction_added', SOL, 'raising_hand', ts, TEAM, eventId);
+    await react('reaction_removed', SOL, 'raising_hand', ts, TEAM, nextEventId());
+    // Slack's retry of the first claim must not claim again after the release.
+    await react('reaction_added', SOL, 'raising_hand', ts, TEAM, eventId);
+    expect((await task(number)).assigneeId).toBeNull();
+    expect((await eventsOf(number)).map((e) => e.change)).toEqual(['claimed', 'released']);
+  });
+
+  it('keeps the database right when chat.update fails, and repairs the message on the next change', async () => {
+    const { number, ts } = await addTask('Employee toolkit');
+    t.slack.reset();
+    t.slack.failNext('chat.update', { status: 500 });
+    await react('reaction_added', SOL, 'raising_hand', ts);
+    expect((await task(number)).assigneeId).toBe(SOL);
+    await react('reaction_added', SOL, 'zzz', ts);
+    await t.command('/task', `done T${number}`, as(SOL));
+    const updates = t.slack.callsTo('chat.update').filter((c) => c.args.ts === ts && !c.fault);
+    expect(JSON.stringify(updates.at(-1)?.args.blocks)).toContain('done');
+  });
+
+  it('claims with the Claim button and answers a late click privately', async () => {
+    const { number } = await addTask('Pitch to media');
+    const click = (user: string) =>
+      t.sender.interaction({
+        type: 'block_actions',
+        team: { id: TEAM, domain: 'tasks' },
+        user: { id: user, team_id: TEAM },
+        api_app_id: 'A_TANDEM',
+        token: 'legacy',
+        trigger_id: 'trig.2',
+        response_url: t.slack.responseUrl(`claim-${user}`),
+        container: { type: 'message', channel_id: CHANNEL, message_ts: '1.1' },
+        channel: { id: CHANNEL },
+        actions: [
+          {
+            type: 'button',
+            action_id: 'task_claim',
+            block_id: `task:${number}`,
+            value: String(number),
+            action_ts: '1.3',
+          },
+        ],
+      });
+    t.slack.reset();
+    await click(MAX);
+    await click(SOL);
+    expect((await task(number)).assigneeId).toBe(MAX);
+    const answers = t.slack
+      .callsTo('response_url')
+      .map((c) => [c.args.responseUrlId, JSON.stringify(c.args.blocks)]);
+    expect(answers.find(([id]) => id === `claim-${SOL}`)?.[1]).toContain('already claimed by');
+  });
+
+  it('warns at claim time once someone owns many open tasks', async () => {
+    await t.db.prisma.workspace.update({ where: { teamId: TEAM }, data: { workloadThreshold: 2 } });
+    const a = await addTask('Workload one');
+    const b = await addTask('Workload two');
+    await react('reaction_added', 'UBUSY0001', 'raising_hand', a.ts);
+    t.slack.reset();
+    await react('reaction_added', 'UBUSY0001', 'raising_hand', b.ts);
+    const note = t.slack.callsTo('chat.postEphemeral').find((c) => c.args.user === 'UBUSY0001');
+    expect(JSON.stringify(note?.args.blocks)).toContain('you now own 2 open tasks');
+  });
+
+  it('publishes an App Home with my tasks first by due date and unclaimed work to claim', async () => {
+    t.slack.reset();
+    await t.sender.event(
+      { type: 'app_home_opened', user: SOL, channel: `D${SOL}`, tab: 'home', event_ts: '1.0' },
+      { teamId: TEAM, eventId: nextEventId() },
+    );
+    const home = await t.slack.waitFor('views.publish', (c) => c.args.user_id === SOL);
+    const blocks = JSON.stringify((home.args.view as { blocks: unknown }).blocks);
+    expect(blocks).toContain('Your open tasks');
+    expect(blocks).toContain('Approve final copy');
+    expect(blocks).not.toContain('Employee toolkit'); // done: off the list
+    expect(blocks).toContain('Unclaimed tasks');
+    expect(blocks).toContain('task_claim');
+  });
+
+  it('lists tasks with filters', async () => {
+    const unclaimed = reply(await t.command('/task', 'list unclaimed', as(SOL)));
+    expect(unclaimed.text).toContain('Share guidance');
+    expect(unclaimed.text).not.toContain('Approve final copy');
+    const mine = reply(await t.command('/task', 'list mine', as(SOL)));
+    expect(mine.text).toContain('Approve final copy');
+    expect(mine.text).not.toContain('Share guidance');
+  });
+
+  it('answers task commands about another workspace’s tasks with not found', async () => {
+    const r = reply(await t.command('/task', 'done T1', as(SOL, OTHER_TEAM)));
+    expect(r.type).toBe('ephemeral');
+    expect(r.text).toContain('There is no task T1');
+  });
+});
