@@ -3,15 +3,21 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchAck, type LoadResult } from './ack.js';
+import { benchClaims } from './claims.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '50' } },
+  options: {
+    seconds: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '50' },
+    events: { type: 'string', default: '500' },
+    tasks: { type: 'string', default: '50' },
+  },
 });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
-const wanted = positionals.length > 0 ? positionals : ['ack'];
-const known = new Set(['ack']);
+const wanted = positionals.length > 0 ? positionals : ['ack', 'claims'];
+const known = new Set(['ack', 'claims']);
 for (const name of wanted) {
   if (!known.has(name)) {
     console.error(
@@ -56,5 +62,29 @@ if (wanted.includes('ack')) {
     console.log('FAILED: some requests failed');
     ok = false;
   }
+}
+if (wanted.includes('claims')) {
+  const events = Number(values.events);
+  const tasks = Number(values.tasks);
+  console.log(`\nclaims: ${events} reaction_added events from ${events} people on ${tasks} tasks, ${connections} in flight`);
+  const result = await benchClaims({ events, tasks, concurrency: connections });
+  console.table(
+    result.runs.map((r) => ({
+      name: r.name,
+      'events/s': Math.round(r.perSecond),
+      'p50 ack ms': Math.round(r.p50 * 10) / 10,
+      'p99 ack ms': Math.round(r.p99 * 10) / 10,
+      failures: r.failures,
+    })),
+  );
+  const [bare, tandem] = result.runs;
+  if (bare && tandem) {
+    console.log(
+      `ratios (Tandem ÷ bare): p99 ack ${(tandem.p99 / bare.p99).toFixed(2)} · p50 ack ${(tandem.p50 / bare.p50).toFixed(2)} · time per event ${(bare.perSecond / tandem.perSecond).toFixed(2)}`,
+    );
+  }
+  const exact = result.tasksWithOneOwner === result.tasks && result.claimEvents === result.tasks;
+  console.log(`owners: ${result.tasksWithOneOwner}/${result.tasks} tasks owned, ${result.claimEvents} claim events (${exact ? 'exactly one owner per task' : 'WRONG'})`);
+  if (!exact || result.runs.some((r) => r.failures > 0)) ok = false;
 }
 process.exit(ok ? 0 : 1);

@@ -11,6 +11,10 @@ import { register as registerTasks } from './features/tasks/register.js';
 import { boltLogger } from './logger.js';
 import { dedupeEvents } from './slack/dedupe-events.js';
 import { registerErrorHandler } from './slack/error-handler.js';
+import { limitEventConcurrency } from './slack/event-queue.js';
+
+/** Events handled at once per process; more wait in line (already acked). */
+export const EVENT_CONCURRENCY = 4;
 
 /** Each feature registers its own listeners; adding one is one line here. */
 const FEATURES = [registerInitiatives, registerTasks, registerHome, registerSetup, registerMentions];
@@ -87,6 +91,7 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
   });
 
   registerErrorHandler(app, deps.logger);
+  app.use(limitEventConcurrency(EVENT_CONCURRENCY));
   app.use(dedupeEvents(deps));
   for (const register of FEATURES) register(app, deps);
 

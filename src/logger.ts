@@ -42,9 +42,10 @@ export function boltLogger(logger: Logger): BoltLogger {
     info: (...msg) => logger.info({ source: 'bolt' }, scrub(msg)),
     warn: (...msg) => logger.warn({ source: 'bolt' }, scrub(msg)),
     error: (...msg) => logger.error({ source: 'bolt' }, scrub(msg)),
+    // Bolt calls setLevel(INFO) whenever it is given no logLevel of its own; the level that
+    // filters is pino's, set from LOG_LEVEL, so this only answers getLevel().
     setLevel: (next) => {
       level = next;
-      logger.level = next;
     },
     getLevel: () => level,
     setName: () => {},

@@ -1,12 +1,12 @@
 import type { Deps } from '../deps.js';
-import { loadWorkspace } from '../features/setup/workspace-service.js';
+import { ensureWorkspace } from '../features/setup/workspace-service.js';
 
 /**
  * Records a Slack event id as being handled. Returns false when it already was: a retry
  * (`X-Slack-Retry-Num`) or a duplicate delivery, even one arriving while the first still runs.
  */
 export async function claimEvent(deps: Deps, teamId: string, eventId: string): Promise<boolean> {
-  await loadWorkspace(deps, teamId);
+  await ensureWorkspace(deps, teamId);
   const { count } = await deps.db.prisma.processedEvent.createMany({
     data: [{ teamId, eventId }],
     skipDuplicates: true,

@@ -39,6 +39,21 @@ export function toSettings(row: Workspace): WorkspaceSettings {
   };
 }
 
+// Workspaces are never deleted, so once a team's row is known to exist it need not be checked again.
+const knownTeams = new WeakMap<object, Set<string>>();
+
+/** Makes sure the team's row exists (for foreign keys) without reading it after the first time. */
+export async function ensureWorkspace(deps: Deps, teamId: string): Promise<void> {
+  let known = knownTeams.get(deps.db);
+  if (!known) {
+    known = new Set();
+    knownTeams.set(deps.db, known);
+  }
+  if (known.has(teamId)) return;
+  await loadWorkspace(deps, teamId);
+  known.add(teamId);
+}
+
 /** The workspace's settings, creating the row with defaults the first time a team is seen. */
 export async function loadWorkspace(deps: Deps, teamId: string): Promise<WorkspaceSettings> {
   const { workspace } = deps.db.prisma;

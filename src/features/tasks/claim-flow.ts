@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import { workloadNote } from '../../domain/workload.js';
 import type { SlackMessage } from '../../slack/blocks.js';
-import { loadWorkspace } from '../setup/workspace-service.js';
+import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
 import { claimTask, type TaskActor, type TaskWithInitiative } from './service.js';
 import { afterTaskChange } from './sync.js';
 import { alreadyClaimedMessage, claimedMessage, noteMessage } from './views.js';
@@ -17,12 +17,13 @@ export async function claimAndTell(
   actor: TaskActor,
   task: TaskWithInitiative,
   tell: (message: SlackMessage) => Promise<void>,
+  known?: WorkspaceSettings,
 ): Promise<void> {
   const outcome = await claimTask(deps, actor, task.id);
   switch (outcome.kind) {
     case 'claimed': {
-      const workspace = await loadWorkspace(deps, actor.teamId);
-      await afterTaskChange(client, deps, outcome.task, [actor.userId]);
+      const workspace = known ?? (await loadWorkspace(deps, actor.teamId));
+      await afterTaskChange(client, deps, outcome.task, [actor.userId], workspace);
       await tell(claimedMessage(outcome.task, workloadNote(outcome.openTasks, workspace.workloadThreshold)));
       return;
     }

@@ -54,7 +54,7 @@ export function reactionAdded(deps: Deps) {
 
     switch (action) {
       case 'claim':
-        await claimAndTell(client, deps, actor, task, tell);
+        await claimAndTell(client, deps, actor, task, tell, workspace);
         return;
       case 'done': {
         if (!mayComplete(task, event.user)) {
@@ -62,7 +62,7 @@ export function reactionAdded(deps: Deps) {
           return;
         }
         if (task.status === 'done') return;
-        await afterTaskChange(client, deps, await completeTask(deps, actor, task.id), [event.user]);
+        await afterTaskChange(client, deps, await completeTask(deps, actor, task.id), [event.user], workspace);
         return;
       }
       case 'handoff': {
@@ -80,7 +80,7 @@ export function reactionAdded(deps: Deps) {
       case 'block': {
         if (task.status !== 'open') return;
         const blocked = await blockTask(deps, actor, task.id, null);
-        await afterTaskChange(client, deps, blocked, [event.user]);
+        await afterTaskChange(client, deps, blocked, [event.user], workspace);
         await client.chat.postMessage({
           channel: event.item.channel,
           thread_ts: event.item.ts,
@@ -108,7 +108,7 @@ export function reactionRemoved(deps: Deps) {
     if (!task) return;
     const released = await releaseTask(deps, { teamId, userId: event.user, source: 'reaction' }, task.id);
     if (!released) return;
-    await afterTaskChange(client, deps, released, [event.user]);
+    await afterTaskChange(client, deps, released, [event.user], workspace);
     await tellPrivately(
       client,
       deps.logger,

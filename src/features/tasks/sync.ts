@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import { publishHomes } from '../home/publish.js';
-import { loadWorkspace } from '../setup/workspace-service.js';
+import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
 import type { TaskWithInitiative } from './service.js';
 import { taskMessage } from './views.js';
 
@@ -15,8 +15,9 @@ export async function afterTaskChange(
   deps: Deps,
   task: TaskWithInitiative,
   people: Array<string | null | undefined>,
+  known?: WorkspaceSettings,
 ): Promise<void> {
-  const workspace = await loadWorkspace(deps, task.teamId);
+  const workspace = known ?? (await loadWorkspace(deps, task.teamId));
   if (task.messageChannel && task.messageTs) {
     try {
       await client.chat.update({

@@ -49,7 +49,13 @@ describe('add', () => {
     ['add 12 "X" pr pr', { initiative: 12, title: 'X', discipline: 'pr' }],
     [
       'add 12 "Draft social posts" social due next friday <@U123ABC|ann>',
-      { initiative: 12, title: 'Draft social posts', discipline: 'social', due: 'next friday', assigneeId: 'U123ABC' },
+      {
+        initiative: 12,
+        title: 'Draft social posts',
+        discipline: 'social',
+        due: 'next friday',
+        assigneeId: 'U123ABC',
+      },
     ],
     [
       'add 12 "X" <@U1> due dec 1 marketing',
@@ -71,15 +77,24 @@ describe('add', () => {
     ['add 12 "Call <@U1|ann>"', { initiative: 12, title: 'Call @ann' }],
     ['add 12 "Q4\u0000 \t posts\u0007"', { initiative: 12, title: 'Q4 posts' }],
     ['add 12 "🚀 Post 🎉" social', { initiative: 12, title: '🚀 Post 🎉', discipline: 'social' }],
-    [`add 12 "${'x'.repeat(MAX_TASK_TITLE_LENGTH)}"`, { initiative: 12, title: 'x'.repeat(MAX_TASK_TITLE_LENGTH) }],
-    [`add 12 "${'🎉'.repeat(MAX_TASK_TITLE_LENGTH)}"`, { initiative: 12, title: '🎉'.repeat(MAX_TASK_TITLE_LENGTH) }],
+    [
+      `add 12 "${'x'.repeat(MAX_TASK_TITLE_LENGTH)}"`,
+      { initiative: 12, title: 'x'.repeat(MAX_TASK_TITLE_LENGTH) },
+    ],
+    [
+      `add 12 "${'🎉'.repeat(MAX_TASK_TITLE_LENGTH)}"`,
+      { initiative: 12, title: '🎉'.repeat(MAX_TASK_TITLE_LENGTH) },
+    ],
   ])('%j', (text, expected) => {
     expect(value(text)).toEqual({ type: 'add', ...expected });
   });
 
   it.each([
     ['add', 'Which initiative is the task for?'],
-    ['add "Draft posts"', 'Put the initiative\'s number (from /initiative list) first: /task add <number> "Draft posts"'],
+    [
+      'add "Draft posts"',
+      'Put the initiative\'s number (from /initiative list) first: /task add <number> "Draft posts"',
+    ],
     ['add "Draft posts" 12', '/task add 12 "Draft posts"'],
     ['add Draft posts #12 social', '/task add 12 "Draft posts"'],
     ['add <@U1>', '/task add <number> "<title>"'],
@@ -94,7 +109,10 @@ describe('add', () => {
     ['add 12 social', 'The title has to come straight after the initiative number'],
     ['add 12 <@U1> "X"', 'The title has to come straight after'],
     ['add 12 "X', 'never closed'],
-    [`add 12 "${'x'.repeat(MAX_TASK_TITLE_LENGTH + 1)}"`, `151 characters; keep it to ${MAX_TASK_TITLE_LENGTH}`],
+    [
+      `add 12 "${'x'.repeat(MAX_TASK_TITLE_LENGTH + 1)}"`,
+      `151 characters; keep it to ${MAX_TASK_TITLE_LENGTH}`,
+    ],
     ['add 12 "X" <@U1> <@U2>', 'two assignees'],
     ['add 12 "X" pr social', 'two disciplines (pr and social)'],
     ['add 12 "X" due friday due monday', 'two due dates'],
@@ -246,11 +264,14 @@ describe('unknown subcommands and other slips', () => {
     expect(e).toMatchObject(TASK_OVERVIEW);
   });
 
-  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('%j is just an unknown word', (word) => {
-    expect(error(word).message).toContain(`I don't know "/task ${word}"`);
-    expect(error(`list ${word}`).message).toContain(`I can't filter tasks by "${word}"`);
-    expect(error(`add 12 "X" ${word}`).message).toContain(`I don't know "${word}"`);
-  });
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    '%j is just an unknown word',
+    (word) => {
+      expect(error(word).message).toContain(`I don't know "/task ${word}"`);
+      expect(error(`list ${word}`).message).toContain(`I can't filter tasks by "${word}"`);
+      expect(error(`add 12 "X" ${word}`).message).toContain(`I don't know "${word}"`);
+    },
+  );
 
   it.each([
     ['T7', 'Start with what to do, e.g. /task claim T7 or /task done T7'],
@@ -277,11 +298,12 @@ describe('TASK_USAGE', () => {
     expect(help.summary.trim()).not.toBe('');
   });
 
-  it.each(
-    TASK_SUBCOMMANDS.filter((sub) => sub !== 'help').map((sub) => [sub]),
-  )('the %s example parses', (sub) => {
-    // Examples are what error replies tell people to type, so each must work (mentions escaped).
-    const example = TASK_USAGE[sub].example.replace(/^\/task /, '').replace('@ann', '<@U1|ann>');
-    expect(parseTaskCommand(example).ok).toBe(true);
-  });
+  it.each(TASK_SUBCOMMANDS.filter((sub) => sub !== 'help').map((sub) => [sub]))(
+    'the %s example parses',
+    (sub) => {
+      // Examples are what error replies tell people to type, so each must work (mentions escaped).
+      const example = TASK_USAGE[sub].example.replace(/^\/task /, '').replace('@ann', '<@U1|ann>');
+      expect(parseTaskCommand(example).ok).toBe(true);
+    },
+  );
 });
