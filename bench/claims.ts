@@ -1,19 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo, Server } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
-import { App, HTTPReceiver } from '@slack/bolt';
-import { systemClock } from '../src/clock.js';
-import { openDatabase } from '../src/db/database.js';
-import { createLogger } from '../src/logger.js';
-import { SIGNING_SECRET, startLocalTandem } from '../test/harness/local-tandem.js';
+import { createScratchDatabase } from '../scripts/lib/scratch-database.js';
+import { SIGNING_SECRET } from '../test/harness/local-tandem.js';
 import { createSlackSender } from '../test/harness/slack-sender.js';
+
+const TEAM = 'TBENCH001';
+const CHANNEL = 'CBENCH001';
+const ts = (i: number) => `1700000000.${String(i).padStart(6, '0')}`;
 
 export interface ClaimRun {
   name: string;
   events: number;
-  /** Events fully handled per second (for the bare app: acked per second). */
+  /** Events fully handled per second, from the first request to the last answer. */
   perSecond: number;
   p50: number;
   p99: number;
@@ -23,120 +23,132 @@ export interface ClaimRun {
 export interface ClaimResult {
   runs: ClaimRun[];
   tasks: number;
-  tasksWithOneOwner: number;
+  owned: number;
   claimEvents: number;
+}
+
+interface Status {
+  handled: number;
+  owned?: number;
+  claimEvents?: number;
 }
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-/** Sends every event at once (bounded by `concurrency` in flight) and times each ack. */
-async function fire(url: string, count: number, concurrency: number, event: (i: number) => Record<string, unknown>, teamId: string) {
-  const sender = createSlackSender({ url, signingSecret: SIGNING_SECRET });
+async function startServer(
+  mode: 'tandem' | 'bare',
+  tasks: number,
+  warmup: number,
+  databaseUrl?: string,
+): Promise<{ child: ChildProcess; url: string; status: string }> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', 'bench/claims-server.ts', mode, String(tasks), String(warmup)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...(databaseUrl ? { BENCH_DATABASE_URL: databaseUrl } : {}) },
+  });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const [line] = (await once(lines, 'line')) as [string];
+  lines.close();
+  return { child, ...(JSON.parse(line) as { url: string; status: string }) };
+}
+
+async function status(url: string): Promise<Status> {
+  return (await (await fetch(url)).json()) as Status;
+}
+
+type Sender = ReturnType<typeof createSlackSender>;
+
+/** Sends events first..first+count-1 with `concurrency` in flight; returns each ack's latency. */
+async function fire(sender: Sender, first: number, count: number, concurrency: number, taskOf: (i: number) => number) {
   const latencies: number[] = [];
   let failures = 0;
-  let next = 0;
+  let next = first;
   const worker = async () => {
-    while (next < count) {
+    while (next < first + count) {
       const i = next++;
-      const started = performance.now();
-      const res = await sender.event(event(i), { teamId, eventId: `EvBENCH${i}` });
-      latencies.push(performance.now() - started);
+      const sent = performance.now();
+      const res = await sender.event(
+        {
+          type: 'reaction_added',
+          user: `UCLAIM${String(i).padStart(6, '0')}`,
+          reaction: 'raising_hand',
+          item: { type: 'message', channel: CHANNEL, ts: ts(taskOf(i)) },
+          event_ts: '1.0',
+        },
+        { teamId: TEAM, eventId: `EvBENCH${i}` },
+      );
+      latencies.push(performance.now() - sent);
       if (res.status !== 200) failures++;
     }
   };
-  const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { latencies: latencies.sort((a, b) => a - b), failures, seconds: (performance.now() - started) / 1000 };
+  return { latencies, failures };
 }
 
-async function startBareBolt(): Promise<{ url: string; stop(): Promise<void> }> {
-  const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events' });
-  const app = new App({ receiver, token: 'xoxb-bench', tokenVerificationEnabled: false, botId: 'B1', botUserId: 'U1' });
-  app.event('reaction_added', async () => {});
-  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`,
-    async stop() {
-      await app.stop();
-    },
-  };
+async function waitUntilHandled(url: string, count: number): Promise<Status> {
+  let last = await status(url);
+  for (let waited = 0; last.handled < count && waited < 120_000; waited += 25) {
+    await new Promise((r) => setTimeout(r, 25));
+    last = await status(url);
+  }
+  return last;
+}
+
+/** Warms the server up on tasks of its own, then fires the measured events and waits until all are handled. */
+async function run(
+  name: string,
+  mode: 'tandem' | 'bare',
+  options: { events: number; tasks: number; concurrency: number; warmup: number },
+  databaseUrl?: string,
+) {
+  const warmupTasks = Math.max(1, Math.ceil(options.warmup / 2));
+  const server = await startServer(mode, options.tasks, warmupTasks, databaseUrl);
+  try {
+    const sender = createSlackSender({ url: server.url, signingSecret: SIGNING_SECRET });
+    // Warm-up: the JIT, Prisma's query plans and the database pages, on tasks nobody measures.
+    await fire(sender, 0, options.warmup, options.concurrency, (i) => options.tasks + (i % warmupTasks));
+    await waitUntilHandled(server.status, options.warmup);
+    const started = performance.now();
+    const { latencies, failures } = await fire(sender, options.warmup, options.events, options.concurrency, (i) => i % options.tasks);
+    const last = await waitUntilHandled(server.status, options.warmup + options.events);
+    const handled = last.handled - options.warmup;
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const result: ClaimRun = {
+      name,
+      events: options.events,
+      perSecond: handled / seconds,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      failures: failures + (options.events - handled),
+    };
+    return { result, last };
+  } finally {
+    server.child.kill('SIGTERM');
+    await once(server.child, 'exit');
+  }
 }
 
 /**
- * N `reaction_added` claim events from N different people, spread over `tasks` task messages,
- * through Tandem's production HTTP path (ack first, claim after), and the same events acked by a
- * bare Bolt app in the same run.
+ * N `reaction_added` claim events from N different people spread over `tasks` task messages:
+ * Tandem's production HTTP path (ack first, claim after), on PGlite and on PostgreSQL, against a
+ * bare Bolt app acking the same events; each server in its own process, all in the same run.
  */
-export async function benchClaims(options: { events: number; tasks: number; concurrency: number }): Promise<ClaimResult> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-bench-claims-'));
-  const db = await openDatabase({ dataDir: path.join(dir, 'data') });
-  const teamId = 'TBENCH001';
-  const tandem = await startLocalTandem({ db, clock: systemClock, logger: createLogger('silent'), defaultTimezone: 'UTC', processBeforeResponse: false });
-  const bare = await startBareBolt();
+export async function benchClaims(options: { events: number; tasks: number; concurrency: number; warmup: number }): Promise<ClaimResult> {
+  const bare = await run('bare Bolt, ack only', 'bare', options);
+  const pglite = await run('Tandem claims (PGlite)', 'tandem', options);
+  const scratch = await createScratchDatabase('tandem_bench');
   try {
-    const workspace = await db.prisma.workspace.create({ data: { teamId, nextInitiativeNumber: 2, nextTaskNumber: options.tasks + 1 } });
-    const initiative = await db.prisma.initiative.create({
-      data: { teamId: workspace.teamId, number: 1, title: 'Bench launch', leadDiscipline: 'pr', createdBy: 'UBENCH' },
-    });
-    await db.prisma.task.createMany({
-      data: Array.from({ length: options.tasks }, (_, i) => ({
-        teamId,
-        number: i + 1,
-        initiativeId: initiative.id,
-        title: `Bench task ${i + 1}`,
-        messageChannel: 'CBENCH001',
-        messageTs: `1700000000.${String(i).padStart(6, '0')}`,
-        createdBy: 'UBENCH',
-      })),
-    });
-    const event = (i: number) => ({
-      type: 'reaction_added',
-      user: `UCLAIM${String(i).padStart(6, '0')}`,
-      reaction: 'raising_hand',
-      item: { type: 'message', channel: 'CBENCH001', ts: `1700000000.${String(i % options.tasks).padStart(6, '0')}` },
-      event_ts: '1.0',
-    });
-
-    const baseline = await fire(bare.url, options.events, options.concurrency, event, teamId);
-    const measured = await fire(`${tandem.baseUrl}/slack/events`, options.events, options.concurrency, event, teamId);
-    // Acks come first; the claims finish after. Wait until every event has been handled.
-    const handledBy = performance.now();
-    // Every claim ends with exactly one private answer ("You claimed" or "already claimed").
-    while (tandem.slack.callsTo('chat.postEphemeral').length < options.events) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const tandemSeconds = measured.seconds + (performance.now() - handledBy) / 1000;
-    const owned = await db.prisma.task.count({ where: { teamId, assigneeId: { not: null } } });
-    const claimEvents = await db.prisma.ownershipEvent.count({ where: { teamId, change: 'claimed' } });
+    const postgres = await run('Tandem claims (PostgreSQL)', 'tandem', options, scratch.url);
     return {
+      runs: [bare.result, pglite.result, postgres.result],
       tasks: options.tasks,
-      tasksWithOneOwner: owned,
-      claimEvents,
-      runs: [
-        {
-          name: 'bare Bolt, ack only',
-          events: options.events,
-          perSecond: options.events / baseline.seconds,
-          p50: percentile(baseline.latencies, 50),
-          p99: percentile(baseline.latencies, 99),
-          failures: baseline.failures,
-        },
-        {
-          name: 'Tandem claims (PGlite)',
-          events: options.events,
-          perSecond: options.events / tandemSeconds,
-          p50: percentile(measured.latencies, 50),
-          p99: percentile(measured.latencies, 99),
-          failures: measured.failures,
-        },
-      ],
+      // Both databases must end with exactly one owner and one claim event per task.
+      owned: Math.min(pglite.last.owned ?? 0, postgres.last.owned ?? 0),
+      claimEvents: Math.max(pglite.last.claimEvents ?? 0, postgres.last.claimEvents ?? 0),
     };
   } finally {
-    await bare.stop();
-    await tandem.stop();
-    await db.close();
-    await rm(dir, { recursive: true, force: true });
+    await scratch.drop();
   }
 }

@@ -12,6 +12,7 @@ const { values, positionals } = parseArgs({
     connections: { type: 'string', default: '50' },
     events: { type: 'string', default: '500' },
     tasks: { type: 'string', default: '50' },
+    warmup: { type: 'string', default: '200' },
   },
 });
 const seconds = Number(values.seconds);
@@ -67,7 +68,7 @@ if (wanted.includes('claims')) {
   const events = Number(values.events);
   const tasks = Number(values.tasks);
   console.log(`\nclaims: ${events} reaction_added events from ${events} people on ${tasks} tasks, ${connections} in flight`);
-  const result = await benchClaims({ events, tasks, concurrency: connections });
+  const result = await benchClaims({ events, tasks, concurrency: connections, warmup: Number(values.warmup) });
   console.table(
     result.runs.map((r) => ({
       name: r.name,
@@ -77,14 +78,14 @@ if (wanted.includes('claims')) {
       failures: r.failures,
     })),
   );
-  const [bare, tandem] = result.runs;
-  if (bare && tandem) {
+  const [bare, ...tandems] = result.runs;
+  for (const tandem of bare ? tandems : []) {
     console.log(
-      `ratios (Tandem ÷ bare): p99 ack ${(tandem.p99 / bare.p99).toFixed(2)} · p50 ack ${(tandem.p50 / bare.p50).toFixed(2)} · time per event ${(bare.perSecond / tandem.perSecond).toFixed(2)}`,
+      `${tandem.name} ÷ bare: p99 ack ${(tandem.p99 / (bare?.p99 ?? 1)).toFixed(2)} · p50 ack ${(tandem.p50 / (bare?.p50 ?? 1)).toFixed(2)} · time per event ${((bare?.perSecond ?? 0) / tandem.perSecond).toFixed(2)}`,
     );
   }
-  const exact = result.tasksWithOneOwner === result.tasks && result.claimEvents === result.tasks;
-  console.log(`owners: ${result.tasksWithOneOwner}/${result.tasks} tasks owned, ${result.claimEvents} claim events (${exact ? 'exactly one owner per task' : 'WRONG'})`);
+  const exact = result.owned === result.tasks && result.claimEvents === result.tasks;
+  console.log(`owners: ${result.owned}/${result.tasks} tasks owned, ${result.claimEvents} claim events (${exact ? 'exactly one owner per task' : 'WRONG'})`);
   if (!exact || result.runs.some((r) => r.failures > 0)) ok = false;
 }
 process.exit(ok ? 0 : 1);

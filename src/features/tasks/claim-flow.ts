@@ -19,6 +19,12 @@ export async function claimAndTell(
   tell: (message: SlackMessage) => Promise<void>,
   known?: WorkspaceSettings,
 ): Promise<void> {
+  // Most reactions in a race arrive after the winner: what was just read already answers them.
+  // A task that looks free still goes through the atomic claim, which settles real contention.
+  if (task.status === 'done' || (task.assigneeId && task.assigneeId !== actor.userId)) {
+    await tell(alreadyClaimedMessage(task));
+    return;
+  }
   const outcome = await claimTask(deps, actor, task.id);
   switch (outcome.kind) {
     case 'claimed': {
