@@ -17,7 +17,6 @@ const BENCH_TEAM = 'TBENCH001';
 const BENCH_CHANNEL = 'CBENCH001';
 const benchTs = (i: number) => `1700000000.${String(i).padStart(6, '0')}`;
 
-
 const [mode = 'tandem', tasksArg = '50', warmupArg = '0'] = process.argv.slice(2);
 // Warm-up tasks come after the measured ones, so warm-up claims never touch a measured task.
 const tasks = Number(tasksArg) + Number(warmupArg);
@@ -30,20 +29,42 @@ async function listen(handler: http.RequestListener): Promise<string> {
 
 if (mode === 'bare') {
   const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events' });
-  const app = new App({ receiver, token: 'xoxb-bench', tokenVerificationEnabled: false, botId: 'B1', botUserId: 'U1' });
+  const app = new App({
+    receiver,
+    token: 'xoxb-bench',
+    tokenVerificationEnabled: false,
+    botId: 'B1',
+    botUserId: 'U1',
+  });
   let handled = 0;
   app.event('reaction_added', async () => {
     handled++;
   });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   const status = await listen((_req, res) => res.end(JSON.stringify({ handled })));
-  console.log(JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, status }));
+  console.log(
+    JSON.stringify({
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`,
+      status,
+    }),
+  );
 } else {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-bench-claims-'));
   // BENCH_DATABASE_URL: an empty PostgreSQL database made by the parent; otherwise embedded PGlite.
-  const db = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir: path.join(dir, 'data') });
-  const tandem = await startLocalTandem({ db, clock: systemClock, logger: createLogger('silent'), defaultTimezone: 'UTC', processBeforeResponse: false });
-  await db.prisma.workspace.create({ data: { teamId: BENCH_TEAM, nextInitiativeNumber: 2, nextTaskNumber: tasks + 1 } });
+  const db = await openDatabase({
+    databaseUrl: process.env.BENCH_DATABASE_URL,
+    dataDir: path.join(dir, 'data'),
+  });
+  const tandem = await startLocalTandem({
+    db,
+    clock: systemClock,
+    logger: createLogger('silent'),
+    defaultTimezone: 'UTC',
+    processBeforeResponse: false,
+  });
+  await db.prisma.workspace.create({
+    data: { teamId: BENCH_TEAM, nextInitiativeNumber: 2, nextTaskNumber: tasks + 1 },
+  });
   const initiative = await db.prisma.initiative.create({
     data: { teamId: BENCH_TEAM, number: 1, title: 'Bench launch', leadDiscipline: 'pr', createdBy: 'UBENCH' },
   });
@@ -62,8 +83,12 @@ if (mode === 'bare') {
   const status = await listen(async (_req, res) => {
     const measured = { teamId: BENCH_TEAM, number: { lte: Number(tasksArg) } };
     const owned = await db.prisma.task.count({ where: { ...measured, assigneeId: { not: null } } });
-    const claimEvents = await db.prisma.ownershipEvent.count({ where: { teamId: BENCH_TEAM, change: 'claimed', task: measured } });
-    res.end(JSON.stringify({ handled: tandem.slack.callsTo('chat.postEphemeral').length, owned, claimEvents }));
+    const claimEvents = await db.prisma.ownershipEvent.count({
+      where: { teamId: BENCH_TEAM, change: 'claimed', task: measured },
+    });
+    res.end(
+      JSON.stringify({ handled: tandem.slack.callsTo('chat.postEphemeral').length, owned, claimEvents }),
+    );
   });
   console.log(JSON.stringify({ url: `${tandem.baseUrl}/slack/events`, status }));
   process.on('SIGTERM', () => {

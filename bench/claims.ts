@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import { createScratchDatabase } from '../scripts/lib/scratch-database.js';
 import { SIGNING_SECRET } from '../test/harness/local-tandem.js';
 import { createSlackSender } from '../test/harness/slack-sender.js';
@@ -43,10 +43,22 @@ async function startServer(
   warmup: number,
   databaseUrl?: string,
 ): Promise<{ child: ChildProcess; url: string; status: string }> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', 'bench/claims-server.ts', mode, String(tasks), String(warmup)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ...(databaseUrl ? { BENCH_DATABASE_URL: databaseUrl } : {}) },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      '--import',
+      'tsx',
+      'bench/claims-server.ts',
+      mode,
+      String(tasks),
+      String(warmup),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...(databaseUrl ? { BENCH_DATABASE_URL: databaseUrl } : {}) },
+    },
+  );
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const [line] = (await once(lines, 'line')) as [string];
   lines.close();
@@ -60,7 +72,13 @@ async function status(url: string): Promise<Status> {
 type Sender = ReturnType<typeof createSlackSender>;
 
 /** Sends events first..first+count-1 with `concurrency` in flight; returns each ack's latency. */
-async function fire(sender: Sender, first: number, count: number, concurrency: number, taskOf: (i: number) => number) {
+async function fire(
+  sender: Sender,
+  first: number,
+  count: number,
+  concurrency: number,
+  taskOf: (i: number) => number,
+) {
   const latencies: number[] = [];
   let failures = 0;
   let next = first;
@@ -110,7 +128,13 @@ async function run(
     await fire(sender, 0, options.warmup, options.concurrency, (i) => options.tasks + (i % warmupTasks));
     await waitUntilHandled(server.status, options.warmup);
     const started = performance.now();
-    const { latencies, failures } = await fire(sender, options.warmup, options.events, options.concurrency, (i) => i % options.tasks);
+    const { latencies, failures } = await fire(
+      sender,
+      options.warmup,
+      options.events,
+      options.concurrency,
+      (i) => i % options.tasks,
+    );
     const last = await waitUntilHandled(server.status, options.warmup + options.events);
     const handled = last.handled - options.warmup;
     const seconds = (performance.now() - started) / 1000;
@@ -135,7 +159,12 @@ async function run(
  * Tandem's production HTTP path (ack first, claim after), on PGlite and on PostgreSQL, against a
  * bare Bolt app acking the same events; each server in its own process, all in the same run.
  */
-export async function benchClaims(options: { events: number; tasks: number; concurrency: number; warmup: number }): Promise<ClaimResult> {
+export async function benchClaims(options: {
+  events: number;
+  tasks: number;
+  concurrency: number;
+  warmup: number;
+}): Promise<ClaimResult> {
   const bare = await run('bare Bolt, ack only', 'bare', options);
   const pglite = await run('Tandem claims (PGlite)', 'tandem', options);
   const scratch = await createScratchDatabase('tandem_bench');

@@ -67,8 +67,15 @@ if (wanted.includes('ack')) {
 if (wanted.includes('claims')) {
   const events = Number(values.events);
   const tasks = Number(values.tasks);
-  console.log(`\nclaims: ${events} reaction_added events from ${events} people on ${tasks} tasks, ${connections} in flight`);
-  const result = await benchClaims({ events, tasks, concurrency: connections, warmup: Number(values.warmup) });
+  console.log(
+    `\nclaims: ${events} reaction_added events from ${events} people on ${tasks} tasks, ${connections} in flight`,
+  );
+  const result = await benchClaims({
+    events,
+    tasks,
+    concurrency: connections,
+    warmup: Number(values.warmup),
+  });
   console.table(
     result.runs.map((r) => ({
       name: r.name,
@@ -85,7 +92,9 @@ if (wanted.includes('claims')) {
     );
   }
   const exact = result.owned === result.tasks && result.claimEvents === result.tasks;
-  console.log(`owners: ${result.owned}/${result.tasks} tasks owned, ${result.claimEvents} claim events (${exact ? 'exactly one owner per task' : 'WRONG'})`);
+  console.log(
+    `owners: ${result.owned}/${result.tasks} tasks owned, ${result.claimEvents} claim events (${exact ? 'exactly one owner per task' : 'WRONG'})`,
+  );
   if (!exact || result.runs.some((r) => r.failures > 0)) ok = false;
 }
 process.exit(ok ? 0 : 1);

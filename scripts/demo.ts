@@ -29,7 +29,7 @@ const db = await openDatabase({ dataDir: path.join(dir, 'data') });
 const tandem = await startLocalTandem({
   db,
   clock: systemClock,
-  logger: createLogger('silent'),
+  logger: createLogger(process.env.DEMO_LOG ?? 'silent'),
   defaultTimezone: 'Europe/London',
 });
 for (const p of Object.values(people))
@@ -46,6 +46,33 @@ async function type(who: Person, command: string, text: string, note?: string) {
   });
   for (const line of describeCalls(calls, names)) console.log(line);
   console.log();
+}
+
+let eventCounter = 0;
+const nextEventId = () => `EvDEMO${String(++eventCounter).padStart(4, '0')}`;
+
+/** Runs `action` and prints what Tandem did in Slack meanwhile. */
+async function show(action: () => Promise<unknown>) {
+  const before = tandem.slack.calls.length;
+  await action();
+  for (const line of describeCalls(tandem.slack.calls.slice(before), names)) console.log(line);
+  console.log();
+}
+
+function react(who: Person, type: 'reaction_added' | 'reaction_removed', reaction: string, ts: string) {
+  console.log(
+    `${who} ${type === 'reaction_added' ? 'reacted' : 'removed'} :${reaction}: on the task message`,
+  );
+  return tandem.sender.event(
+    {
+      type,
+      user: people[who].id,
+      reaction,
+      item: { type: 'message', channel: CHANNEL, ts },
+      event_ts: '1.0',
+    },
+    { teamId: TEAM, eventId: nextEventId() },
+  );
 }
 
 let failed = false;
@@ -94,14 +121,59 @@ try {
       ts: '1700000000.000100',
       channel: CHANNEL,
     },
-    { teamId: TEAM, eventId: 'EvDEMO0001' },
+    { teamId: TEAM, eventId: nextEventId() },
   );
   for (const line of describeCalls(tandem.slack.calls.slice(before), names)) console.log(line);
   console.log();
 
+  await type(
+    'ana',
+    '/task',
+    'add 1 "Draft social posts" social due next wednesday',
+    'Ana adds a task to the press release; its message is where people claim it',
+  );
+  const task = await db.prisma.task.findFirstOrThrow({ where: { teamId: TEAM, number: 1 } });
+  const ts = String(task.messageTs);
+
+  console.log(
+    '— Cam and Ben both react ✋ on the task in the same instant: the first claim wins, atomically',
+  );
+  await show(() =>
+    Promise.all([
+      react('cam', 'reaction_added', 'raising_hand', ts),
+      react('ben', 'reaction_added', 'raising_hand', ts),
+    ]),
+  );
+  const winner = (await db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).assigneeId;
+  const winnerName = (Object.keys(people) as Person[]).find((p) => people[p].id === winner) ?? 'cam';
+  const other: Person = winnerName === 'cam' ? 'ben' : 'cam';
+
+  console.log(`— ${winnerName} takes the reaction back: the task is released`);
+  await show(() => react(winnerName, 'reaction_removed', 'raising_hand', ts));
+  console.log(`— ${other} claims it, then marks it done with ✅`);
+  await show(() => react(other, 'reaction_added', 'raising_hand', ts));
+  await show(() => react(other, 'reaction_added', 'white_check_mark', ts));
+
+  console.log(`— ${other} opens Tandem's App Home`);
+  await show(() =>
+    tandem.sender.event(
+      {
+        type: 'app_home_opened',
+        user: people[other].id,
+        channel: `D${people[other].id}`,
+        tab: 'home',
+        event_ts: '1.0',
+      },
+      { teamId: TEAM, eventId: nextEventId() },
+    ),
+  );
+
   const initiatives = await db.prisma.initiative.count({ where: { teamId: TEAM } });
   const events = await db.prisma.ownershipEvent.count({ where: { teamId: TEAM } });
-  console.log(`Recorded: ${initiatives} initiatives, ${events} ownership events. Demo finished.`);
+  const tasks = await db.prisma.task.count({ where: { teamId: TEAM } });
+  console.log(
+    `Recorded: ${initiatives} initiatives, ${tasks} task, ${events} ownership events. Demo finished.`,
+  );
 } catch (error) {
   failed = true;
   console.error('The demo failed:', error);

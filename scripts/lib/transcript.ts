@@ -19,7 +19,7 @@ interface BlockLike {
   type?: string;
   text?: { text?: string };
   fields?: Array<{ text?: string }>;
-  elements?: Array<{ text?: string }>;
+  elements?: Array<{ text?: string | { text?: string } }>;
 }
 
 function blockLines(blocks: BlockLike[]): string[] {
@@ -70,6 +70,17 @@ export function describeCalls(calls: SlackCall[], names: Record<string, string>)
       case 'views.open':
         out.push('  Tandem opened a form.');
         break;
+      case 'chat.update':
+        out.push(
+          `  Tandem updated its message in #${names[String(call.args.channel)] ?? call.args.channel}:\n${indent(body)}`,
+        );
+        break;
+      case 'views.publish': {
+        const view = call.args.view as { blocks?: BlockLike[] } | undefined;
+        const home = plain(blockLines(view?.blocks ?? []).join('\n'), names);
+        out.push(`  App Home of @${names[String(call.args.user_id)] ?? call.args.user_id}:\n${indent(home)}`);
+        break;
+      }
       default:
         break;
     }

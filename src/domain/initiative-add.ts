@@ -15,15 +15,32 @@ export interface AddInitiative {
   /** The date words as typed; the service resolves them in the workspace's zone. */
   due?: string;
   channelId?: string;
+  /** `--with-checklist`: also create the kind's checklist of tasks. */
+  withChecklist?: true;
 }
 
 const HINT = INITIATIVE_USAGE.add;
 
 const isDueWord = (token: Token): boolean => !token.quoted && token.text.toLowerCase() === 'due';
 
+// Slack on macOS and iOS turns a typed -- into — (or –), so a flag may arrive with either dash.
+const FLAG_DASHES = /^(--?|—|–)/;
+const CHECKLIST_FLAG = /^((--?|—|–)?with[-_]?checklist|(--?|—|–)checklist)$/i;
+
+/**
+ * `--with-checklist`, also without its dashes or shortened to `--checklist`. Bare `checklist` is
+ * not the flag: it is a likely title word, and an unquoted title ends at the first option.
+ */
+const isChecklistFlag = (token: Token): boolean => !token.quoted && CHECKLIST_FLAG.test(token.text);
+
 /** Tokens that start an option after the title; they also end an unquoted title or a date. */
 function isOption(token: Token): boolean {
-  return isDueWord(token) || isReference(token) || (!token.quoted && matchKind(token.text) !== null);
+  return (
+    isDueWord(token) ||
+    isChecklistFlag(token) ||
+    isReference(token) ||
+    (!token.quoted && matchKind(token.text) !== null)
+  );
 }
 
 /** Control characters and runs of spaces in a title only ever come from pasting. */
@@ -50,16 +67,22 @@ function unknownWord(token: Token, titleWasQuoted: boolean): Parsed<never> {
   if (lower === 'by' || lower === 'deadline' || lower === 'on') {
     return fail(`For a due date write due, e.g. "due friday" rather than "${word} friday".`, HINT);
   }
+  if (!token.quoted && FLAG_DASHES.test(token.text) && /\p{L}/u.test(token.text)) {
+    return fail(`I don't know the flag "${word}"; the only flag is --with-checklist.`, HINT);
+  }
   const near = token.quoted ? null : suggestKind(token.text);
   const guess = near ? ` Did you mean the kind ${near}?` : '';
   const quoting = titleWasQuoted ? '' : ' If it is part of the title, put the whole title in quotes.';
   return fail(
-    `I don't know "${word}": it isn't a kind (${INITIATIVE_KINDS.join(', ')}), an @owner, due <date> or a #channel.${guess}${quoting}`,
+    `I don't know "${word}": it isn't a kind (${INITIATIVE_KINDS.join(', ')}), an @owner, due <date>, a #channel or --with-checklist.${guess}${quoting}`,
     HINT,
   );
 }
 
-/** `add "<title>" [kind] [@owner] [due <date words…>] [#channel]`, options in any order. */
+/**
+ * `add "<title>" [kind] [@owner] [due <date words…>] [#channel] [--with-checklist]`, options in
+ * any order.
+ */
 export function parseAdd(tokens: readonly Token[]): Parsed<AddInitiative> {
   const { title: rawTitle, rest, quoted } = splitTitle(tokens);
   const title = cleanTitle(rawTitle);
@@ -85,6 +108,10 @@ export function parseAdd(tokens: readonly Token[]): Parsed<AddInitiative> {
         return fail('"due" needs a date after it, e.g. "due friday" or "due dec 1".', HINT);
       command.due = slackTextToPlain(joinTokens(dateTokens));
       i += dateTokens.length;
+      continue;
+    }
+    if (isChecklistFlag(token)) {
+      command.withChecklist = true;
       continue;
     }
     const kind = token.quoted ? null : matchKind(token.text);

@@ -24,9 +24,10 @@ export interface SubcommandHelp extends UsageHint {
  */
 export const INITIATIVE_USAGE: Record<InitiativeSubcommand, SubcommandHelp> = {
   add: {
-    usage: '/initiative add "<title>" [kind] [@owner] [due <date>] [#channel]',
-    example: '/initiative add "Q4 launch" press_release due dec 1',
-    summary: 'Start an initiative; the owner defaults from the ownership matrix.',
+    usage: '/initiative add "<title>" [kind] [@owner] [due <date>] [#channel] [--with-checklist]',
+    example: '/initiative add "Q4 launch" press_release due dec 1 --with-checklist',
+    summary:
+      "Start an initiative; the owner defaults from the ownership matrix, and --with-checklist adds the kind's tasks.",
   },
   list: {
     usage: '/initiative list [mine | @person | <kind> | overdue | all]',

@@ -1,8 +1,10 @@
 import { parseClockTime } from './clock-time.js';
 import { closestMatch } from './closest-match.js';
-import { quoteBack, readChannel, readPerson, rejectExtra } from './command-args.js';
+import { isReference, quoteBack, readChannel, readPerson, rejectExtra } from './command-args.js';
 import { parseInitiativeNumber } from './initiative-ref.js';
+import type { SupportDiscipline } from './kinds.js';
 import { lookup } from './lookup.js';
+import { DEFAULT_REACTION_EMOJI, parseEmojiName, TASK_REACTIONS, type TaskReaction } from './reactions.js';
 import { fail, ok, type Parsed, type UsageHint, withHint } from './result.js';
 import { slackTextToPlain } from './slack-refs.js';
 import { isZoneAbbreviation, resolveTimezone, suggestTimezone } from './timezone.js';
@@ -10,13 +12,21 @@ import { joinTokens, type Token, tokenize } from './tokenize.js';
 
 export type WhoOwnsQuery = { by: 'number'; number: number } | { by: 'title'; words: string };
 
-/** An empty `userIds` clears the list (`/tandem set pr-leads none`). */
+/**
+ * An empty `userIds` clears the list (`/tandem set pr-leads none`). `my-discipline` is personal:
+ * it sets the discipline of whoever typed it, and null clears it. `emoji` is typed as
+ * `<reaction>-emoji` and holds a bare name (no colons, no skin tone), not yet checked for clashes
+ * with the workspace's other reactions. A `workload` threshold of 0 turns the warning off.
+ */
 export type TandemSetting =
   | { key: 'pr-leads'; userIds: string[] }
   | { key: 'social-leads'; userIds: string[] }
   | { key: 'digest-channel'; channelId: string }
   | { key: 'digest-time'; time: string }
-  | { key: 'timezone'; timezone: string };
+  | { key: 'timezone'; timezone: string }
+  | { key: 'workload'; threshold: number }
+  | { key: 'emoji'; reaction: TaskReaction; emoji: string }
+  | { key: 'my-discipline'; discipline: SupportDiscipline | null };
 
 export type TandemCommand =
   | { type: 'help' }
@@ -25,16 +35,55 @@ export type TandemCommand =
   | { type: 'who-owns'; query: WhoOwnsQuery }
   | { type: 'set'; setting: TandemSetting };
 
-export type SettingKey = TandemSetting['key'];
+/** The emoji setting is typed once per reaction: `claim-emoji`, `done-emoji`, … */
+export type EmojiSettingKey = `${TaskReaction}-emoji`;
+
+/** What can follow `/tandem set`: each setting's key, with `emoji` spelled out per reaction. */
+export type SettingKey = Exclude<TandemSetting['key'], 'emoji'> | EmojiSettingKey;
+
+const EMOJI_SETTINGS: Readonly<Record<EmojiSettingKey, TaskReaction>> = {
+  'claim-emoji': 'claim',
+  'done-emoji': 'done',
+  'handoff-emoji': 'handoff',
+  'block-emoji': 'block',
+  'snooze-emoji': 'snooze',
+};
+
+const isEmojiKey = (key: string): key is EmojiSettingKey => Object.hasOwn(EMOJI_SETTINGS, key);
+
+/** Every key `/tandem set` takes, workspace settings first and the personal one last. */
 export const SETTING_KEYS: readonly SettingKey[] = [
   'pr-leads',
   'social-leads',
   'digest-channel',
   'digest-time',
   'timezone',
+  'workload',
+  ...TASK_REACTIONS.map((reaction): EmojiSettingKey => `${reaction}-emoji`),
+  'my-discipline',
 ];
 
+const EMOJI_KEY_PLACEHOLDER = '<reaction>-emoji';
+
+/**
+ * SETTING_KEYS for people to read: the five emoji keys shown once, as `<reaction>-emoji`, where
+ * the first of them stands; usage lines say what `<reaction>` can be.
+ */
+export const SETTING_KEYS_BRIEF: readonly string[] = [
+  ...new Set(SETTING_KEYS.map((key) => (isEmojiKey(key) ? EMOJI_KEY_PLACEHOLDER : key))),
+];
+
+const REACTIONS_NOTE = `<reaction>: ${TASK_REACTIONS.join(', ')}`;
+
 export type TandemUsageKey = 'help' | 'setup' | 'settings' | 'who-owns' | 'set' | `set ${SettingKey}`;
+
+function emojiUsage(reaction: TaskReaction, example: string, does: string): UsageHint & { summary: string } {
+  return {
+    usage: `/tandem set ${reaction}-emoji <emoji>  (:name: or name)`,
+    example: `/tandem set ${reaction}-emoji :${example}:`,
+    summary: `The reaction that ${does} (default :${DEFAULT_REACTION_EMOJI[reaction]}:).`,
+  };
+}
 
 /** Forms and examples for error replies and `/tandem help`, from one place. */
 export const TANDEM_USAGE: Record<TandemUsageKey, UsageHint & { summary: string }> = {
@@ -51,9 +100,9 @@ export const TANDEM_USAGE: Record<TandemUsageKey, UsageHint & { summary: string 
     summary: 'Who owns an initiative now, and who did before.',
   },
   set: {
-    usage: `/tandem set ${SETTING_KEYS.join(' | ')} <value>`,
+    usage: `/tandem set ${SETTING_KEYS_BRIEF.join(' | ')} <value>  (${REACTIONS_NOTE})`,
     example: '/tandem set digest-time 09:00',
-    summary: 'Change a workspace setting.',
+    summary: 'Change a workspace setting, or your own discipline.',
   },
   'set pr-leads': {
     usage: '/tandem set pr-leads @person [@person…]  (or none)',
@@ -80,6 +129,27 @@ export const TANDEM_USAGE: Record<TandemUsageKey, UsageHint & { summary: string 
     example: '/tandem set timezone Europe/London',
     summary: 'The timezone for due dates, the digest and quiet hours.',
   },
+  'set workload': {
+    usage: '/tandem set workload <0-100>  (0 turns the warning off)',
+    example: '/tandem set workload 8',
+    summary: 'Warn people who claim work once they own this many open tasks.',
+  },
+  'set claim-emoji': emojiUsage('claim', 'hand', 'claims a task'),
+  'set done-emoji': emojiUsage('done', 'heavy_check_mark', 'marks a task done'),
+  'set handoff-emoji': emojiUsage('handoff', 'arrows_counterclockwise', 'hands a task off'),
+  'set block-emoji': emojiUsage('block', 'no_entry', 'marks a task blocked'),
+  'set snooze-emoji': emojiUsage('snooze', 'sleeping', "snoozes a task's reminders"),
+  'set my-discipline': {
+    usage: '/tandem set my-discipline pr | social | marketing | none',
+    example: '/tandem set my-discipline social',
+    summary: 'Your own discipline, so Tandem suggests you for the right work; anyone can set theirs.',
+  },
+};
+
+/** For `/tandem set emoji …`, which names no reaction. */
+const EMOJI_OVERVIEW: UsageHint = {
+  usage: `/tandem set ${EMOJI_KEY_PLACEHOLDER} <emoji>  (${REACTIONS_NOTE})`,
+  example: TANDEM_USAGE['set claim-emoji'].example,
 };
 
 const SUBCOMMANDS = ['help', 'setup', 'settings', 'who-owns', 'set'] as const;
@@ -109,7 +179,35 @@ const SETTING_ALIASES: Record<string, SettingKey> = {
   timezone: 'timezone',
   tz: 'timezone',
   zone: 'timezone',
+  workload: 'workload',
+  workloadthreshold: 'workload',
+  workloadwarning: 'workload',
+  workloadlimit: 'workload',
+  claimemoji: 'claim-emoji',
+  claimreaction: 'claim-emoji',
+  claim: 'claim-emoji',
+  doneemoji: 'done-emoji',
+  donereaction: 'done-emoji',
+  done: 'done-emoji',
+  handoffemoji: 'handoff-emoji',
+  handoffreaction: 'handoff-emoji',
+  handoveremoji: 'handoff-emoji',
+  handoff: 'handoff-emoji',
+  blockemoji: 'block-emoji',
+  blockedemoji: 'block-emoji',
+  blockreaction: 'block-emoji',
+  block: 'block-emoji',
+  blocked: 'block-emoji',
+  snoozeemoji: 'snooze-emoji',
+  snoozereaction: 'snooze-emoji',
+  snooze: 'snooze-emoji',
+  mydiscipline: 'my-discipline',
+  discipline: 'my-discipline',
+  myteam: 'my-discipline',
 };
+
+/** Squashed words that mean "an emoji setting" without saying for which reaction. */
+const BARE_EMOJI_WORDS = new Set(['emoji', 'emojis', 'reaction', 'reactions', 'reactionemoji']);
 
 const squash = (word: string): string => word.toLowerCase().replace(/[-_]/g, '');
 const OVERVIEW: UsageHint = { usage: `/tandem ${SUBCOMMANDS.join(' | ')}`, example: '/tandem who-owns 12' };
@@ -169,16 +267,93 @@ function parseTimezoneSetting(args: readonly Token[]): Parsed<TandemCommand> {
   });
 }
 
+const MAX_WORKLOAD_THRESHOLD = 100;
+
+function parseWorkload(args: readonly Token[]): Parsed<TandemCommand> {
+  const hint = TANDEM_USAGE['set workload'];
+  const range = `a whole number from 0 to ${MAX_WORKLOAD_THRESHOLD} (0 turns the warning off)`;
+  const [first, ...rest] = args;
+  if (!first) return fail(`How many open tasks before Tandem warns? Give ${range}.`, hint);
+  const typed = quoteBack(first.text, 20);
+  let threshold: number;
+  if (/^(off|none|never)$/i.test(first.text)) threshold = 0;
+  else if (/^\+?\d+$/.test(first.text)) threshold = Number(first.text);
+  else if (/^-\d/.test(first.text)) return fail(`The number can't be negative; give ${range}.`, hint);
+  else if (/^\+?(\d+[.,]\d*|[.,]\d+)$/.test(first.text)) {
+    return fail(`"${typed}" has a fraction; give ${range}.`, hint);
+  } else return fail(`"${typed}" isn't a number. Give ${range}.`, hint);
+  if (threshold > MAX_WORKLOAD_THRESHOLD) {
+    return fail(`${typed} is more than ${MAX_WORKLOAD_THRESHOLD}; give ${range}.`, hint);
+  }
+  // "set workload 8 open tasks" reads naturally; the trailing words add nothing.
+  const extra = /^(open )?tasks?$/i.test(joinTokens(rest)) ? ok(null) : rejectExtra(rest, 'the number', hint);
+  return extra.ok ? ok({ type: 'set', setting: { key: 'workload', threshold } }) : extra;
+}
+
+function parseEmojiSetting(key: EmojiSettingKey, args: readonly Token[]): Parsed<TandemCommand> {
+  const reaction = EMOJI_SETTINGS[key];
+  const emoji = parseEmojiName(joinTokens(args), TANDEM_USAGE[`set ${key}`]);
+  return emoji.ok ? ok({ type: 'set', setting: { key: 'emoji', reaction, emoji: emoji.value } }) : emoji;
+}
+
+// Keys are squashed the way kinds are (lowercase; no -, _, spaces or dots): "Social Media" works.
+const DISCIPLINE_WORDS: Record<string, SupportDiscipline | null> = {
+  pr: 'pr',
+  publicrelations: 'pr',
+  social: 'social',
+  socialmedia: 'social',
+  marketing: 'marketing',
+  mktg: 'marketing',
+  none: null,
+  clear: null,
+};
+
+const DISCIPLINE_CHOICES = 'pr, social, marketing or none';
+
+function parseMyDiscipline(args: readonly Token[]): Parsed<TandemCommand> {
+  const hint = TANDEM_USAGE['set my-discipline'];
+  if (args.some(isReference)) {
+    return fail(
+      'my-discipline sets your own discipline, so leave out the mention; everyone sets theirs.',
+      hint,
+    );
+  }
+  const typed = joinTokens(args).trim();
+  if (typed === '') return fail(`Which discipline are you in? Choose ${DISCIPLINE_CHOICES}.`, hint);
+  const word = typed.toLowerCase().replace(/[-_\s.]/g, '');
+  if (word === 'joint') {
+    return fail(
+      `joint only describes initiatives PR and social lead together; you are one of ${DISCIPLINE_CHOICES}.`,
+      hint,
+    );
+  }
+  const discipline = lookup(DISCIPLINE_WORDS, word);
+  if (discipline !== undefined) return ok({ type: 'set', setting: { key: 'my-discipline', discipline } });
+  const near = closestMatch(word, Object.keys(DISCIPLINE_WORDS));
+  const suggestion = near === null ? undefined : lookup(DISCIPLINE_WORDS, near);
+  const guess = suggestion === undefined ? '' : ` Did you mean ${suggestion ?? 'none'}?`;
+  return fail(
+    `I don't know the discipline "${quoteBack(typed, 30)}".${guess} Choose ${DISCIPLINE_CHOICES}.`,
+    hint,
+  );
+}
+
 function parseSet(args: readonly Token[]): Parsed<TandemCommand> {
   const [keyToken, ...rest] = args;
-  if (!keyToken) return fail(`Set what? One of: ${SETTING_KEYS.join(', ')}.`, TANDEM_USAGE.set);
-  const key = lookup(SETTING_ALIASES, squash(keyToken.text));
+  const settings = SETTING_KEYS_BRIEF.join(', ');
+  if (!keyToken) return fail(`Set what? One of: ${settings}.`, TANDEM_USAGE.set);
+  const squashed = squash(keyToken.text);
+  const key = lookup(SETTING_ALIASES, squashed);
   if (!key) {
-    const near = closestMatch(squash(keyToken.text), Object.keys(SETTING_ALIASES));
+    if (BARE_EMOJI_WORDS.has(squashed)) {
+      const keys = Object.keys(EMOJI_SETTINGS).join(', ');
+      return fail(`Which reaction's emoji? Use one of: ${keys}.`, EMOJI_OVERVIEW);
+    }
+    const near = closestMatch(squashed, Object.keys(SETTING_ALIASES));
     const suggestion = near ? lookup(SETTING_ALIASES, near) : undefined;
     const guess = suggestion ? ` Did you mean ${suggestion}?` : '';
     return fail(
-      `I don't know the setting "${quoteBack(keyToken.text, 30)}".${guess} Settings: ${SETTING_KEYS.join(', ')}.`,
+      `I don't know the setting "${quoteBack(keyToken.text, 30)}".${guess} Settings: ${settings}.`,
       suggestion ? TANDEM_USAGE[`set ${suggestion}`] : TANDEM_USAGE.set,
     );
   }
@@ -199,6 +374,16 @@ function parseSet(args: readonly Token[]): Parsed<TandemCommand> {
     }
     case 'timezone':
       return parseTimezoneSetting(rest);
+    case 'workload':
+      return parseWorkload(rest);
+    case 'claim-emoji':
+    case 'done-emoji':
+    case 'handoff-emoji':
+    case 'block-emoji':
+    case 'snooze-emoji':
+      return parseEmojiSetting(key, rest);
+    case 'my-discipline':
+      return parseMyDiscipline(rest);
   }
 }
 

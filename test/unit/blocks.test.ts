@@ -1,6 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CHECKLISTS } from '../../src/domain/checklists.js';
 import type { InitiativeListFilter } from '../../src/domain/initiative-command.js';
 import { MAX_INITIATIVE_NUMBER } from '../../src/domain/initiative-ref.js';
 import {
@@ -219,6 +220,7 @@ const workspace: fc.Arbitrary<WorkspaceSettings> = fc.record({
     snooze: fc.constant('zzz'),
   }),
   workloadThreshold: fc.integer({ min: 0, max: 50 }),
+  checklists: fc.constant(DEFAULT_CHECKLISTS),
   matrix,
   setupAt: fc.option(date, { nil: null }),
   setupBy: fc.option(userId, { nil: null }),
@@ -362,6 +364,7 @@ const baseWorkspace: WorkspaceSettings = {
     snooze: 'zzz',
   },
   workloadThreshold: 5,
+  checklists: DEFAULT_CHECKLISTS,
   matrix: DEFAULT_OWNERSHIP_MATRIX,
   setupAt: null,
   setupBy: null,

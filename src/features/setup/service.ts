@@ -1,5 +1,7 @@
 import type { Deps } from '../../deps.js';
+import { emojiClash, type TaskReaction } from '../../domain/reactions.js';
 import { UserError } from '../../domain/user-error.js';
+import type { Discipline } from '../../generated/prisma/client.js';
 import { loadWorkspace, toSettings, type WorkspaceSettings } from './workspace-service.js';
 
 export interface SettingsPatch {
@@ -8,6 +10,37 @@ export interface SettingsPatch {
   digestChannel?: string | null;
   digestTime?: string;
   timezone?: string;
+  claimEmoji?: string;
+  doneEmoji?: string;
+  handoffEmoji?: string;
+  blockEmoji?: string;
+  snoozeEmoji?: string;
+  workloadThreshold?: number;
+}
+
+const EMOJI_COLUMN = {
+  claim: 'claimEmoji',
+  done: 'doneEmoji',
+  handoff: 'handoffEmoji',
+  block: 'blockEmoji',
+  snooze: 'snoozeEmoji',
+} as const satisfies Record<TaskReaction, keyof SettingsPatch>;
+
+/** One reaction's emoji; refused when another reaction (or 📈 trends) already uses it. */
+export function emojiPatch(
+  workspace: WorkspaceSettings,
+  reaction: TaskReaction,
+  emoji: string,
+): SettingsPatch {
+  const clash = emojiClash(emoji, reaction, workspace.emoji);
+  if (clash) {
+    throw new UserError(
+      `:${emoji}: already means ${clash === 'trend' ? 'log a trend' : clash}; one emoji cannot mean two things.`,
+      `/tandem set ${reaction}-emoji :emoji:`,
+      `/tandem set ${reaction}-emoji :hand:`,
+    );
+  }
+  return { [EMOJI_COLUMN[reaction]]: emoji };
 }
 
 export interface SettingsActor {
@@ -50,4 +83,19 @@ export async function updateSettings(
     },
   });
   return toSettings(row);
+}
+
+/** Anyone may say which discipline they work in; it orders their App Home. */
+export async function setMemberDiscipline(
+  deps: Deps,
+  teamId: string,
+  userId: string,
+  discipline: Exclude<Discipline, 'joint'> | null,
+): Promise<void> {
+  await loadWorkspace(deps, teamId);
+  await deps.db.prisma.member.upsert({
+    where: { teamId_userId: { teamId, userId } },
+    create: { teamId, userId, discipline },
+    update: { discipline },
+  });
 }

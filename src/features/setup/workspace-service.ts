@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.js';
+import { type Checklists, resolveChecklists } from '../../domain/checklists.js';
 import { type OwnershipMatrix, resolveMatrix } from '../../domain/kinds.js';
 import type { ReactionEmoji } from '../../domain/reactions.js';
 import type { Workspace } from '../../generated/prisma/client.js';
@@ -12,6 +13,7 @@ export interface WorkspaceSettings {
   timezone: string;
   emoji: ReactionEmoji;
   workloadThreshold: number;
+  checklists: Checklists;
   matrix: OwnershipMatrix;
   setupAt: Date | null;
   setupBy: string | null;
@@ -33,6 +35,7 @@ export function toSettings(row: Workspace): WorkspaceSettings {
       snooze: row.snoozeEmoji,
     },
     workloadThreshold: row.workloadThreshold,
+    checklists: resolveChecklists(row.taskChecklists),
     matrix: resolveMatrix(row.ownershipMatrix),
     setupAt: row.setupAt,
     setupBy: row.setupBy,

@@ -9,6 +9,7 @@ import { explainPostFailure } from '../../slack/post-errors.js';
 import { publishHomes } from '../home/publish.js';
 import { loadWorkspace } from '../setup/workspace-service.js';
 import { claimAndTell } from './claim-flow.js';
+import { postTaskDrafts } from './post.js';
 import {
   blockTask,
   completeTask,
@@ -19,7 +20,6 @@ import {
   onlyOwnersMayComplete,
   reassignTask,
   releaseTask,
-  saveTasks,
   snoozeTask,
   type TaskActor,
   unblockTask,
@@ -30,7 +30,6 @@ import {
   taskChangedMessage,
   taskHelpMessage,
   taskListMessage,
-  taskMessage,
   taskRef,
   youNowOwnTaskMessage,
 } from './views.js';
@@ -75,18 +74,9 @@ export function taskCommand(deps: Deps) {
     if (parsed.type === 'add') {
       const { draft, workspace } = await draftTask(deps, actor, parsed);
       const channel = draft.initiative.channelId ?? command.channel_id;
-      const view = { now: deps.clock.now(), timezone: workspace.timezone, emoji: workspace.emoji };
-      let posted: { channel?: string; ts?: string };
-      try {
-        posted = await client.chat.postMessage({ channel, ...taskMessage(draft, view) });
-      } catch (error) {
-        throw explainPostFailure(error, channel, TASK_USAGE.add);
-      }
-      if (!posted.ts) throw new Error('chat.postMessage returned no ts');
-      const [task] = await saveTasks(deps, actor, [
-        { draft, message: { channel: posted.channel ?? channel, ts: posted.ts } },
-      ]);
-      if (!task) throw new Error('task not saved');
+      const { saved, error } = await postTaskDrafts(client, deps, actor, workspace, [draft], channel);
+      const [task] = saved;
+      if (!task) throw explainPostFailure(error, channel, TASK_USAGE.add);
       await privately(
         noteMessage(
           `Added ${taskRef(task)} in <#${channel}>. People claim it by reacting :${workspace.emoji.claim}: there.`,

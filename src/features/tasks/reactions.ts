@@ -62,7 +62,13 @@ export function reactionAdded(deps: Deps) {
           return;
         }
         if (task.status === 'done') return;
-        await afterTaskChange(client, deps, await completeTask(deps, actor, task.id), [event.user], workspace);
+        await afterTaskChange(
+          client,
+          deps,
+          await completeTask(deps, actor, task.id),
+          [event.user],
+          workspace,
+        );
         return;
       }
       case 'handoff': {

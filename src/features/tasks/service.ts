@@ -1,6 +1,7 @@
-import { calendarDateToDb } from '../../db/calendar-dates.js';
+import { calendarDateFromDb, calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { todayIn } from '../../domain/calendar-date.js';
+import { checklistDueDate } from '../../domain/checklists.js';
 import { parseDueDate } from '../../domain/due-date.js';
 import type { TaskListFilter } from '../../domain/task-command.js';
 import { formatTaskRef } from '../../domain/task-ref.js';
@@ -429,4 +430,30 @@ export async function listTasks(
 /** Calendar day in the workspace, for "overdue" and "due today" in views. */
 export function workspaceToday(deps: Deps, workspace: WorkspaceSettings): string {
   return todayIn({ now: deps.clock.now(), timezone: workspace.timezone }) ?? '1970-01-01';
+}
+
+/** The workspace's checklist for the initiative's kind, as drafts with reserved numbers. */
+export async function draftChecklist(
+  deps: Deps,
+  workspace: WorkspaceSettings,
+  initiative: Initiative,
+): Promise<TaskDraft[]> {
+  const items = workspace.checklists[initiative.kind];
+  if (items.length === 0) return [];
+  const today = workspaceToday(deps, workspace);
+  const due = initiative.dueDate ? calendarDateFromDb(initiative.dueDate) : null;
+  return draftTasks(
+    deps,
+    workspace.teamId,
+    initiative,
+    items.map((item) => {
+      const date = checklistDueDate(due, item, today);
+      return {
+        title: item.title,
+        discipline: item.discipline,
+        assigneeId: null,
+        dueDate: date ? calendarDateToDb(date) : null,
+      };
+    }),
+  );
 }

@@ -124,6 +124,90 @@ describe('add', () => {
   });
 });
 
+describe('add --with-checklist', () => {
+  it.each([
+    ['add "Q4 launch" --with-checklist', { type: 'add', title: 'Q4 launch', withChecklist: true }],
+    ['add "Q4 launch" with-checklist', { type: 'add', title: 'Q4 launch', withChecklist: true }],
+    ['add "Q4 launch" --checklist', { type: 'add', title: 'Q4 launch', withChecklist: true }],
+    ['add "Q4 launch" —with-checklist', { type: 'add', title: 'Q4 launch', withChecklist: true }],
+    ['add "Q4 launch" –with-checklist', { type: 'add', title: 'Q4 launch', withChecklist: true }],
+    ['add "Q4 launch" —checklist', { type: 'add', title: 'Q4 launch', withChecklist: true }],
+    ['add "Q4 launch" --With-Checklist', { type: 'add', title: 'Q4 launch', withChecklist: true }],
+    ['add "Q4 launch" --with_checklist', { type: 'add', title: 'Q4 launch', withChecklist: true }],
+    ['add "Q4 launch" --withchecklist', { type: 'add', title: 'Q4 launch', withChecklist: true }],
+    [
+      'add "Q4 launch" --with-checklist --with-checklist',
+      { type: 'add', title: 'Q4 launch', withChecklist: true },
+    ],
+    // Anywhere after the title, among the other options.
+    [
+      'add "Q4 launch" --with-checklist press_release <@U1> due dec 1 <#C1|x>',
+      {
+        type: 'add',
+        title: 'Q4 launch',
+        kind: 'press_release',
+        ownerId: 'U1',
+        due: 'dec 1',
+        channelId: 'C1',
+        withChecklist: true,
+      },
+    ],
+    [
+      'add "Q4 launch" pr —with-checklist <@U1>',
+      { type: 'add', title: 'Q4 launch', kind: 'press_release', ownerId: 'U1', withChecklist: true },
+    ],
+    // The flag ends a due date, like any option.
+    [
+      'add "Q4 launch" due next friday --with-checklist',
+      { type: 'add', title: 'Q4 launch', due: 'next friday', withChecklist: true },
+    ],
+    // The flag ends an unquoted title, like any option.
+    ['add Q4 launch --with-checklist', { type: 'add', title: 'Q4 launch', withChecklist: true }],
+    ['add Q4 launch —with-checklist', { type: 'add', title: 'Q4 launch', withChecklist: true }],
+    ['add Q4 launch with-checklist', { type: 'add', title: 'Q4 launch', withChecklist: true }],
+    [
+      'add Q4 launch --checklist crisis',
+      { type: 'add', title: 'Q4 launch', kind: 'crisis', withChecklist: true },
+    ],
+    // Quoted, or the bare word, it is part of the title.
+    ['add "Q4 launch --with-checklist"', { type: 'add', title: 'Q4 launch --with-checklist' }],
+    ['add Launch checklist review', { type: 'add', title: 'Launch checklist review' }],
+    ['add "Q4 launch"', { type: 'add', title: 'Q4 launch' }],
+  ])('%j', (text, expected) => {
+    expect(value(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['add --with-checklist', 'The title has to come first'],
+    ['add —with-checklist "Q4 launch"', 'The title has to come first'],
+    [
+      'add "X" --with-checklists',
+      'I don\'t know the flag "--with-checklists"; the only flag is --with-checklist',
+    ],
+    ['add "X" --owner <@U1>', 'I don\'t know the flag "--owner"'],
+    ['add "X" —due friday', 'I don\'t know the flag "—due"'],
+    ['add "X" checklist', 'I don\'t know "checklist"'],
+    ['add "X" "--with-checklist"', 'I don\'t know "--with-checklist"'],
+    ['add Launch with-checklist review', 'put the whole title in quotes'],
+  ])('%j fails: %s', (text, message) => {
+    const e = error(text);
+    expect(e.message).toContain(message);
+    expect(e.usage).toBe(INITIATIVE_USAGE.add.usage);
+    expect(e.example).toBe(INITIATIVE_USAGE.add.example);
+  });
+
+  it('names the flag when a word is unknown', () => {
+    expect(error('add "X" presser').message).toContain('a #channel or --with-checklist');
+  });
+
+  it('the usage and example show the flag', () => {
+    expect(INITIATIVE_USAGE.add.usage).toContain('[--with-checklist]');
+    expect(value(INITIATIVE_USAGE.add.example.replace('/initiative ', ''))).toMatchObject({
+      withChecklist: true,
+    });
+  });
+});
+
 describe('list', () => {
   it.each([
     ['list', { by: 'open' }],
