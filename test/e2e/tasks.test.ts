@@ -318,4 +318,75 @@ describe.each(BACKENDS)('tasks and reactions on %s', (backend) => {
     expect(r.type).toBe('ephemeral');
     expect(r.text).toContain('There is no task T1');
   });
+
+  it('turns the kind’s checklist into claimable task messages with --with-checklist', async () => {
+    t.slack.reset();
+    const calls = await t.command(
+      '/initiative',
+      `add "Spring launch" press_release due 2026-12-10 <#${CHANNEL}|launch> --with-checklist`,
+      as(PAM),
+    );
+    const initiative = await t.db.prisma.initiative.findFirstOrThrow({
+      where: { teamId: TEAM, title: 'Spring launch' },
+    });
+    const tasks = await t.db.prisma.task.findMany({
+      where: { initiativeId: initiative.id },
+      orderBy: { number: 'asc' },
+    });
+    expect(tasks.map((x) => [x.title, x.discipline])).toEqual([
+      ['Approve final copy', 'pr'],
+      ['Draft social posts', 'social'],
+      ['Schedule posts', 'social'],
+      ['Pitch to media', 'pr'],
+    ]);
+    expect(tasks.every((x) => x.messageChannel === CHANNEL && x.messageTs)).toBe(true);
+    expect(tasks.every((x) => x.dueDate && x.dueDate <= new Date('2026-12-10'))).toBe(true);
+    expect(calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === CHANNEL)).toHaveLength(
+      4,
+    );
+    expect(reply(calls).text).toContain(`T${tasks[0]?.number}`);
+  });
+
+  it('keeps the initiative and says what to do when the checklist cannot be posted', async () => {
+    t.slack.failNext('chat.postMessage', { error: 'not_in_channel' });
+    const calls = await t.command(
+      '/initiative',
+      `add "Quiet launch" press_release <#CNOTIN001|secret> --with-checklist`,
+      as(PAM),
+    );
+    const initiative = await t.db.prisma.initiative.findFirstOrThrow({
+      where: { teamId: TEAM, title: 'Quiet launch' },
+    });
+    expect(await t.db.prisma.task.count({ where: { initiativeId: initiative.id } })).toBe(0);
+    const r = reply(calls);
+    expect(r.type).toBe('in_channel');
+    expect(r.text).toContain('/invite @Tandem');
+  });
+
+  it('lets anyone set their own discipline, which orders their App Home', async () => {
+    t.slack.reset();
+    const r = reply(await t.command('/tandem', 'set my-discipline social', as(MAX)));
+    expect(r.type).toBe('ephemeral');
+    expect(
+      await t.db.prisma.member.findUnique({ where: { teamId_userId: { teamId: TEAM, userId: MAX } } }),
+    ).toMatchObject({ discipline: 'social' });
+    const home = await t.slack.waitFor('views.publish', (c) => c.args.user_id === MAX);
+    expect(JSON.stringify(home.args.view)).toContain('Unclaimed tasks for Social');
+  });
+
+  it('uses the workspace’s own claim emoji, and refuses one emoji for two reactions', async () => {
+    await t.command('/tandem', 'set claim-emoji :hand:', as(PAM));
+    expect((await t.db.prisma.workspace.findUniqueOrThrow({ where: { teamId: TEAM } })).claimEmoji).toBe(
+      'hand',
+    );
+    const clash = reply(await t.command('/tandem', 'set done-emoji :hand:', as(PAM)));
+    expect(clash.type).toBe('ephemeral');
+    expect(clash.text).toContain('cannot mean two things');
+    const { number, ts } = await addTask('Custom emoji task');
+    await react('reaction_added', SOL, 'raising_hand', ts);
+    expect((await task(number)).assigneeId).toBeNull();
+    await react('reaction_added', SOL, 'hand', ts);
+    expect((await task(number)).assigneeId).toBe(SOL);
+    await t.command('/tandem', 'set claim-emoji raising_hand', as(PAM));
+  });
 });

@@ -5,8 +5,20 @@ import { orThrow } from '../../domain/user-error.js';
 import { teamIdOf } from '../../slack/command-context.js';
 import { sendDm } from '../../slack/dm.js';
 import { loadWorkspace } from '../setup/workspace-service.js';
-import { addInitiative, changeOwner, findInitiative, listInitiatives, setDue, setStatus } from './service.js';
+import { postTaskDrafts } from '../tasks/post.js';
+import { draftChecklist } from '../tasks/service.js';
 import {
+  type Actor,
+  type AddResult,
+  addInitiative,
+  changeOwner,
+  findInitiative,
+  listInitiatives,
+  setDue,
+  setStatus,
+} from './service.js';
+import {
+  type ChecklistOutcome,
   createdMessage,
   detailMessage,
   dueChangedMessage,
@@ -18,6 +30,38 @@ import {
 } from './views.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+
+/**
+ * `--with-checklist`: the kind's checklist as task messages in the initiative's channel. The
+ * initiative is already saved; if Slack refuses a message, the tasks posted so far are kept and
+ * the confirmation says what went wrong instead of failing the whole command.
+ */
+async function postChecklist(
+  client: CommandArgs['client'],
+  deps: Deps,
+  actor: Actor,
+  result: AddResult,
+): Promise<ChecklistOutcome> {
+  const drafts = await draftChecklist(deps, result.workspace, result.initiative);
+  const channel = result.initiative.channelId ?? '';
+  const { saved, error } = await postTaskDrafts(
+    client,
+    deps,
+    { ...actor },
+    result.workspace,
+    drafts,
+    channel,
+  );
+  if (error === undefined) return { tasks: saved };
+  const code = (error as { data?: { error?: string } }).data?.error ?? 'Slack refused the message';
+  deps.logger.warn({ err: error, teamId: actor.teamId }, 'checklist not fully posted');
+  return {
+    tasks: saved,
+    problem:
+      `Tandem could not post ${saved.length === 0 ? 'the checklist' : 'the rest of the checklist'} in <#${channel}> (${code}). ` +
+      `Invite it with \`/invite @Tandem\`, then add tasks with \`/task add ${result.initiative.number} "<title>"\`.`,
+  };
+}
 
 /** `/initiative …`: parse, act, confirm changes in the channel, answer queries privately. */
 export function initiativeCommand(deps: Deps) {
@@ -46,8 +90,16 @@ export function initiativeCommand(deps: Deps) {
           channelId: parsed.channelId ?? command.channel_id,
         });
         const ctx = { now: deps.clock.now(), timezone: result.workspace.timezone };
+        const checklist = parsed.withChecklist ? await postChecklist(client, deps, actor, result) : undefined;
         await inChannel(
-          createdMessage(result.initiative, result.workspace, actor.userId, result.suggestion, ctx),
+          createdMessage(
+            result.initiative,
+            result.workspace,
+            actor.userId,
+            result.suggestion,
+            ctx,
+            checklist,
+          ),
         );
         const owner = result.initiative.ownerId;
         if (owner && owner !== actor.userId) {

@@ -4,6 +4,7 @@ import { formatDueDate } from '../../domain/due-date.js';
 import type { InitiativeListFilter } from '../../domain/initiative-command.js';
 import { INITIATIVE_USAGE } from '../../domain/initiative-command.js';
 import { DISCIPLINE_LABELS, KIND_LABELS } from '../../domain/kinds.js';
+import { formatTaskRef } from '../../domain/task-ref.js';
 import type { Initiative } from '../../generated/prisma/client.js';
 import {
   capBlocks,
@@ -48,12 +49,18 @@ function summaryFields(i: Initiative, workspace: WorkspaceSettings, ctx: ViewCon
   return fields(pairs);
 }
 
+export interface ChecklistOutcome {
+  tasks: Array<{ number: number; title: string }>;
+  problem?: string;
+}
+
 export function createdMessage(
   i: Initiative,
   workspace: WorkspaceSettings,
   actorId: string,
   suggestion: { userId: string | null; reason: string } | undefined,
   ctx: ViewContext,
+  checklist?: ChecklistOutcome,
 ): SlackMessage {
   const blocks: KnownBlock[] = [
     section(`:sparkles: ${userMention(actorId)} added initiative ${ref(i)}`),
@@ -67,6 +74,14 @@ export function createdMessage(
           : `:bulb: ${escapeText(suggestion.reason)}`,
       ),
     );
+  }
+  if (checklist) {
+    const posted = checklist.tasks
+      .map((t) => `*${formatTaskRef(t.number)}* ${escapeText(t.title)}`)
+      .join(' · ');
+    if (checklist.tasks.length > 0)
+      blocks.push(section(`:clipboard: Checklist posted for claiming: ${posted}`));
+    if (checklist.problem) blocks.push(context(`:warning: ${checklist.problem}`));
   }
   return { text: `Initiative #${i.number} ${escapeText(i.title)} added`, blocks };
 }

@@ -10,25 +10,38 @@ import { orThrow } from '../../domain/user-error.js';
 import { isWorkspaceAdmin } from '../../slack/admin.js';
 import { teamIdOf } from '../../slack/command-context.js';
 import { sendDm } from '../../slack/dm.js';
+import { publishHome } from '../home/publish.js';
 import { whoOwns } from '../ownership/service.js';
 import { candidatesMessage, ownershipMessage } from '../ownership/views.js';
-import { assertMaySetUp, maySetUp, type SettingsPatch, updateSettings } from './service.js';
+import {
+  assertMaySetUp,
+  emojiPatch,
+  maySetUp,
+  type SettingsPatch,
+  setMemberDiscipline,
+  updateSettings,
+} from './service.js';
 import { parseSetupSubmission } from './submission.js';
 import {
+  disciplineSetMessage,
   SETUP_FIELDS,
   settingsChangedMessage,
   settingsMessage,
   setupModal,
   tandemHelpMessage,
 } from './views.js';
-import { loadWorkspace } from './workspace-service.js';
+import { loadWorkspace, type WorkspaceSettings } from './workspace-service.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
 type Setting = Extract<TandemCommand, { type: 'set' }>['setting'];
 
-function describeSetting(setting: Setting): { patch: SettingsPatch; what: string } {
+/** The patch a typed setting makes, and how to name it in the confirmation. */
+function describeSetting(
+  setting: Exclude<Setting, { key: 'my-discipline' }>,
+  workspace: WorkspaceSettings,
+): { patch: SettingsPatch; what: string } {
   switch (setting.key) {
     case 'pr-leads':
       return { patch: { prLeads: setting.userIds }, what: 'PR leads' };
@@ -40,7 +53,24 @@ function describeSetting(setting: Setting): { patch: SettingsPatch; what: string
       return { patch: { digestTime: setting.time }, what: 'digest time' };
     case 'timezone':
       return { patch: { timezone: setting.timezone }, what: 'time zone' };
+    case 'workload':
+      return { patch: { workloadThreshold: setting.threshold }, what: 'workload warning' };
+    case 'emoji':
+      return {
+        patch: emojiPatch(workspace, setting.reaction, setting.emoji),
+        what: `${setting.reaction} emoji`,
+      };
   }
+}
+
+/** Asks Slack only when the answer decides anything: after the first setup, for anyone but its author. */
+function adminIfItMatters(
+  client: CommandArgs['client'],
+  workspace: WorkspaceSettings,
+  userId: string,
+): Promise<boolean> {
+  if (workspace.setupAt === null || workspace.setupBy === userId) return Promise.resolve(false);
+  return isWorkspaceAdmin(client, userId);
 }
 
 /** `/tandem …`: help, who-owns, settings, and the admin setup (modal or typed). */
@@ -76,7 +106,7 @@ export function tandemCommand(deps: Deps) {
         return;
       case 'setup': {
         const workspace = await loadWorkspace(deps, teamId);
-        const isAdmin = workspace.setupAt === null ? false : await isWorkspaceAdmin(client, command.user_id);
+        const isAdmin = await adminIfItMatters(client, workspace, command.user_id);
         assertMaySetUp(workspace, { teamId, userId: command.user_id, isAdmin });
         await client.views.open({
           trigger_id: command.trigger_id,
@@ -85,9 +115,18 @@ export function tandemCommand(deps: Deps) {
         return;
       }
       case 'set': {
+        const { setting } = parsed;
+        if (setting.key === 'my-discipline') {
+          // Personal, not a workspace setting: anyone sets their own.
+          await setMemberDiscipline(deps, teamId, command.user_id, setting.discipline);
+          await privately(disciplineSetMessage(setting.discipline));
+          await publishHome(client, deps, teamId, command.user_id);
+          return;
+        }
         const workspace = await loadWorkspace(deps, teamId);
-        const isAdmin = workspace.setupAt === null ? false : await isWorkspaceAdmin(client, command.user_id);
-        const { patch, what } = describeSetting(parsed.setting);
+        const isAdmin = await adminIfItMatters(client, workspace, command.user_id);
+        assertMaySetUp(workspace, { teamId, userId: command.user_id, isAdmin });
+        const { patch, what } = describeSetting(setting, workspace);
         const updated = await updateSettings(deps, { teamId, userId: command.user_id, isAdmin }, patch);
         await respond({
           response_type: 'in_channel',
@@ -110,7 +149,7 @@ export function setupSubmission(deps: Deps) {
     const teamId = teamIdOf(context);
     const userId = body.user.id;
     const workspace = await loadWorkspace(deps, teamId);
-    const isAdmin = workspace.setupAt === null ? false : await isWorkspaceAdmin(client, userId);
+    const isAdmin = await adminIfItMatters(client, workspace, userId);
     const actor = { teamId, userId, isAdmin };
     if (!maySetUp(workspace, actor)) {
       // A modal must be answered in the modal, or Slack shows a generic connection error.

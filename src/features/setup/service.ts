@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.js';
 import { emojiClash, type TaskReaction } from '../../domain/reactions.js';
+import { TANDEM_USAGE } from '../../domain/tandem-command.js';
 import { UserError } from '../../domain/user-error.js';
 import type { Discipline } from '../../generated/prisma/client.js';
 import { loadWorkspace, toSettings, type WorkspaceSettings } from './workspace-service.js';
@@ -34,10 +35,11 @@ export function emojiPatch(
 ): SettingsPatch {
   const clash = emojiClash(emoji, reaction, workspace.emoji);
   if (clash) {
+    const hint = TANDEM_USAGE[`set ${reaction}-emoji`];
     throw new UserError(
       `:${emoji}: already means ${clash === 'trend' ? 'log a trend' : clash}; one emoji cannot mean two things.`,
-      `/tandem set ${reaction}-emoji :emoji:`,
-      `/tandem set ${reaction}-emoji :hand:`,
+      hint.usage,
+      hint.example,
     );
   }
   return { [EMOJI_COLUMN[reaction]]: emoji };

@@ -1,4 +1,5 @@
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
+import { DISCIPLINE_LABELS } from '../../domain/kinds.js';
 import { context, fields, type SlackMessage, section } from '../../slack/blocks.js';
 import { channelMention, escapeText, inlineCode, userList, userMention } from '../../slack/mrkdwn.js';
 import type { WorkspaceSettings } from './workspace-service.js';
@@ -164,4 +165,11 @@ export function tandemHelpMessage(): SlackMessage {
       context(`Mention ${code('@Tandem who owns 12')} in a channel to ask in a thread.`),
     ],
   };
+}
+
+export function disciplineSetMessage(discipline: 'pr' | 'social' | 'marketing' | null): SlackMessage {
+  const text = discipline
+    ? `Noted: you work in ${DISCIPLINE_LABELS[discipline]}. Your App Home now shows ${DISCIPLINE_LABELS[discipline]} tasks first.`
+    : 'Noted: no discipline. Your App Home shows every unclaimed task.';
+  return { text, blocks: [section(text)] };
 }

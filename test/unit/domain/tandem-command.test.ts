@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { TASK_REACTIONS } from '../../../src/domain/reactions.js';
 import {
   parseTandemCommand,
   SETTING_KEYS,
+  SETTING_KEYS_BRIEF,
   TANDEM_USAGE,
   type TandemUsageKey,
 } from '../../../src/domain/tandem-command.js';
@@ -142,6 +144,216 @@ describe('set', () => {
   });
 });
 
+describe('set workload', () => {
+  it.each([
+    ['set workload 5', 5],
+    ['set workload 0', 0],
+    ['set workload 100', 100],
+    ['set workload 007', 7],
+    ['set workload +8', 8],
+    ['set workload off', 0],
+    ['set workload OFF', 0],
+    ['set workload none', 0],
+    ['set workload never', 0],
+    ['set workload 8 tasks', 8],
+    ['set workload 1 task', 1],
+    ['set workload 8 open tasks', 8],
+    ['set workload-threshold 6', 6],
+    ['set workload_threshold 6', 6],
+    ['set WorkloadThreshold 6', 6],
+    ['set workload-warning 6', 6],
+    ['set workload "6"', 6],
+  ])('%j → %d', (text, threshold) => {
+    expect(value(text)).toEqual({ type: 'set', setting: { key: 'workload', threshold } });
+  });
+
+  it.each([
+    ['set workload', 'How many open tasks before Tandem warns?'],
+    ['set workload 101', '101 is more than 100'],
+    ['set workload 99999999999999999999999999', 'is more than 100'],
+    ['set workload -1', "can't be negative"],
+    ['set workload -0.5', "can't be negative"],
+    ['set workload 2.5', '"2.5" has a fraction'],
+    ['set workload 2,5', '"2,5" has a fraction'],
+    ['set workload .5', '".5" has a fraction'],
+    ['set workload lots', '"lots" isn\'t a number'],
+    ['set workload five', '"five" isn\'t a number'],
+    ['set workload 1e3', '"1e3" isn\'t a number'],
+    ['set workload 0x10', '"0x10" isn\'t a number'],
+    ['set workload 5 per person', 'I didn\'t expect "per person" after the number'],
+    ['set workload 5 6', 'I didn\'t expect "6" after the number'],
+    ['set workload-threshhold 5', 'Did you mean workload?'],
+  ])('%j fails: %s', (text, message) => {
+    const e = error(text);
+    expect(e.message).toContain(message);
+    expect(e.usage).toBe(TANDEM_USAGE['set workload'].usage);
+    expect(e.example).toBe(TANDEM_USAGE['set workload'].example);
+  });
+
+  it('says what the range is and that 0 turns the warning off', () => {
+    expect(error('set workload 200').message).toContain('from 0 to 100 (0 turns the warning off)');
+  });
+});
+
+describe('set <reaction>-emoji', () => {
+  it.each([
+    ['set claim-emoji :hand:', 'claim', 'hand'],
+    ['set claim-emoji hand', 'claim', 'hand'],
+    ['set claim-emoji :Hand:', 'claim', 'hand'],
+    ['set claim-emoji :raised_hand::skin-tone-3:', 'claim', 'raised_hand'],
+    ['set claim-emoji "hand"', 'claim', 'hand'],
+    ['set claim_emoji :+1:', 'claim', '+1'],
+    ['set ClaimEmoji :hand:', 'claim', 'hand'],
+    ['set claim :hand:', 'claim', 'hand'],
+    ['set claim-reaction :hand:', 'claim', 'hand'],
+    ['set done-emoji :heavy_check_mark:', 'done', 'heavy_check_mark'],
+    ['set done :ok:', 'done', 'ok'],
+    ['set handoff-emoji :arrows_counterclockwise:', 'handoff', 'arrows_counterclockwise'],
+    ['set handover-emoji :handshake:', 'handoff', 'handshake'],
+    ['set block-emoji :no_entry:', 'block', 'no_entry'],
+    ['set blocked-emoji :no_entry:', 'block', 'no_entry'],
+    ['set blocked :no-entry-sign:', 'block', 'no-entry-sign'],
+    ['set snooze-emoji :sleeping:', 'snooze', 'sleeping'],
+    ['set snooze :zzz:', 'snooze', 'zzz'],
+    // Clashes are the service's to refuse; the parser takes any well-formed name.
+    ['set claim-emoji :white_check_mark:', 'claim', 'white_check_mark'],
+    ['set done-emoji :chart_with_upwards_trend:', 'done', 'chart_with_upwards_trend'],
+  ])('%j → %s :%s:', (text, reaction, emoji) => {
+    expect(value(text)).toEqual({ type: 'set', setting: { key: 'emoji', reaction, emoji } });
+  });
+
+  it.each([
+    ['set claim-emoji', 'claim-emoji', 'Which emoji?'],
+    ['set done-emoji ::', 'done-emoji', 'Which emoji?'],
+    ['set handoff-emoji :a: :b:', 'handoff-emoji', 'more than one emoji'],
+    ['set block-emoji :a::b:', 'block-emoji', 'more than one emoji'],
+    ['set snooze-emoji sleepy face', 'snooze-emoji', 'Emoji names have no spaces'],
+    ['set claim-emoji 🙋', 'claim-emoji', 'not the picture itself'],
+    ['set claim-emoji <@U1>', 'claim-emoji', "can't be an emoji name"],
+    ['set done-emoji :hand!:', 'done-emoji', "can't be an emoji name"],
+    [`set done-emoji :${'a'.repeat(101)}:`, 'done-emoji', 'Slack emoji names are at most 100'],
+    ['set clam-emoji :hand:', 'claim-emoji', 'Did you mean claim-emoji?'],
+    ['set snoze :zzz:', 'snooze-emoji', 'Did you mean snooze-emoji?'],
+  ])('%j fails with the %s usage: %s', (text, key, message) => {
+    const e = error(text);
+    expect(e.message).toContain(message);
+    expect(e.usage).toBe(TANDEM_USAGE[`set ${key}` as TandemUsageKey].usage);
+    expect(e.example).toBe(TANDEM_USAGE[`set ${key}` as TandemUsageKey].example);
+  });
+
+  it.each([['set emoji :hand:'], ['set emojis'], ['set reaction :hand:'], ['set Reaction-Emoji :hand:']])(
+    '%j asks which reaction',
+    (text) => {
+      const e = error(text);
+      expect(e.message).toContain(
+        "Which reaction's emoji? Use one of: claim-emoji, done-emoji, handoff-emoji, block-emoji, snooze-emoji.",
+      );
+      expect(e.usage).toBe(
+        '/tandem set <reaction>-emoji <emoji>  (<reaction>: claim, done, handoff, block, snooze)',
+      );
+      expect(parseTandemCommand(e.example.replace('/tandem ', '')).ok).toBe(true);
+    },
+  );
+
+  it('hints at the reaction being set, not the default example', () => {
+    for (const reaction of TASK_REACTIONS) {
+      const e = error(`set ${reaction}-emoji`);
+      expect(e.usage).toBe(`/tandem set ${reaction}-emoji <emoji>  (:name: or name)`);
+      expect(e.example.startsWith(`/tandem set ${reaction}-emoji :`)).toBe(true);
+    }
+  });
+});
+
+describe('set my-discipline', () => {
+  it.each([
+    ['set my-discipline pr', 'pr'],
+    ['set my-discipline PR', 'pr'],
+    ['set my-discipline social', 'social'],
+    ['set my-discipline Social', 'social'],
+    ['set my-discipline marketing', 'marketing'],
+    ['set my-discipline MARKETING', 'marketing'],
+    ['set my-discipline mktg', 'marketing'],
+    ['set my-discipline Mktg', 'marketing'],
+    ['set my-discipline none', null],
+    ['set my-discipline None', null],
+    ['set my-discipline clear', null],
+    ['set my-discipline social media', 'social'],
+    ['set my-discipline public relations', 'pr'],
+    ['set my-discipline "pr"', 'pr'],
+    ['set discipline pr', 'pr'],
+    ['set Discipline social', 'social'],
+    ['set my-team marketing', 'marketing'],
+    ['set my_team pr', 'pr'],
+    ['set MyDiscipline social', 'social'],
+  ])('%j → %j', (text, discipline) => {
+    expect(value(text)).toEqual({ type: 'set', setting: { key: 'my-discipline', discipline } });
+  });
+
+  it.each([
+    ['set my-discipline', 'Which discipline are you in? Choose pr, social, marketing or none.'],
+    [
+      'set my-discipline design',
+      'I don\'t know the discipline "design". Choose pr, social, marketing or none.',
+    ],
+    ['set my-discipline socail', 'Did you mean social?'],
+    ['set my-discipline marketting', 'Did you mean marketing?'],
+    ['set my-discipline nnoe', 'Did you mean none?'],
+    ['set my-discipline joint', 'joint only describes initiatives'],
+    ['set my-discipline pr social', 'I don\'t know the discipline "pr social"'],
+    ['set my-discipline <@U1> pr', 'sets your own discipline'],
+    ['set my-discipline pr @ann', 'sets your own discipline'],
+    ['set my-discipline constructor', 'I don\'t know the discipline "constructor"'],
+    ['set my-disipline pr', 'Did you mean my-discipline?'],
+  ])('%j fails: %s', (text, message) => {
+    const e = error(text);
+    expect(e.message).toContain(message);
+    expect(e.usage).toBe(TANDEM_USAGE['set my-discipline'].usage);
+    expect(e.example).toBe(TANDEM_USAGE['set my-discipline'].example);
+  });
+
+  it('lists every choice when the word is unknown', () => {
+    expect(error('set my-discipline legal').message).toContain('pr, social, marketing or none');
+  });
+});
+
+describe('the set usage line', () => {
+  it('shows the emoji keys once, with the reactions they stand for', () => {
+    expect(SETTING_KEYS_BRIEF).toEqual([
+      'pr-leads',
+      'social-leads',
+      'digest-channel',
+      'digest-time',
+      'timezone',
+      'workload',
+      '<reaction>-emoji',
+      'my-discipline',
+    ]);
+    expect(TANDEM_USAGE.set.usage).toBe(
+      '/tandem set pr-leads | social-leads | digest-channel | digest-time | timezone | workload | <reaction>-emoji | my-discipline <value>  (<reaction>: claim, done, handoff, block, snooze)',
+    );
+  });
+
+  it('SETTING_KEYS spells out every emoji key', () => {
+    for (const reaction of TASK_REACTIONS) expect(SETTING_KEYS).toContain(`${reaction}-emoji`);
+    expect(SETTING_KEYS).not.toContain('emoji');
+  });
+
+  it.each([
+    [
+      'set',
+      'Set what? One of: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, <reaction>-emoji, my-discipline.',
+    ],
+    [
+      'set colour blue',
+      'Settings: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, <reaction>-emoji, my-discipline.',
+    ],
+  ])('%j lists the settings briefly', (text, message) => {
+    const e = error(text);
+    expect(e.message).toContain(message);
+    expect(e.usage).toBe(TANDEM_USAGE.set.usage);
+  });
+});
+
 describe('unknown subcommands and broken input', () => {
   it.each([
     ['stup', 'setup'],
@@ -182,6 +394,15 @@ describe('words that are also Object.prototype properties', () => {
 describe('TANDEM_USAGE', () => {
   it('covers every setting', () => {
     for (const key of SETTING_KEYS) expect(TANDEM_USAGE[`set ${key}`].usage).toContain(`/tandem set ${key}`);
+  });
+
+  it('has an entry for every setting and nothing else', () => {
+    const setEntries = Object.keys(TANDEM_USAGE).filter((key) => key.startsWith('set '));
+    expect(setEntries.sort()).toEqual(SETTING_KEYS.map((key) => `set ${key}`).sort());
+  });
+
+  it.each(Object.entries(TANDEM_USAGE))('%s has a summary', (_key, help) => {
+    expect(help.summary.trim()).not.toBe('');
   });
 
   it.each(Object.entries(TANDEM_USAGE))('the %s example parses', (_key, help) => {
