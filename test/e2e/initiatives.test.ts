@@ -111,6 +111,8 @@ describe.each(BACKENDS)('initiatives end to end on %s', (backend) => {
       ['handoff', CAM, ANA],
     ]);
     expect(events[2]?.reason).toBe('Cam is on leave next week');
+    // The new owner's App Home is brought up to date at once.
+    expect(handoff.some((c) => c.method === 'views.publish' && c.args.user_id === ANA)).toBe(true);
 
     const who = reply(await t.command('/tandem', 'who-owns q4 launch', as(DEV)));
     expect(who.type).toBe('ephemeral');

@@ -389,4 +389,12 @@ describe.each(BACKENDS)('tasks and reactions on %s', (backend) => {
     expect((await task(number)).assigneeId).toBe(SOL);
     await t.command('/tandem', 'set claim-emoji raising_hand', as(PAM));
   });
+
+  it('ignores reactions by bots', async () => {
+    t.slack.setUser({ id: 'BOTUSER01', teamId: TEAM, isBot: true });
+    const { number, ts } = await addTask('Bot bait');
+    await react('reaction_added', 'BOTUSER01', 'raising_hand', ts);
+    expect((await task(number)).assigneeId).toBeNull();
+    expect(await t.db.prisma.ownershipEvent.count({ where: { taskId: (await task(number)).id } })).toBe(0);
+  });
 });

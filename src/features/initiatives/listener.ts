@@ -4,6 +4,7 @@ import { parseInitiativeCommand } from '../../domain/initiative-command.js';
 import { orThrow } from '../../domain/user-error.js';
 import { teamIdOf } from '../../slack/command-context.js';
 import { sendDm } from '../../slack/dm.js';
+import { publishHomes } from '../home/publish.js';
 import { loadWorkspace } from '../setup/workspace-service.js';
 import { postTaskDrafts } from '../tasks/post.js';
 import { draftChecklist } from '../tasks/service.js';
@@ -110,6 +111,7 @@ export function initiativeCommand(deps: Deps) {
             youNowOwnMessage(result.initiative, actor.userId, undefined, ctx),
           );
         }
+        await publishHomes(client, deps, actor.teamId, [owner]);
         return;
       }
       case 'list': {
@@ -147,11 +149,13 @@ export function initiativeCommand(deps: Deps) {
             youNowOwnMessage(result.initiative, actor.userId, reason, ctx),
           );
         }
+        await publishHomes(client, deps, actor.teamId, [parsed.userId, result.previousOwnerId]);
         return;
       }
       case 'status': {
         const initiative = await setStatus(deps, actor, parsed.number, parsed.status);
         await inChannel(statusChangedMessage(initiative, actor.userId));
+        await publishHomes(client, deps, actor.teamId, [initiative.ownerId]);
         return;
       }
       case 'due': {

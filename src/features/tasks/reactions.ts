@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { reactionFor } from '../../domain/reactions.js';
+import { isBotUser } from '../../slack/bots.js';
 import { teamIdOf } from '../../slack/command-context.js';
 import { sendDm } from '../../slack/dm.js';
 import { tellPrivately } from '../../slack/tell.js';
@@ -47,6 +48,10 @@ export function reactionAdded(deps: Deps) {
     if (!action) return;
     const task = await reactedTask(deps, teamId, event.item);
     if (!task) return;
+    if (await isBotUser(client, event.user)) {
+      deps.logger.debug({ teamId, user: event.user }, 'reaction by a bot; ignored');
+      return;
+    }
     const actor: TaskActor = { teamId, userId: event.user, source: 'reaction' };
     const where = { channel: event.item.channel, user: event.user };
     const tell = (message: Parameters<typeof tellPrivately>[3]) =>
