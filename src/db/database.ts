@@ -1,11 +1,12 @@
-import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations, type MigrationReport, readMigrations } from './migrate.js';
-import { pgClientConnection, pgliteConnection, type SqlConnection } from './sql-connection.js';
+import { pgClientConnection, type SqlConnection } from './sql-connection.js';
 
 export type Prisma = PrismaClient;
 
@@ -58,24 +59,75 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return db;
 }
 
+/**
+ * The embedded database: PGlite in a worker thread behind a private Unix socket, reached through
+ * the same `pg` driver and Prisma adapter as a PostgreSQL server. A pool of one connection keeps
+ * PGlite's single session safe; transactions hold it, everything else waits its turn.
+ */
 async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
-  const conn = pgliteConnection(client);
+  // mkdtemp makes the folder readable by this user only, so nobody else can reach the socket.
+  const socketDir = await mkdtemp(path.join(os.tmpdir(), 'tandem-pglite-'));
+  const worker = new Worker(new URL('./pglite-server.mjs', import.meta.url), {
+    workerData: { dataDir, socketPath: path.join(socketDir, `.s.PGSQL.${PGLITE_SOCKET_PORT}`) },
+  });
+  try {
+    await workerReady(worker);
+  } catch (error) {
+    await worker.terminate();
+    await rm(socketDir, { recursive: true, force: true });
+    throw error;
+  }
+  const db = await openPostgres(
+    { host: socketDir, port: PGLITE_SOCKET_PORT, user: 'postgres', database: 'postgres' },
+    1,
+  );
   return {
-    prisma,
+    ...db,
     kind: 'pglite',
-    withConnection: (fn) => fn(conn),
     async close() {
-      await prisma.$disconnect();
-      if (!client.closed) await client.close();
+      await db.close();
+      await stopWorker(worker);
+      await rm(socketDir, { recursive: true, force: true });
     },
   };
 }
 
-async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+// Only names the socket file (`.s.PGSQL.<port>`, as libpq expects); nothing listens on a port.
+const PGLITE_SOCKET_PORT = 5432;
+
+function workerReady(worker: Worker): Promise<void> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', (message: { type: string; message?: string }) =>
+      message.type === 'ready'
+        ? resolve()
+        : reject(new Error(`Embedded database failed to open: ${message.message}`)),
+    );
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      reject(new Error(`Embedded database worker exited (${code}) before it was ready`)),
+    );
+  });
+}
+
+async function stopWorker(worker: Worker): Promise<void> {
+  const stopped = new Promise<void>((resolve) => {
+    worker.on('message', (message: { type: string }) => {
+      if (message.type === 'stopped') resolve();
+    });
+    worker.once('exit', () => resolve());
+  });
+  worker.postMessage('stop');
+  // A clean stop closes PGlite (checkpoint); after that the thread has nothing left to do.
+  await Promise.race([stopped, new Promise((r) => setTimeout(r, 10_000))]);
+  await worker.terminate();
+}
+
+async function openPostgres(connection: string | pg.PoolConfig, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({
+    ...(typeof connection === 'string' ? { connectionString: connection } : connection),
+    max: poolSize,
+  });
   // A dropped idle connection (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });

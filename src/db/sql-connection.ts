@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 
 /**
@@ -10,18 +9,6 @@ export interface SqlConnection {
   query<Row extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   /** Runs a script of many statements (simple query protocol); takes no parameters. */
   exec(script: string): Promise<void>;
-}
-
-export function pgliteConnection(db: PGlite): SqlConnection {
-  return {
-    async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
-      const result = await db.query<Row>(sql, params);
-      return result.rows;
-    },
-    async exec(script) {
-      await db.exec(script);
-    },
-  };
 }
 
 export function pgClientConnection(client: pg.ClientBase): SqlConnection {

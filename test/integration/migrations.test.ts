@@ -1,10 +1,10 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from '../../scripts/lib/scratch-database.js';
+import { openDatabase } from '../../src/db/database.js';
 import {
   applyMigrations,
   checksumOf,
@@ -12,16 +12,22 @@ import {
   MigrationError,
   readMigrations,
 } from '../../src/db/migrate.js';
-import { pgClientConnection, pgliteConnection, type SqlConnection } from '../../src/db/sql-connection.js';
+import { pgClientConnection, type SqlConnection } from '../../src/db/sql-connection.js';
 
 interface EmptyDatabase {
   conn: SqlConnection;
   close(): Promise<void>;
 }
 
+/** A fresh embedded database through the production path (worker + socket), without migrations. */
 async function emptyPglite(): Promise<EmptyDatabase> {
-  const db = await PGlite.create('memory://');
-  return { conn: pgliteConnection(db), close: () => db.close() };
+  const db = await openDatabase({ dataDir: 'memory://', migrate: false });
+  // A pool of one: every call gets the same connection, so BEGIN … COMMIT spans calls.
+  const conn: SqlConnection = {
+    query: (sql, params) => db.withConnection((c) => c.query(sql, params)),
+    exec: (script) => db.withConnection((c) => c.exec(script)),
+  };
+  return { conn, close: () => db.close() };
 }
 
 async function emptyPostgres(): Promise<EmptyDatabase> {
