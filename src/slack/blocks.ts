@@ -59,25 +59,41 @@ export const divider: KnownBlock = { type: 'divider' };
  */
 export function lineSections(lines: string[], budget: number): SectionBlock[] {
   const out: SectionBlock[] = [];
-  let current = '';
+  let current: string[] = [];
+  let length = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = clip(lines[i] ?? '', MAX_SECTION_TEXT - 40);
-    const next = current ? `${current}\n${line}` : line;
-    if (next.length <= MAX_SECTION_TEXT) {
-      current = next;
+    const grown = length + (current.length > 0 ? 1 : 0) + line.length;
+    if (grown <= MAX_SECTION_TEXT) {
+      current.push(line);
+      length = grown;
       continue;
     }
     if (out.length + 2 > budget) {
-      // The note must survive: clip the lines, never the count of what was left out.
-      const note = `\n_…and ${lines.length - i} more_`;
-      out.push(section(`${clip(current, MAX_SECTION_TEXT - note.length)}${note}`));
+      out.push(section(withMoreNote(current, lines.length - i)));
       return out;
     }
-    out.push(section(current));
-    current = line;
+    out.push(section(current.join('\n')));
+    current = [line];
+    length = line.length;
   }
-  if (current) out.push(section(current));
+  if (current.length > 0) out.push(section(current.join('\n')));
   return out;
+}
+
+/**
+ * The last section with "…and N more": whole lines give way until the note fits, so the count
+ * always matches what was really left out; a lone line too long for it is clipped instead.
+ */
+function withMoreNote(kept: string[], leftOut: number): string {
+  const shown = [...kept];
+  let left = leftOut;
+  const note = () => `\n_…and ${left} more_`;
+  while (shown.length > 1 && shown.join('\n').length + note().length > MAX_SECTION_TEXT) {
+    shown.pop();
+    left++;
+  }
+  return `${clip(shown.join('\n'), MAX_SECTION_TEXT - note().length)}${note()}`;
 }
 
 /** Keeps a message within the block limit whatever the data. */
