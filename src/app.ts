@@ -3,6 +3,7 @@ import { App, HTTPReceiver, type Receiver } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
+import { register as registerDigest } from './features/digest/register.js';
 import { register as registerHome } from './features/home/register.js';
 import { register as registerInitiatives } from './features/initiatives/register.js';
 import { register as registerMentions } from './features/mentions/register.js';
@@ -17,7 +18,14 @@ import { limitEventConcurrency } from './slack/event-queue.js';
 export const EVENT_CONCURRENCY = 4;
 
 /** Each feature registers its own listeners; adding one is one line here. */
-const FEATURES = [registerInitiatives, registerTasks, registerHome, registerSetup, registerMentions];
+const FEATURES = [
+  registerInitiatives,
+  registerTasks,
+  registerDigest,
+  registerHome,
+  registerSetup,
+  registerMentions,
+];
 
 /**
  * @slack/web-api retries ten times over ~30 minutes by default and pauses its whole queue

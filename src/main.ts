@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { openDatabase } from './db/database.js';
 import { MigrationError } from './db/migrate.js';
 import { createLogger } from './logger.js';
+import { startScheduler } from './scheduler/scheduler.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -36,10 +37,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const tandem = buildApp(
-    { db, clock: systemClock, logger, defaultTimezone: config.defaultTimezone },
-    { slack: config.slack },
-  );
+  const deps = { db, clock: systemClock, logger, defaultTimezone: config.defaultTimezone };
+  const tandem = buildApp(deps, { slack: config.slack });
   let port: number | undefined;
   try {
     port = await tandem.start(config.port);
@@ -51,6 +50,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const scheduler = startScheduler(deps, tandem.app.client);
   logger.info(
     { mode: config.slack.mode, port, database: db.kind },
     config.slack.mode === 'socket'
@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    scheduler.stop();
     await tandem.stop().catch((err) => logger.warn({ err }, 'Slack app did not stop cleanly'));
     await db.close();
     process.exit(0);

@@ -11,6 +11,7 @@ import type {
   InitiativeStatus,
   OwnershipChange,
 } from '../../generated/prisma/client.js';
+import { recordOwnershipChange } from '../ownership/record.js';
 import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
 
 export interface Actor {
@@ -95,15 +96,13 @@ export async function addInitiative(deps: Deps, actor: Actor, input: NewInitiati
       },
     });
     if (ownerId) {
-      await tx.ownershipEvent.create({
-        data: {
-          teamId: actor.teamId,
-          initiativeId: created.id,
-          toUserId: ownerId,
-          actorId: actor.userId,
-          change: suggestion ? 'suggested' : 'created',
-          source: actor.source,
-        },
+      await recordOwnershipChange(tx, deps.clock, {
+        teamId: actor.teamId,
+        initiativeId: created.id,
+        toUserId: ownerId,
+        actorId: actor.userId,
+        change: suggestion ? 'suggested' : 'created',
+        source: actor.source,
       });
     }
     return created;
@@ -150,17 +149,15 @@ export async function changeOwner(
       data: { ownerId: toUserId },
     });
     if (count !== 1) throw new UserError(`#${number} changed hands just now; please try again.`);
-    await tx.ownershipEvent.create({
-      data: {
-        teamId: actor.teamId,
-        initiativeId: current.id,
-        fromUserId: current.ownerId,
-        toUserId,
-        actorId: actor.userId,
-        change,
-        source: actor.source,
-        reason: reason ?? null,
-      },
+    await recordOwnershipChange(tx, deps.clock, {
+      teamId: actor.teamId,
+      initiativeId: current.id,
+      fromUserId: current.ownerId,
+      toUserId,
+      actorId: actor.userId,
+      change,
+      source: actor.source,
+      reason: reason ?? null,
     });
     const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: current.id } });
     return { initiative, workspace, previousOwnerId: current.ownerId };

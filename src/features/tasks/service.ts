@@ -14,6 +14,7 @@ import type {
   Task,
 } from '../../generated/prisma/client.js';
 import { findInitiative } from '../initiatives/service.js';
+import { recordOwnershipChange } from '../ownership/record.js';
 import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
 
 export interface TaskActor {
@@ -139,15 +140,13 @@ export async function saveTasks(
         include: WITH_INITIATIVE,
       });
       if (draft.assigneeId) {
-        await tx.ownershipEvent.create({
-          data: {
-            teamId: actor.teamId,
-            taskId: task.id,
-            toUserId: draft.assigneeId,
-            actorId: actor.userId,
-            change: 'created',
-            source: actor.source,
-          },
+        await recordOwnershipChange(tx, deps.clock, {
+          teamId: actor.teamId,
+          taskId: task.id,
+          toUserId: draft.assigneeId,
+          actorId: actor.userId,
+          change: 'created',
+          source: actor.source,
         });
       }
       saved.push(task);
@@ -200,15 +199,13 @@ export async function claimTask(deps: Deps, actor: TaskActor, taskId: string): P
     });
     const task = await reload(tx, taskId);
     if (count === 1) {
-      await tx.ownershipEvent.create({
-        data: {
-          teamId: actor.teamId,
-          taskId,
-          toUserId: actor.userId,
-          actorId: actor.userId,
-          change: 'claimed',
-          source: actor.source,
-        },
+      await recordOwnershipChange(tx, deps.clock, {
+        teamId: actor.teamId,
+        taskId,
+        toUserId: actor.userId,
+        actorId: actor.userId,
+        change: 'claimed',
+        source: actor.source,
       });
       const openTasks = await tx.task.count({
         where: { teamId: actor.teamId, assigneeId: actor.userId, status: { not: 'done' } },
@@ -233,15 +230,13 @@ export async function releaseTask(
       data: { assigneeId: null },
     });
     if (count !== 1) return null;
-    await tx.ownershipEvent.create({
-      data: {
-        teamId: actor.teamId,
-        taskId,
-        fromUserId: actor.userId,
-        actorId: actor.userId,
-        change: 'released',
-        source: actor.source,
-      },
+    await recordOwnershipChange(tx, deps.clock, {
+      teamId: actor.teamId,
+      taskId,
+      fromUserId: actor.userId,
+      actorId: actor.userId,
+      change: 'released',
+      source: actor.source,
     });
     return reload(tx, taskId);
   });
@@ -319,16 +314,14 @@ export async function reassignTask(
       data: { assigneeId: toUserId },
     });
     if (count !== 1) throw new UserError(`${ref} changed hands just now; please try again.`);
-    await tx.ownershipEvent.create({
-      data: {
-        teamId: actor.teamId,
-        taskId,
-        fromUserId: current.assigneeId,
-        toUserId,
-        actorId: actor.userId,
-        change,
-        source: actor.source,
-      },
+    await recordOwnershipChange(tx, deps.clock, {
+      teamId: actor.teamId,
+      taskId,
+      fromUserId: current.assigneeId,
+      toUserId,
+      actorId: actor.userId,
+      change,
+      source: actor.source,
     });
     return { task: await reload(tx, taskId), previousOwnerId: current.assigneeId };
   });

@@ -1,0 +1,334 @@
+import { closestMatch } from './closest-match.js';
+import { quoteBack, rejectExtra } from './command-args.js';
+import { parseInitiativeNumber } from './initiative-ref.js';
+import { lookup } from './lookup.js';
+import { fail, ok, type Parsed, withHint } from './result.js';
+import { parseBareRef, parseChannelRef, slackTextToPlain } from './slack-refs.js';
+import { joinTokens, type Token, tokenize } from './tokenize.js';
+import { formatTrendRef, isTaskRefText, isTrendRefText, parseTrendNumber } from './trend-ref.js';
+import { TREND_OVERVIEW, TREND_SUBCOMMANDS, TREND_USAGE, type TrendSubcommand } from './trend-usage.js';
+
+export { formatTrendRef, MAX_TREND_NUMBER, parseTrendNumber } from './trend-ref.js';
+export { TREND_OVERVIEW, TREND_SUBCOMMANDS, TREND_USAGE, type TrendSubcommand } from './trend-usage.js';
+
+/** A label is a hashtag or a short phrase; details go in the notes. */
+export const MAX_TREND_LABEL_LENGTH = 100;
+export const MAX_TREND_NOTES_LENGTH = 500;
+export const MAX_TREND_KEYWORD_LENGTH = 50;
+export const MAX_TREND_KEYWORDS = 20;
+
+export interface AddTrend {
+  type: 'add';
+  /** Plain text as typed (case kept), e.g. `#WorldCup2026` or `AI Act backlash`. */
+  label: string;
+  /** Plain text, one line; absent when nothing was typed between the label and the keywords. */
+  notes?: string;
+  /** Lowercased, trimmed, without duplicates (`#football` and `football` count as one); may be empty. */
+  keywords: string[];
+}
+
+/** `active` means not expired. */
+export type TrendListScope = 'active' | 'all';
+
+/** Trends are named by their per-workspace number, the one people see as TR3. */
+export type TrendCommand =
+  | { type: 'help'; topic?: TrendSubcommand }
+  | AddTrend
+  | { type: 'list'; which: TrendListScope }
+  /** `initiative` is the initiative's per-workspace number (#12). */
+  | { type: 'link'; trend: number; initiative: number }
+  | { type: 'expire'; trend: number };
+
+// Words people reach for instead of the subcommand's name.
+const SUBCOMMAND_ALIASES: Record<string, TrendSubcommand> = {
+  new: 'add',
+  create: 'add',
+  log: 'add',
+  report: 'add',
+  ls: 'list',
+  connect: 'link',
+  attach: 'link',
+  tie: 'link',
+  end: 'expire',
+  close: 'expire',
+  stop: 'expire',
+  retire: 'expire',
+  archive: 'expire',
+  '?': 'help',
+};
+
+function subcommandOf(word: string): TrendSubcommand | null {
+  const lower = word.toLowerCase();
+  const named = TREND_SUBCOMMANDS.find((sub) => sub === lower);
+  return named ?? lookup(SUBCOMMAND_ALIASES, lower) ?? null;
+}
+
+/** Plain text, one line: control characters and runs of spaces only ever come from pasting. */
+function cleanText(raw: string): string {
+  return slackTextToPlain(raw)
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Lengths are counted in code points, as people count them, not UTF-16 units. */
+const lengthOf = (text: string): number => [...text].length;
+
+/**
+ * `keywords:`, `keyword:` or `kw:`, possibly with the first keyword glued on (`kw:football`).
+ * The colon is required: notes are free text, and "keywords" without one is an ordinary word
+ * there ("search keywords spiking"); a marker that needs a colon can never cut notes short.
+ */
+const KEYWORD_MARKER = /^(?:keywords?|kw):/i;
+
+const isKeywordMarker = (token: Token): boolean => !token.quoted && KEYWORD_MARKER.test(token.text);
+
+// Commas separate keywords; so do semicolons and the full-width and ideographic commas.
+const KEYWORD_SEPARATORS = /[,;，、]/;
+
+/** Keywords are compared without a leading # (so #football and football are one keyword). */
+const keywordKey = (keyword: string): string => keyword.replace(/^#+/, '');
+
+/**
+ * Reads what follows the first keyword marker. Quoted text is one literal piece; a later marker
+ * just starts another keyword, so `kw: a kw: b` is the same as `kw: a, b`.
+ */
+function readKeywords(tokens: readonly Token[]): Parsed<string[]> {
+  const hint = TREND_USAGE.add;
+  const entries: string[] = [];
+  let current: string[] = [];
+  const finish = (): void => {
+    entries.push(current.join(' '));
+    current = [];
+  };
+  for (const token of tokens) {
+    if (token.quoted) {
+      current.push(token.text);
+      continue;
+    }
+    let text = token.text;
+    const marker = KEYWORD_MARKER.exec(text);
+    if (marker) {
+      finish();
+      text = text.slice(marker[0].length);
+    }
+    text.split(KEYWORD_SEPARATORS).forEach((piece, i) => {
+      if (i > 0) finish();
+      if (piece !== '') current.push(piece);
+    });
+  }
+  finish();
+
+  const keywords: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const keyword = cleanText(entry).toLowerCase();
+    // Punctuation alone ("#", "-") names nothing that could ever match.
+    if (!/[\p{L}\p{N}]/u.test(keyword)) continue;
+    if (lengthOf(keyword) > MAX_TREND_KEYWORD_LENGTH) {
+      return fail(
+        `The keyword "${quoteBack(keyword, 30)}" is ${lengthOf(keyword)} characters; keep each keyword to ${MAX_TREND_KEYWORD_LENGTH} and separate keywords with commas.`,
+        hint,
+      );
+    }
+    const key = keywordKey(keyword);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    keywords.push(keyword);
+  }
+  const marker = tokens[0]?.text.match(KEYWORD_MARKER)?.[0].toLowerCase() ?? 'keywords:';
+  if (keywords.length === 0) {
+    return fail(
+      `"${marker}" needs at least one keyword after it, separated by commas, e.g. ${marker} football, soccer`,
+      hint,
+    );
+  }
+  if (keywords.length > MAX_TREND_KEYWORDS) {
+    return fail(
+      `That is ${keywords.length} keywords; give at most ${MAX_TREND_KEYWORDS}, the words people actually use for it.`,
+      hint,
+    );
+  }
+  return ok(keywords);
+}
+
+/** The form of a word kept for the notes: quoted words keep their quotes. */
+const asTyped = (token: Token): string => (token.quoted ? `"${token.text}"` : token.text);
+
+/**
+ * `add "<label>" [notes words…] [keywords: a, b, c]`. An unquoted label is the first word (a
+ * hashtag, usually); everything after it up to the keyword marker is notes.
+ */
+function parseAdd(tokens: readonly Token[]): Parsed<AddTrend> {
+  const hint = TREND_USAGE.add;
+  const markerAt = tokens.findIndex(isKeywordMarker);
+  const before = markerAt === -1 ? tokens : tokens.slice(0, markerAt);
+  const first = before[0];
+  if (!first) {
+    const why =
+      markerAt === -1
+        ? 'What is the trend? Give its label after add: a hashtag, or words in quotes.'
+        : 'Give the trend a label before the keywords: a hashtag, or words in quotes.';
+    return fail(why, hint);
+  }
+  const label = cleanText(first.text);
+  if (label === '') return fail('The label is empty. What is the trend called?', hint);
+  if (lengthOf(label) > MAX_TREND_LABEL_LENGTH) {
+    return fail(
+      `That label is ${lengthOf(label)} characters; keep it to ${MAX_TREND_LABEL_LENGTH} and put the rest in the notes after it.`,
+      hint,
+    );
+  }
+  const notes = cleanText(before.slice(1).map(asTyped).join(' '));
+  if (lengthOf(notes) > MAX_TREND_NOTES_LENGTH) {
+    return fail(
+      `Those notes are ${lengthOf(notes)} characters; keep them to ${MAX_TREND_NOTES_LENGTH} and link to the source message for the rest.`,
+      hint,
+    );
+  }
+  let keywords: string[] = [];
+  if (markerAt !== -1) {
+    const read = readKeywords(tokens.slice(markerAt));
+    if (!read.ok) return read;
+    keywords = read.value;
+  }
+  return ok(notes === '' ? { type: 'add', label, keywords } : { type: 'add', label, notes, keywords });
+}
+
+const LIST_WORDS: Record<string, TrendListScope> = {
+  active: 'active',
+  open: 'active',
+  current: 'active',
+  live: 'active',
+  all: 'all',
+  everything: 'all',
+};
+
+function parseList(args: readonly Token[]): Parsed<TrendCommand> {
+  const hint = TREND_USAGE.list;
+  const [arg, ...extra] = args;
+  if (!arg) return ok({ type: 'list', which: 'active' });
+  if (extra.length > 0) return fail(`list takes one word; I got "${quoteBack(joinTokens(args))}".`, hint);
+  const which = arg.quoted ? undefined : lookup(LIST_WORDS, arg.text.toLowerCase());
+  if (which) return ok({ type: 'list', which });
+  const near = arg.quoted ? null : closestMatch(arg.text, Object.keys(LIST_WORDS));
+  const guess = near ? ` Did you mean ${near}?` : '';
+  return fail(`I can't list "${quoteBack(arg.text)}" trends.${guess} Use active or all.`, hint);
+}
+
+/** Reads the trend number that link and expire start with. */
+function readTrend(args: readonly Token[], sub: 'link' | 'expire'): Parsed<number> {
+  const hint = TREND_USAGE[sub];
+  const first = args[0];
+  if (!first) return fail(`Which trend? Give its number after ${sub}, like TR3.`, hint);
+  return parseTrendNumber(first.text, hint);
+}
+
+/** "to" and "with" read naturally between the two numbers and carry nothing. */
+const isFiller = (token: Token | undefined): boolean =>
+  token !== undefined && !token.quoted && ['to', 'with', 'and', '->', '→'].includes(token.text.toLowerCase());
+
+function parseLink(args: readonly Token[]): Parsed<TrendCommand> {
+  const hint = TREND_USAGE.link;
+  const trend = readTrend(args, 'link');
+  if (!trend.ok) return trend;
+  const ref = formatTrendRef(trend.value);
+  const rest = isFiller(args[1]) ? args.slice(2) : args.slice(1);
+  const target = rest[0];
+  if (!target) {
+    return fail(`Link ${ref} to which initiative? Give its number (from /initiative list), like 12.`, hint);
+  }
+  if (!target.quoted && isTrendRefText(target.text)) {
+    const typedFirst = args[0]?.text ?? '';
+    // "link #12 TR3": both numbers are there, the other way round.
+    if (!isTrendRefText(typedFirst)) {
+      const initiative = typedFirst.replace(/^#/, '');
+      return fail(
+        `Put the trend first: /trend link ${quoteBack(target.text.replace(/^#/, '').toUpperCase(), 14)} ${quoteBack(initiative, 14)}`,
+        hint,
+      );
+    }
+    return fail(
+      `${quoteBack(target.text, 30)} is a trend; link ${ref} to an initiative's number (from /initiative list), like 12.`,
+      hint,
+    );
+  }
+  if (!target.quoted && isTaskRefText(target.text)) {
+    return fail(
+      `${quoteBack(target.text, 30)} is a task; link ${ref} to an initiative's number (from /initiative list), like 12.`,
+      hint,
+    );
+  }
+  const initiative = parseInitiativeNumber(target.text, hint);
+  if (!initiative.ok) return initiative;
+  const extra = rejectExtra(rest.slice(1), `the initiative number`, hint);
+  return extra.ok ? ok({ type: 'link', trend: trend.value, initiative: initiative.value }) : extra;
+}
+
+function parseExpire(args: readonly Token[]): Parsed<TrendCommand> {
+  const hint = TREND_USAGE.expire;
+  const trend = readTrend(args, 'expire');
+  if (!trend.ok) return trend;
+  const extra = rejectExtra(args.slice(1), `expire ${formatTrendRef(trend.value)}`, hint);
+  return extra.ok ? ok({ type: 'expire', trend: trend.value }) : extra;
+}
+
+function unknownSubcommand(word: string): Parsed<never> {
+  const near = closestMatch(word, [...TREND_SUBCOMMANDS, ...Object.keys(SUBCOMMAND_ALIASES)]);
+  const suggestion = near ? subcommandOf(near) : null;
+  const guess = suggestion ? ` Did you mean ${suggestion}?` : '';
+  return fail(
+    `I don't know "/trend ${quoteBack(word, 30)}".${guess} Try one of: ${TREND_SUBCOMMANDS.join(', ')}.`,
+    suggestion ? TREND_USAGE[suggestion] : TREND_OVERVIEW,
+  );
+}
+
+/** A first word that is a trend's name rather than something to do: a hashtag or a channel link. */
+function looksLikeLabel(token: Token): boolean {
+  return parseBareRef(token.text)?.kind === 'channel' || parseChannelRef(token.text).ok;
+}
+
+/** Parses the text of `/trend`. */
+export function parseTrendCommand(text: string): Parsed<TrendCommand> {
+  const tokens = tokenize(text);
+  if (!tokens.ok) {
+    // The text is broken, but its first word still says which form the person wanted.
+    const guess = subcommandOf(text.trim().split(/\s+/)[0] ?? '');
+    return withHint(tokens, guess ? TREND_USAGE[guess] : TREND_OVERVIEW);
+  }
+  const [first, ...args] = tokens.value;
+  if (!first) return ok({ type: 'help' });
+  if (first.quoted || looksLikeLabel(first)) {
+    const label = first.quoted ? `"${quoteBack(first.text, 60)}"` : quoteBack(cleanText(first.text), 60);
+    return fail(`Start with what to do; to log this trend: /trend add ${label}`, TREND_USAGE.add);
+  }
+  if (isTaskRefText(first.text)) {
+    return fail(
+      `${quoteBack(first.text, 30)} is a task; /task works on tasks. Trends are numbered like TR3.`,
+      TREND_OVERVIEW,
+    );
+  }
+  if (/^#?\d+$/.test(first.text) || isTrendRefText(first.text)) {
+    const ref = first.text.replace(/^#?(?:tr)?-?/i, 'TR');
+    return fail(
+      `Start with what to do, e.g. /trend expire ${quoteBack(ref, 14)} or /trend link ${quoteBack(ref, 14)} <initiative number>.`,
+      TREND_OVERVIEW,
+    );
+  }
+  const sub = subcommandOf(first.text);
+  if (!sub) return unknownSubcommand(first.text);
+  switch (sub) {
+    case 'help': {
+      const topic = args[0] ? subcommandOf(args[0].text) : null;
+      return ok(topic && topic !== 'help' ? { type: 'help', topic } : { type: 'help' });
+    }
+    case 'add':
+      return parseAdd(args);
+    case 'list':
+      return parseList(args);
+    case 'link':
+      return parseLink(args);
+    case 'expire':
+      return parseExpire(args);
+  }
+}

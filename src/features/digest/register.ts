@@ -1,0 +1,31 @@
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { Deps } from '../../deps.js';
+import { parseDigestCommand } from '../../domain/digest-command.js';
+import { orThrow } from '../../domain/user-error.js';
+import type { SlackMessage } from '../../slack/blocks.js';
+import { teamIdOf } from '../../slack/command-context.js';
+import { gatherDigest } from './service.js';
+import { digestHelpMessage, digestMessage } from './views.js';
+
+type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+
+/** `/digest now`: today's digest as it would be posted, only for the person who asked. */
+export function digestCommand(deps: Deps) {
+  return async function handleDigestCommand({ ack, command, respond, context }: CommandArgs): Promise<void> {
+    await ack();
+    const parsed = orThrow(parseDigestCommand(command.text));
+    const privately = (message: SlackMessage) =>
+      respond({ response_type: 'ephemeral', ...message } as Parameters<typeof respond>[0]);
+    if (parsed.type === 'help') {
+      await privately(digestHelpMessage());
+      return;
+    }
+    const now = deps.clock.now();
+    const data = await gatherDigest(deps, teamIdOf(context, command), now);
+    await privately(digestMessage(data, { now, timezone: data.workspace.timezone }));
+  };
+}
+
+export function register(app: App, deps: Deps): void {
+  app.command('/digest', digestCommand(deps));
+}

@@ -1,0 +1,128 @@
+import { calendarDateToDb } from '../../db/calendar-dates.js';
+import type { Deps } from '../../deps.js';
+import { addDays, todayIn } from '../../domain/calendar-date.js';
+import type { Initiative, OwnershipEvent, Task, Trend } from '../../generated/prisma/client.js';
+import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
+import type { TaskWithInitiative } from '../tasks/service.js';
+
+/** Each list in the digest shows at most this many items, then "and N more". */
+export const DIGEST_ITEMS = 8;
+
+export interface Counted<T> {
+  items: T[];
+  total: number;
+}
+
+export interface DigestData {
+  workspace: WorkspaceSettings;
+  today: string;
+  overdueInitiatives: Counted<Initiative>;
+  overdueTasks: Counted<TaskWithInitiative>;
+  dueSoonInitiatives: Counted<Initiative>;
+  dueSoonTasks: Counted<TaskWithInitiative>;
+  unclaimed: Counted<TaskWithInitiative>;
+  blocked: Counted<TaskWithInitiative>;
+  newTrends: Counted<Trend>;
+  ownershipChanges: Counted<OwnershipEvent & { initiative: Initiative | null; task: Task | null }>;
+  /** The days whose digest was skipped since the last one sent (Tandem was down past the grace window). */
+  skippedDays: string[];
+  /** Everything since this instant counts as new: the last digest sent, or a day ago. */
+  since: Date;
+}
+
+const OPEN_INITIATIVE = { status: { in: ['planned' as const, 'active' as const] } };
+const OPEN_TASK = { status: { not: 'done' as const } };
+
+/**
+ * What the digest reports, gathered with bounded queries (a page of each list plus its count), so
+ * composing it costs the same for 100 rows as for 50,000.
+ */
+export async function gatherDigest(deps: Deps, teamId: string, now: Date): Promise<DigestData> {
+  const workspace = await loadWorkspace(deps, teamId);
+  const { prisma } = deps.db;
+  const today = todayIn({ now, timezone: workspace.timezone }) ?? now.toISOString().slice(0, 10);
+  const todayDb = calendarDateToDb(today);
+  const soonDb = calendarDateToDb(addDays(today, 2) ?? today);
+  const lastSent = await prisma.digestRun.findFirst({
+    where: { teamId, status: 'sent' },
+    orderBy: { sentAt: 'desc' },
+    select: { sentAt: true, localDate: true },
+  });
+  const since = lastSent?.sentAt ?? new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const skipped = await prisma.digestRun.findMany({
+    where: { teamId, status: 'skipped', ...(lastSent ? { localDate: { gt: lastSent.localDate } } : {}) },
+    orderBy: { localDate: 'asc' },
+    select: { localDate: true },
+  });
+
+  const initiatives = async (where: object): Promise<Counted<Initiative>> => {
+    const full = { teamId, ...OPEN_INITIATIVE, ...where };
+    const [items, total] = await Promise.all([
+      prisma.initiative.findMany({
+        where: full,
+        orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
+        take: DIGEST_ITEMS,
+      }),
+      prisma.initiative.count({ where: full }),
+    ]);
+    return { items, total };
+  };
+  const tasks = async (where: object): Promise<Counted<TaskWithInitiative>> => {
+    const full = { teamId, ...OPEN_TASK, ...where };
+    const [items, total] = await Promise.all([
+      prisma.task.findMany({
+        where: full,
+        include: { initiative: true },
+        orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { number: 'asc' }],
+        take: DIGEST_ITEMS,
+      }),
+      prisma.task.count({ where: full }),
+    ]);
+    return { items, total };
+  };
+
+  const trendWhere = { teamId, createdAt: { gt: since } };
+  const eventWhere = { teamId, at: { gt: since } };
+  const [
+    overdueInitiatives,
+    overdueTasks,
+    dueSoonInitiatives,
+    dueSoonTasks,
+    unclaimed,
+    blocked,
+    trends,
+    trendCount,
+    events,
+    eventCount,
+  ] = await Promise.all([
+    initiatives({ dueDate: { lt: todayDb } }),
+    tasks({ dueDate: { lt: todayDb } }),
+    initiatives({ dueDate: { gte: todayDb, lte: soonDb } }),
+    tasks({ dueDate: { gte: todayDb, lte: soonDb } }),
+    tasks({ assigneeId: null, status: 'open' }),
+    tasks({ status: 'blocked' }),
+    prisma.trend.findMany({ where: trendWhere, orderBy: { number: 'asc' }, take: DIGEST_ITEMS }),
+    prisma.trend.count({ where: trendWhere }),
+    prisma.ownershipEvent.findMany({
+      where: eventWhere,
+      include: { initiative: true, task: true },
+      orderBy: { id: 'asc' },
+      take: DIGEST_ITEMS,
+    }),
+    prisma.ownershipEvent.count({ where: eventWhere }),
+  ]);
+  return {
+    workspace,
+    today,
+    overdueInitiatives,
+    overdueTasks,
+    dueSoonInitiatives,
+    dueSoonTasks,
+    unclaimed,
+    blocked,
+    newTrends: { items: trends, total: trendCount },
+    ownershipChanges: { items: events, total: eventCount },
+    skippedDays: skipped.map((s) => s.localDate),
+    since,
+  };
+}

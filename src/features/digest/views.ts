@@ -1,0 +1,162 @@
+import type { KnownBlock } from '@slack/types';
+import { calendarDateFromDb } from '../../db/calendar-dates.js';
+import { formatDueDate } from '../../domain/due-date.js';
+import { formatTaskRef } from '../../domain/task-ref.js';
+import type { Initiative } from '../../generated/prisma/client.js';
+import {
+  capBlocks,
+  context,
+  header,
+  MAX_SECTION_TEXT,
+  type SlackMessage,
+  section,
+} from '../../slack/blocks.js';
+import { escapeText, inlineCode, userMention } from '../../slack/mrkdwn.js';
+import type { TaskWithInitiative } from '../tasks/service.js';
+import { claimButton } from '../tasks/views.js';
+import type { Counted, DigestData } from './service.js';
+
+interface Ctx {
+  now: Date;
+  timezone: string;
+}
+
+const due = (d: Date | null, ctx: Ctx) => (d ? formatDueDate(calendarDateFromDb(d), ctx) : 'no due date');
+const owner = (id: string | null) => (id ? userMention(id) : '_unowned_');
+const initiativeLine = (i: Initiative, ctx: Ctx) =>
+  `• *#${i.number}* ${escapeText(i.title)} — ${owner(i.ownerId)} · ${due(i.dueDate, ctx)}`;
+const taskLine = (t: TaskWithInitiative, ctx: Ctx) =>
+  `• *${formatTaskRef(t.number)}* ${escapeText(t.title)} (#${t.initiative.number}) — ${owner(t.assigneeId)} · ${due(t.dueDate, ctx)}`;
+
+function more<T>(list: Counted<T>): string {
+  return list.total > list.items.length ? `\n_…and ${list.total - list.items.length} more_` : '';
+}
+
+/** One section per topic; a topic with nothing in it is left out. */
+function topic(title: string, lines: string[], extra = ''): KnownBlock[] {
+  if (lines.length === 0) return [];
+  const text = `*${title}*\n${lines.join('\n')}`;
+  // The "more" note is appended after clipping the lines, so it always survives.
+  const room = MAX_SECTION_TEXT - extra.length;
+  return [section(`${text.length > room ? `${text.slice(0, room - 1)}…` : text}${extra}`)];
+}
+
+/**
+ * The daily digest: what is overdue, due soon, unclaimed, blocked, newly trending, and who took
+ * over what since the last one. A day with nothing gets one "all clear" line.
+ */
+export function digestMessage(data: DigestData, ctx: Ctx): SlackMessage {
+  const blocks: KnownBlock[] = [];
+  const overdue = [
+    ...data.overdueInitiatives.items.map((i) => initiativeLine(i, ctx)),
+    ...data.overdueTasks.items.map((t) => taskLine(t, ctx)),
+  ];
+  const overdueMore = data.overdueInitiatives.total + data.overdueTasks.total - overdue.length;
+  blocks.push(
+    ...topic(':rotating_light: Overdue', overdue, overdueMore > 0 ? `\n_…and ${overdueMore} more_` : ''),
+  );
+  const soon = [
+    ...data.dueSoonInitiatives.items.map((i) => initiativeLine(i, ctx)),
+    ...data.dueSoonTasks.items.map((t) => taskLine(t, ctx)),
+  ];
+  const soonMore = data.dueSoonInitiatives.total + data.dueSoonTasks.total - soon.length;
+  blocks.push(
+    ...topic(
+      ':hourglass_flowing_sand: Due in the next 48 hours',
+      soon,
+      soonMore > 0 ? `\n_…and ${soonMore} more_` : '',
+    ),
+  );
+
+  if (data.unclaimed.items.length > 0) {
+    blocks.push(section(`*:raising_hand: Unclaimed tasks* (${data.unclaimed.total})`));
+    for (const t of data.unclaimed.items) {
+      blocks.push({
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `*${formatTaskRef(t.number)}* ${escapeText(t.title)} (#${t.initiative.number}) · ${due(t.dueDate, ctx)}`,
+        },
+        accessory: claimButton(t.number),
+      });
+    }
+    if (data.unclaimed.total > data.unclaimed.items.length)
+      blocks.push(
+        context(
+          `_…and ${data.unclaimed.total - data.unclaimed.items.length} more: ${inlineCode('/task list unclaimed')}_`,
+        ),
+      );
+  }
+  blocks.push(
+    ...topic(
+      ':construction: Blocked',
+      data.blocked.items.map(
+        (t) => `${taskLine(t, ctx)}${t.blockedReason ? ` — “${escapeText(t.blockedReason)}”` : ''}`,
+      ),
+      more(data.blocked),
+    ),
+  );
+  blocks.push(
+    ...topic(
+      ':chart_with_upwards_trend: New trends',
+      data.newTrends.items.map(
+        (tr) =>
+          `• *TR${tr.number}* ${escapeText(tr.label)}${tr.notes ? ` — ${escapeText(tr.notes)}` : ''} (from ${userMention(tr.reporterId)})`,
+      ),
+      more(data.newTrends),
+    ),
+  );
+  blocks.push(
+    ...topic(
+      ':busts_in_silhouette: Ownership changes',
+      data.ownershipChanges.items.map((e) => {
+        const what = e.task
+          ? `*${formatTaskRef(e.task.number)}* ${escapeText(e.task.title)}`
+          : e.initiative
+            ? `*#${e.initiative.number}* ${escapeText(e.initiative.title)}`
+            : 'an item';
+        return `• ${what}: ${e.fromUserId ? userMention(e.fromUserId) : 'nobody'} → ${e.toUserId ? userMention(e.toUserId) : 'nobody'} (${e.change})`;
+      }),
+      more(data.ownershipChanges),
+    ),
+  );
+
+  const title = `Tandem daily digest — ${data.today}`;
+  const head: KnownBlock[] = [header(title)];
+  if (data.skippedDays.length > 0) {
+    head.push(
+      context(
+        `:warning: No digest went out on ${data.skippedDays.join(', ')}: Tandem was offline at digest time and came back too late.`,
+      ),
+    );
+  }
+  if (blocks.length === 0) {
+    return {
+      text: `${title}: all clear`,
+      blocks: [
+        ...head,
+        section(
+          ':white_check_mark: All clear: nothing overdue, due soon, unclaimed or blocked, and no new trends.',
+        ),
+      ],
+    };
+  }
+  return { text: title, blocks: capBlocks([...head, ...blocks]) };
+}
+
+export function digestHelpMessage(): SlackMessage {
+  return {
+    text: 'How to use /digest',
+    blocks: [
+      section(
+        '*/digest* — the daily digest: overdue, due soon, unclaimed, blocked, new trends and ownership changes.',
+      ),
+      section(
+        `${inlineCode('/digest now')} — today’s digest, only for you\n${inlineCode('/digest help')} — this help`,
+      ),
+      context(
+        `Admins choose the channel and time: ${inlineCode('/tandem set digest-channel #pr-social')} · ${inlineCode('/tandem set digest-time 09:00')}`,
+      ),
+    ],
+  };
+}

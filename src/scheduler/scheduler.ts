@@ -1,0 +1,59 @@
+import type { WebClient } from '@slack/web-api';
+import { schedule } from 'node-cron';
+import type { Deps } from '../deps.js';
+import { runDueDigests } from '../features/digest/send.js';
+
+// Any constant works; replicas only need to agree on it.
+const SCHEDULER_LOCK_KEY = 727_368_002;
+
+export interface Scheduler {
+  /** One pass over everything that is due now; what runs is decided by the database and the clock. */
+  tick(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * Every minute, sends what is due. On PostgreSQL a session advisory lock lets one replica run the
+ * pass; the per-day and per-nudge unique keys make a second sender harmless even if two run.
+ * With PGlite there is one process and a single connection, so an in-process flag suffices.
+ */
+export function startScheduler(deps: Deps, client: WebClient, options: { cron?: boolean } = {}): Scheduler {
+  let running = false;
+  const pass = async () => {
+    const counts = await runDueDigests(deps, client);
+    if (counts.sent || counts.skipped || counts.failed)
+      deps.logger.info({ digests: counts }, 'scheduler pass');
+  };
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      if (deps.db.kind === 'pglite') {
+        await pass();
+        return;
+      }
+      await deps.db.withConnection(async (conn) => {
+        const [row] = await conn.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+          SCHEDULER_LOCK_KEY,
+        ]);
+        if (!row?.locked) return;
+        try {
+          await pass();
+        } finally {
+          await conn.query('SELECT pg_advisory_unlock($1)', [SCHEDULER_LOCK_KEY]);
+        }
+      });
+    } catch (error) {
+      deps.logger.error({ err: error }, 'scheduler pass failed; the next minute retries');
+    } finally {
+      running = false;
+    }
+  };
+  const task = options.cron === false ? null : schedule('* * * * *', () => void tick());
+  return {
+    tick,
+    stop() {
+      task?.stop();
+    },
+  };
+}
