@@ -7,6 +7,7 @@ import { register as registerDigest } from './features/digest/register.js';
 import { register as registerHome } from './features/home/register.js';
 import { register as registerInitiatives } from './features/initiatives/register.js';
 import { register as registerMentions } from './features/mentions/register.js';
+import { register as registerNudges } from './features/nudges/register.js';
 import { register as registerSetup } from './features/setup/register.js';
 import { register as registerTasks } from './features/tasks/register.js';
 import { boltLogger } from './logger.js';
@@ -22,6 +23,7 @@ const FEATURES = [
   registerInitiatives,
   registerTasks,
   registerDigest,
+  registerNudges,
   registerHome,
   registerSetup,
   registerMentions,

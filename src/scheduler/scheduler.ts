@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { schedule } from 'node-cron';
 import type { Deps } from '../deps.js';
 import { runDueDigests } from '../features/digest/send.js';
+import { runDueNudges } from '../features/nudges/deliver.js';
 
 // Any constant works; replicas only need to agree on it.
 const SCHEDULER_LOCK_KEY = 727_368_002;
@@ -20,9 +21,11 @@ export interface Scheduler {
 export function startScheduler(deps: Deps, client: WebClient, options: { cron?: boolean } = {}): Scheduler {
   let running = false;
   const pass = async () => {
-    const counts = await runDueDigests(deps, client);
-    if (counts.sent || counts.skipped || counts.failed)
-      deps.logger.info({ digests: counts }, 'scheduler pass');
+    const digests = await runDueDigests(deps, client);
+    const nudges = await runDueNudges(deps, client);
+    if (digests.sent || digests.skipped || digests.failed || nudges) {
+      deps.logger.info({ digests, nudges }, 'scheduler pass');
+    }
   };
   const tick = async () => {
     if (running) return;

@@ -93,6 +93,7 @@ export async function addInitiative(deps: Deps, actor: Actor, input: NewInitiati
         dueDate,
         channelId: input.channelId ?? null,
         createdBy: actor.userId,
+        createdAt: deps.clock.now(),
       },
     });
     if (ownerId) {

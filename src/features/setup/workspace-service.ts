@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps.js';
 import { type Checklists, resolveChecklists } from '../../domain/checklists.js';
 import { type OwnershipMatrix, resolveMatrix } from '../../domain/kinds.js';
+import type { QuietHours } from '../../domain/quiet-hours.js';
 import type { ReactionEmoji } from '../../domain/reactions.js';
 import type { Workspace } from '../../generated/prisma/client.js';
 
@@ -14,6 +15,9 @@ export interface WorkspaceSettings {
   emoji: ReactionEmoji;
   workloadThreshold: number;
   checklists: Checklists;
+  nudgeWindows: number[];
+  quietHours: QuietHours;
+  digestGraceMinutes: number;
   matrix: OwnershipMatrix;
   setupAt: Date | null;
   setupBy: string | null;
@@ -36,6 +40,9 @@ export function toSettings(row: Workspace): WorkspaceSettings {
     },
     workloadThreshold: row.workloadThreshold,
     checklists: resolveChecklists(row.taskChecklists),
+    nudgeWindows: row.nudgeWindows,
+    quietHours: { start: row.quietStart, end: row.quietEnd },
+    digestGraceMinutes: row.digestGraceMinutes,
     matrix: resolveMatrix(row.ownershipMatrix),
     setupAt: row.setupAt,
     setupBy: row.setupBy,

@@ -1,0 +1,121 @@
+import type { WebClient } from '@slack/web-api';
+import { calendarDateFromDb } from '../../db/calendar-dates.js';
+import type { Deps } from '../../deps.js';
+import { todayIn } from '../../domain/calendar-date.js';
+import { windowFor } from '../../domain/deadline-windows.js';
+import { nextAllowedInstant } from '../../domain/quiet-hours.js';
+import type { NudgeSent } from '../../generated/prisma/client.js';
+import { sendDm } from '../../slack/dm.js';
+import { userTimezone } from '../../slack/user-zones.js';
+import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
+import { type NudgeKind, planNudges, recordNudges } from './plan.js';
+import { type NudgeItem, nudgeMessage } from './views.js';
+
+const keyOf = (n: { kind: string; recipientId: string; itemType: string; itemId: string; window: string }) =>
+  `${n.kind}|${n.recipientId}|${n.itemType}|${n.itemId}|${n.window}`;
+
+/**
+ * Plans, records and delivers one workspace's nudges. A nudge due in the recipient's quiet hours
+ * (their own zone, from Slack) is recorded with a not-before time and goes out in the morning.
+ */
+export async function runWorkspaceNudges(deps: Deps, client: WebClient, teamId: string): Promise<number> {
+  const workspace = await loadWorkspace(deps, teamId);
+  const now = deps.clock.now();
+  const planned = await planNudges(deps, teamId);
+  if (planned.length > 0) {
+    const existing = await deps.db.prisma.nudgeSent.findMany({
+      where: { teamId, itemId: { in: [...new Set(planned.map((p) => p.itemId))] } },
+      select: { kind: true, recipientId: true, itemType: true, itemId: true, window: true },
+    });
+    const seen = new Set(existing.map(keyOf));
+    const fresh = planned.filter((p) => !seen.has(keyOf(p)));
+    const timed = await Promise.all(
+      fresh.map(async (p) => ({
+        ...p,
+        notBefore: nextAllowedInstant(
+          now,
+          await userTimezone(client, p.recipientId, workspace.timezone, now),
+          workspace.quietHours,
+        ),
+      })),
+    );
+    await recordNudges(deps, teamId, timed);
+  }
+  const due = await deps.db.prisma.nudgeSent.findMany({
+    where: { teamId, sentAt: null, notBefore: { lte: now } },
+    take: 200,
+  });
+  let sent = 0;
+  for (const nudge of due) if (await deliver(deps, client, workspace, nudge)) sent++;
+  return sent;
+}
+
+async function loadItem(deps: Deps, nudge: NudgeSent): Promise<NudgeItem | null> {
+  if (nudge.itemType === 'task') {
+    const task = await deps.db.prisma.task.findFirst({
+      where: { id: nudge.itemId, teamId: nudge.teamId },
+      include: { initiative: true },
+    });
+    return task ? { type: 'task', task } : null;
+  }
+  const initiative = await deps.db.prisma.initiative.findFirst({
+    where: { id: nudge.itemId, teamId: nudge.teamId },
+  });
+  return initiative ? { type: 'initiative', initiative } : null;
+}
+
+/** Whether the nudge still makes sense now (the item may have been finished or claimed since). */
+function stillRelevant(nudge: NudgeSent, item: NudgeItem): boolean {
+  const done =
+    item.type === 'task'
+      ? item.task.status === 'done'
+      : item.initiative.status === 'done' || item.initiative.status === 'cancelled';
+  if (done) return false;
+  if (nudge.kind === 'unowned') return item.type === 'initiative' && item.initiative.ownerId === null;
+  return true;
+}
+
+async function deliver(
+  deps: Deps,
+  client: WebClient,
+  workspace: WorkspaceSettings,
+  nudge: NudgeSent,
+): Promise<boolean> {
+  const now = deps.clock.now();
+  // Claim it first: another replica (or the next tick) finds it taken.
+  const { count } = await deps.db.prisma.nudgeSent.updateMany({
+    where: { id: nudge.id, sentAt: null },
+    data: { sentAt: now },
+  });
+  if (count !== 1) return false;
+  const item = await loadItem(deps, nudge);
+  if (!item || !stillRelevant(nudge, item)) return false;
+  const due = item.type === 'task' ? item.task.dueDate : item.initiative.dueDate;
+  const today = todayIn({ now, timezone: workspace.timezone });
+  const label =
+    due && today ? (windowFor(calendarDateFromDb(due), today, workspace.nudgeWindows)?.label ?? null) : null;
+  const delivered = await sendDm(
+    client,
+    deps.logger,
+    nudge.recipientId,
+    nudgeMessage(nudge.kind as NudgeKind, item, label),
+  );
+  if (!delivered) {
+    await deps.db.prisma.nudgeSent.update({ where: { id: nudge.id }, data: { sentAt: null } });
+    return false;
+  }
+  return true;
+}
+
+export async function runDueNudges(deps: Deps, client: WebClient): Promise<number> {
+  const workspaces = await deps.db.prisma.workspace.findMany({ select: { teamId: true } });
+  let sent = 0;
+  for (const { teamId } of workspaces) {
+    try {
+      sent += await runWorkspaceNudges(deps, client, teamId);
+    } catch (error) {
+      deps.logger.error({ err: error, teamId }, 'nudges failed for a workspace');
+    }
+  }
+  return sent;
+}

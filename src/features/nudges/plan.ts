@@ -1,0 +1,108 @@
+import { calendarDateFromDb, calendarDateToDb } from '../../db/calendar-dates.js';
+import type { Deps } from '../../deps.js';
+import { addDays, todayIn } from '../../domain/calendar-date.js';
+import { escalates, windowFor } from '../../domain/deadline-windows.js';
+import type { Discipline } from '../../generated/prisma/client.js';
+import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
+
+export type NudgeKind = 'deadline' | 'deadline_escalation' | 'unowned' | 'shared_trend';
+export type ItemType = 'initiative' | 'task' | 'trend';
+
+export interface PlannedNudge {
+  kind: NudgeKind;
+  recipientId: string;
+  itemType: ItemType;
+  itemId: string;
+  window: string;
+}
+
+/** The leads of a discipline; joint work (or none given) goes to both sides. */
+export function leadsFor(workspace: WorkspaceSettings, discipline: Discipline | null): string[] {
+  if (discipline === 'pr') return workspace.prLeads;
+  if (discipline === 'social') return workspace.socialLeads;
+  return [...new Set([...workspace.prLeads, ...workspace.socialLeads])];
+}
+
+const UNOWNED_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Which nudges today's state calls for in one workspace: deadline windows for initiatives and
+ * tasks (owner, else the leading discipline's leads; overdue ones escalate to both leads after a
+ * day), and initiatives left without an owner for a day. Pure reading: recording and delivery
+ * are separate, so planning twice changes nothing.
+ */
+export async function planNudges(deps: Deps, teamId: string): Promise<PlannedNudge[]> {
+  const workspace = await loadWorkspace(deps, teamId);
+  const now = deps.clock.now();
+  const today = todayIn({ now, timezone: workspace.timezone });
+  if (!today) return [];
+  const horizon = calendarDateToDb(addDays(today, Math.max(0, ...workspace.nudgeWindows)) ?? today);
+  const { prisma } = deps.db;
+  const [initiatives, tasks, unowned] = await Promise.all([
+    prisma.initiative.findMany({
+      where: { teamId, status: { in: ['planned', 'active'] }, dueDate: { lte: horizon } },
+      select: { id: true, ownerId: true, dueDate: true, leadDiscipline: true },
+    }),
+    prisma.task.findMany({
+      where: {
+        teamId,
+        status: { not: 'done' },
+        dueDate: { lte: horizon },
+        OR: [{ snoozedUntil: null }, { snoozedUntil: { lte: now } }],
+      },
+      select: { id: true, assigneeId: true, dueDate: true, discipline: true },
+    }),
+    prisma.initiative.findMany({
+      where: {
+        teamId,
+        ownerId: null,
+        status: { in: ['planned', 'active'] },
+        createdAt: { lte: new Date(now.getTime() - UNOWNED_AFTER_MS) },
+      },
+      select: { id: true, leadDiscipline: true },
+    }),
+  ]);
+
+  const planned: PlannedNudge[] = [];
+  const deadline = (
+    itemType: ItemType,
+    itemId: string,
+    ownerId: string | null,
+    discipline: Discipline | null,
+    due: Date | null,
+  ) => {
+    if (!due) return;
+    const w = windowFor(calendarDateFromDb(due), today, workspace.nudgeWindows);
+    if (!w) return;
+    const recipients = ownerId ? [ownerId] : leadsFor(workspace, discipline);
+    for (const recipientId of recipients)
+      planned.push({ kind: 'deadline', recipientId, itemType, itemId, window: w.key });
+    if (escalates(w.daysLeft)) {
+      for (const recipientId of leadsFor(workspace, null)) {
+        planned.push({ kind: 'deadline_escalation', recipientId, itemType, itemId, window: w.key });
+      }
+    }
+  };
+  for (const i of initiatives) deadline('initiative', i.id, i.ownerId, i.leadDiscipline, i.dueDate);
+  for (const t of tasks) deadline('task', t.id, t.assigneeId, t.discipline, t.dueDate);
+  for (const i of unowned) {
+    for (const recipientId of leadsFor(workspace, i.leadDiscipline)) {
+      planned.push({ kind: 'unowned', recipientId, itemType: 'initiative', itemId: i.id, window: '' });
+    }
+  }
+  return planned;
+}
+
+/** Records planned nudges; the unique key drops any already recorded, so each goes out once. */
+export async function recordNudges(
+  deps: Deps,
+  teamId: string,
+  nudges: Array<PlannedNudge & { notBefore: Date }>,
+): Promise<number> {
+  if (nudges.length === 0) return 0;
+  const { count } = await deps.db.prisma.nudgeSent.createMany({
+    data: nudges.map((n) => ({ teamId, ...n })),
+    skipDuplicates: true,
+  });
+  return count;
+}

@@ -1,0 +1,83 @@
+import type { ActionsBlock, KnownBlock } from '@slack/types';
+import { formatTaskRef } from '../../domain/task-ref.js';
+import type { Initiative } from '../../generated/prisma/client.js';
+import { context, type SlackMessage, section } from '../../slack/blocks.js';
+import { escapeText } from '../../slack/mrkdwn.js';
+import type { TaskWithInitiative } from '../tasks/service.js';
+import type { NudgeKind } from './plan.js';
+
+export const NUDGE_ACTIONS = {
+  done: 'nudge_done',
+  snooze: 'nudge_snooze',
+  claim: 'nudge_claim',
+  handoff: 'nudge_handoff',
+} as const;
+
+export type NudgeItem =
+  | { type: 'task'; task: TaskWithInitiative }
+  | { type: 'initiative'; initiative: Initiative };
+
+/** `task:<id>` or `initiative:<id>`: what a nudge's buttons act on. */
+export const itemValue = (item: NudgeItem): string =>
+  item.type === 'task' ? `task:${item.task.id}` : `initiative:${item.initiative.id}`;
+
+function describe(item: NudgeItem): string {
+  return item.type === 'task'
+    ? `task *${formatTaskRef(item.task.number)}* ${escapeText(item.task.title)} (for *#${item.task.initiative.number}* ${escapeText(item.task.initiative.title)})`
+    : `initiative *#${item.initiative.number}* ${escapeText(item.initiative.title)}`;
+}
+
+function ownerOf(item: NudgeItem): string | null {
+  return item.type === 'task' ? item.task.assigneeId : item.initiative.ownerId;
+}
+
+/** A nudge DM with the buttons to act on it at once. */
+export function nudgeMessage(kind: NudgeKind, item: NudgeItem, windowLabel: string | null): SlackMessage {
+  const what = describe(item);
+  const headline = {
+    deadline: `:alarm_clock: ${what} is ${windowLabel ?? 'due soon'}.`,
+    deadline_escalation: `:rotating_light: ${what} is ${windowLabel ?? 'overdue'} and still open. You lead this work, so it comes to you too.`,
+    unowned: `:raising_hand: ${what} has had no owner for a day. Can someone from your side take it?`,
+    shared_trend: `:chart_with_upwards_trend: ${what} matches a new trend.`,
+  }[kind];
+  const value = itemValue(item);
+  const buttons: ActionsBlock['elements'] = [];
+  if (!ownerOf(item)) {
+    buttons.push({
+      type: 'button',
+      action_id: NUDGE_ACTIONS.claim,
+      value,
+      style: 'primary',
+      text: { type: 'plain_text', text: 'Claim' },
+    });
+  }
+  buttons.push({
+    type: 'button',
+    action_id: NUDGE_ACTIONS.done,
+    value,
+    text: { type: 'plain_text', text: 'Mark done' },
+  });
+  if (item.type === 'task')
+    buttons.push({
+      type: 'button',
+      action_id: NUDGE_ACTIONS.snooze,
+      value,
+      text: { type: 'plain_text', text: 'Snooze 1 day' },
+    });
+  buttons.push({
+    type: 'users_select',
+    action_id: NUDGE_ACTIONS.handoff,
+    placeholder: { type: 'plain_text', text: 'Hand off to…' },
+  });
+  const blocks: KnownBlock[] = [
+    section(headline),
+    { type: 'actions', block_id: `nudge:${value}`, elements: buttons },
+  ];
+  return { text: headline.replace(/[*:]/g, ''), blocks };
+}
+
+/** What the nudge becomes once someone acted on it, so the DM shows it is handled. */
+export function nudgeHandledMessage(item: NudgeItem, what: string): SlackMessage {
+  const text = `${describe(item)}: ${what}.`;
+  return { text, blocks: [section(`:white_check_mark: ${text}`), context('Handled from this reminder.')] };
+}
