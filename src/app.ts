@@ -10,6 +10,7 @@ import { register as registerMentions } from './features/mentions/register.js';
 import { register as registerNudges } from './features/nudges/register.js';
 import { register as registerSetup } from './features/setup/register.js';
 import { register as registerTasks } from './features/tasks/register.js';
+import { register as registerTrends } from './features/trends/register.js';
 import { boltLogger } from './logger.js';
 import { dedupeEvents } from './slack/dedupe-events.js';
 import { registerErrorHandler } from './slack/error-handler.js';
@@ -22,6 +23,7 @@ export const EVENT_CONCURRENCY = 4;
 const FEATURES = [
   registerInitiatives,
   registerTasks,
+  registerTrends,
   registerDigest,
   registerNudges,
   registerHome,

@@ -44,6 +44,8 @@ export interface FakeSlack {
   /** Resolves with the first call (already received or still to come) to `method` that matches `predicate`. */
   waitFor(method: string, predicate?: (call: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
   setUser(user: FakeSlackUser): void;
+  /** A message people wrote, as conversations.history and conversations.replies return it. */
+  setMessage(message: { channel: string; ts: string; text: string; user: string }): void;
   failNext(method: string, fault: SlackFault, times?: number): void;
   close(): Promise<void>;
 }
@@ -61,6 +63,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const teamId = options.teamId ?? DEFAULT_TEAM_ID;
   const calls: SlackCall[] = [];
   const users = new Map<string, FakeSlackUser>();
+  const messages = new Map<string, { channel: string; ts: string; text: string; user: string }>();
+  // Like Slack with `latest` + `inclusive` + `limit: 1`: the one message at that ts, if known.
+  const messageAt = (args: Record<string, unknown>) => {
+    const found = messages.get(`${String(args.channel)}|${String(args.latest ?? args.ts)}`);
+    return { messages: found ? [{ type: 'message', ...found }] : [], has_more: false };
+  };
   const faults = new Map<string, SlackFault[]>();
   const waiters = new Set<(call: SlackCall) => void>();
   let seq = 0;
@@ -122,6 +130,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       channel: args.channel,
       permalink: `https://example.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
     }),
+    'conversations.history': messageAt,
+    'conversations.replies': messageAt,
     'conversations.open': (args) => {
       const userIds = typeof args.users === 'string' ? args.users.split(',').filter(Boolean) : [];
       const [first] = userIds;
@@ -252,6 +262,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     setUser: (user) => {
       users.set(user.id, user);
+    },
+    setMessage: (message) => {
+      messages.set(`${message.channel}|${message.ts}`, message);
     },
     failNext: (method, fault, times = 1) => {
       const queue = faults.get(method) ?? [];

@@ -230,6 +230,9 @@ const METHOD_SCOPES: Record<string, string | null> = {
   'chat.delete': 'chat:write',
   'chat.getPermalink': null,
   'conversations.open': 'im:write',
+  // Private channels need groups:history too; the message.groups subscription already requires it.
+  'conversations.history': 'channels:history',
+  'conversations.replies': 'channels:history',
   'users.info': 'users:read',
   'views.open': null,
   'views.update': null,

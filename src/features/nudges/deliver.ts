@@ -8,6 +8,8 @@ import type { NudgeSent } from '../../generated/prisma/client.js';
 import { sendDm } from '../../slack/dm.js';
 import { userTimezone } from '../../slack/user-zones.js';
 import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
+import { findTrendById } from '../trends/service.js';
+import { sharedTrendMessage } from '../trends/views.js';
 import { type NudgeKind, planNudges, recordNudges } from './plan.js';
 import { type NudgeItem, nudgeMessage } from './views.js';
 
@@ -15,8 +17,8 @@ const keyOf = (n: { kind: string; recipientId: string; itemType: string; itemId:
   `${n.kind}|${n.recipientId}|${n.itemType}|${n.itemId}|${n.window}`;
 
 /**
- * Plans, records and delivers one workspace's nudges. A nudge due in the recipient's quiet hours
- * (their own zone, from Slack) is recorded with a not-before time and goes out in the morning.
+ * Plans, records and delivers one workspace's nudges. Recording is keyed, so planning every minute
+ * adds nothing twice; delivery claims each row before sending it.
  */
 export async function runWorkspaceNudges(deps: Deps, client: WebClient, teamId: string): Promise<number> {
   const workspace = await loadWorkspace(deps, teamId);
@@ -29,17 +31,11 @@ export async function runWorkspaceNudges(deps: Deps, client: WebClient, teamId: 
     });
     const seen = new Set(existing.map(keyOf));
     const fresh = planned.filter((p) => !seen.has(keyOf(p)));
-    const timed = await Promise.all(
-      fresh.map(async (p) => ({
-        ...p,
-        notBefore: nextAllowedInstant(
-          now,
-          await userTimezone(client, p.recipientId, workspace.timezone, now),
-          workspace.quietHours,
-        ),
-      })),
+    await recordNudges(
+      deps,
+      teamId,
+      fresh.map((p) => ({ ...p, notBefore: now })),
     );
-    await recordNudges(deps, teamId, timed);
   }
   const due = await deps.db.prisma.nudgeSent.findMany({
     where: { teamId, sentAt: null, notBefore: { lte: now } },
@@ -82,6 +78,17 @@ async function deliver(
   nudge: NudgeSent,
 ): Promise<boolean> {
   const now = deps.clock.now();
+  // Quiet hours are the recipient's own, checked when the nudge is about to go: whatever planned
+  // it (deadlines, trends), a nudge due at night waits for their morning.
+  const zone = await userTimezone(client, nudge.recipientId, workspace.timezone, now);
+  const allowed = nextAllowedInstant(now, zone, workspace.quietHours);
+  if (allowed.getTime() > now.getTime()) {
+    await deps.db.prisma.nudgeSent.updateMany({
+      where: { id: nudge.id, sentAt: null },
+      data: { notBefore: allowed },
+    });
+    return false;
+  }
   // Claim it first: another replica (or the next tick) finds it taken.
   const { count } = await deps.db.prisma.nudgeSent.updateMany({
     where: { id: nudge.id, sentAt: null },
@@ -94,12 +101,14 @@ async function deliver(
   const today = todayIn({ now, timezone: workspace.timezone });
   const label =
     due && today ? (windowFor(calendarDateFromDb(due), today, workspace.nudgeWindows)?.label ?? null) : null;
-  const delivered = await sendDm(
-    client,
-    deps.logger,
-    nudge.recipientId,
-    nudgeMessage(nudge.kind as NudgeKind, item, label),
-  );
+  let message = nudgeMessage(nudge.kind as NudgeKind, item, label);
+  if (nudge.kind === 'shared_trend') {
+    // The window of a shared-trend nudge is the trend's id.
+    const trend = await findTrendById(deps, nudge.teamId, nudge.window);
+    if (!trend || item.type !== 'initiative') return false;
+    message = sharedTrendMessage(trend, item.initiative);
+  }
+  const delivered = await sendDm(client, deps.logger, nudge.recipientId, message);
   if (!delivered) {
     await deps.db.prisma.nudgeSent.update({ where: { id: nudge.id }, data: { sentAt: null } });
     return false;

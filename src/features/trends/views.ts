@@ -1,0 +1,97 @@
+import type { KnownBlock } from '@slack/types';
+import { suggestedSteps } from '../../domain/trend-match.js';
+import { formatTrendRef } from '../../domain/trend-ref.js';
+import { TREND_USAGE } from '../../domain/trend-usage.js';
+import type { Initiative, Trend } from '../../generated/prisma/client.js';
+import {
+  capBlocks,
+  context,
+  lineSections,
+  MAX_BLOCKS,
+  type SlackMessage,
+  section,
+} from '../../slack/blocks.js';
+import { escapeText, inlineCode, userMention } from '../../slack/mrkdwn.js';
+import type { LoggedTrend } from './service.js';
+
+export const trendRef = (t: Pick<Trend, 'number' | 'label'>): string =>
+  `*${formatTrendRef(t.number)}* ${escapeText(t.label)}`;
+
+export function loggedMessage(logged: LoggedTrend, reporterId: string): SlackMessage {
+  const { trend, matches } = logged;
+  const blocks: KnownBlock[] = [
+    section(`:chart_with_upwards_trend: ${userMention(reporterId)} logged trend ${trendRef(trend)}`),
+  ];
+  if (trend.notes) blocks.push(section(`> ${escapeText(trend.notes)}`));
+  blocks.push(
+    matches.length > 0
+      ? section(
+          `Matches ${matches.map((m) => `*#${m.initiative.number}* ${escapeText(m.initiative.title)}`).join(', ')}. The PR and social leads${matches.some((m) => m.initiative.ownerId) ? ' and the owners' : ''} will hear about it.`,
+        )
+      : context(
+          `No active initiative matches yet; both leads will see it in the digest. Link one with ${inlineCode(`/trend link ${formatTrendRef(trend.number)} 12`)}.`,
+        ),
+  );
+  return { text: `Trend ${formatTrendRef(trend.number)} ${escapeText(trend.label)} logged`, blocks };
+}
+
+/** The shared-trend nudge: what the trend is, which initiative it touches, a next step for each side. */
+export function sharedTrendMessage(trend: Trend, initiative: Initiative): SlackMessage {
+  const steps = suggestedSteps(trend.label, initiative.title);
+  const text = `New trend ${formatTrendRef(trend.number)} ${escapeText(trend.label)} matches #${initiative.number} ${escapeText(initiative.title)}`;
+  const blocks: KnownBlock[] = [
+    section(
+      `:chart_with_upwards_trend: New trend ${trendRef(trend)} matches *#${initiative.number}* ${escapeText(initiative.title)}.`,
+    ),
+  ];
+  if (trend.notes) blocks.push(section(`> ${escapeText(trend.notes)}`));
+  blocks.push(section(`*PR:* ${escapeText(steps.pr)}\n*Social:* ${escapeText(steps.social)}`));
+  if (trend.sourceLink)
+    blocks.push(
+      context(`<${trend.sourceLink}|Where it was spotted> · reported by ${userMention(trend.reporterId)}`),
+    );
+  return { text, blocks };
+}
+
+export function trendListMessage(trends: Trend[], which: 'active' | 'all'): SlackMessage {
+  const title = which === 'active' ? 'Active trends' : 'All trends';
+  if (trends.length === 0) {
+    return {
+      text: `${title}: none`,
+      blocks: [
+        section(`*${title}:* none.`),
+        context(
+          `Log one with ${inlineCode('/trend add "#WorldCup2026" keywords: football, soccer')} or react :chart_with_upwards_trend: on a message.`,
+        ),
+      ],
+    };
+  }
+  const lines = trends.map(
+    (t) =>
+      `${trendRef(t)} · ${t.status}${t.keywords.length ? ` · ${t.keywords.map(escapeText).join(', ')}` : ''} · from ${userMention(t.reporterId)}`,
+  );
+  return {
+    text: `${title}: ${trends.length}`,
+    blocks: capBlocks([section(`*${title}*`), ...lineSections(lines, MAX_BLOCKS - 1)]),
+  };
+}
+
+export function trendHelpMessage(): SlackMessage {
+  const lines = Object.values(TREND_USAGE).map(
+    (hint) => `${inlineCode(hint.usage)}\n      e.g. ${inlineCode(hint.example)}`,
+  );
+  return {
+    text: 'How to use /trend',
+    blocks: capBlocks([
+      section('*/trend* — what the team is seeing, shared with PR and social at once.'),
+      ...lineSections(lines, 10),
+      context(
+        'React :chart_with_upwards_trend: on any message in a channel Tandem is in to log it as a trend.',
+      ),
+    ]),
+  };
+}
+
+export function trendNoteMessage(text: string): SlackMessage {
+  return { text, blocks: [section(text)] };
+}
