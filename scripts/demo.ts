@@ -4,9 +4,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { systemClock } from '../src/clock.js';
+import type { Clock } from '../src/clock.js';
 import { openDatabase } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
+import { startScheduler } from '../src/scheduler/scheduler.js';
 import { startLocalTandem } from '../test/harness/local-tandem.js';
 import { describeCalls } from './lib/transcript.js';
 
@@ -23,12 +24,17 @@ const names: Record<string, string> = { [CHANNEL]: 'launch' };
 for (const p of Object.values(people)) names[p.id] = p.name;
 const at = (who: Person) => `<@${people[who].id}|${who}>`;
 
+// The story happens on a fixed Monday morning in London, so dates, quiet hours and the digest
+// read the same whenever the demo runs.
+let current = new Date('2026-11-23T09:30:00Z');
+const clock: Clock = { now: () => new Date(current) };
+
 const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-demo-'));
 console.log('Starting Tandem with a throwaway embedded database and a local Slack stand-in…\n');
 const db = await openDatabase({ dataDir: path.join(dir, 'data') });
 const tandem = await startLocalTandem({
   db,
-  clock: systemClock,
+  clock,
   logger: createLogger(process.env.DEMO_LOG ?? 'silent'),
   defaultTimezone: 'Europe/London',
 });
@@ -168,11 +174,65 @@ try {
     ),
   );
 
+  const scheduler = startScheduler(tandem.deps, tandem.app.app.client, { cron: false });
+  await type(
+    'ana',
+    '/tandem',
+    `set digest-channel <#${CHANNEL}|launch>`,
+    'Ana sends the daily digest to #launch',
+  );
+
+  console.log('— Cam spots a trend and posts it; Ana reacts 📈 on the message to log it');
+  tandem.slack.setMessage({
+    channel: CHANNEL,
+    ts: '1700000900.000100',
+    user: people.cam.id,
+    text: 'Creators everywhere are doing #SummitSeason recaps\nhuge on TikTok and Instagram this week',
+  });
+  console.log(
+    'cam wrote in #launch: Creators everywhere are doing #SummitSeason recaps — huge on TikTok and Instagram this week',
+  );
+  await show(() =>
+    tandem.sender.event(
+      {
+        type: 'reaction_added',
+        user: people.ana.id,
+        reaction: 'chart_with_upwards_trend',
+        item: { type: 'message', channel: CHANNEL, ts: '1700000900.000100' },
+        event_ts: '1.0',
+      },
+      { teamId: TEAM, eventId: nextEventId() },
+    ),
+  );
+  console.log(
+    '— A minute later the scheduler runs. Today’s digest is 31 minutes late (the channel was only just set) but within the grace window, so it goes out; the PR leads and the owner hear about the shared trend. Cam, the social lead, is in New York where it is 04:31: his nudge waits for his morning.',
+  );
+  current = new Date(current.getTime() + 60_000);
+  await show(() => scheduler.tick());
+
+  await type(
+    'ana',
+    '/task',
+    `add 2 "Brief creators on the recap angle" social due 2026-11-25 ${at('cam')}`,
+    'Ana adds a task for Cam, due in two days',
+  );
+  console.log(
+    '— 08:00 in New York (13:00 in London): Cam gets the shared trend and a deadline nudge with buttons to act',
+  );
+  current = new Date('2026-11-23T13:00:00Z');
+  await show(() => scheduler.tick());
+
+  console.log('— Tuesday, 09:00 in London: the daily digest goes to #launch');
+  current = new Date('2026-11-24T09:00:00Z');
+  await show(() => scheduler.tick());
+  scheduler.stop();
+
   const initiatives = await db.prisma.initiative.count({ where: { teamId: TEAM } });
   const events = await db.prisma.ownershipEvent.count({ where: { teamId: TEAM } });
   const tasks = await db.prisma.task.count({ where: { teamId: TEAM } });
+  const trends = await db.prisma.trend.count({ where: { teamId: TEAM } });
   console.log(
-    `Recorded: ${initiatives} initiatives, ${tasks} task, ${events} ownership events. Demo finished.`,
+    `Recorded: ${initiatives} initiatives, ${tasks} tasks, ${trends} trend, ${events} ownership events. Demo finished.`,
   );
 } catch (error) {
   failed = true;

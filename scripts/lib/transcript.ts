@@ -19,7 +19,8 @@ interface BlockLike {
   type?: string;
   text?: { text?: string };
   fields?: Array<{ text?: string }>;
-  elements?: Array<{ text?: string | { text?: string } }>;
+  elements?: Array<{ text?: string | { text?: string }; placeholder?: { text?: string } }>;
+  accessory?: { text?: { text?: string } };
 }
 
 function blockLines(blocks: BlockLike[]): string[] {
@@ -27,8 +28,17 @@ function blockLines(blocks: BlockLike[]): string[] {
   for (const block of blocks) {
     if (block.text?.text) lines.push(block.text.text);
     if (block.fields) lines.push(block.fields.map((f) => (f.text ?? '').replace('\n', ': ')).join('  |  '));
-    if (block.type === 'context' && block.elements)
-      lines.push(block.elements.map((e) => e.text ?? '').join(' '));
+    if (block.type === 'context' && block.elements) {
+      lines.push(block.elements.map((e) => (typeof e.text === 'string' ? e.text : '')).join(' '));
+    }
+    if (block.type === 'actions' && block.elements) {
+      const controls = block.elements.map((e) =>
+        typeof e.text === 'object' ? e.text.text : e.placeholder?.text,
+      );
+      lines.push(controls.map((c) => `[${c ?? 'control'}]`).join(' '));
+    }
+    // A section's button (Claim in lists and digests).
+    if (block.accessory?.text?.text) lines.push(`[${block.accessory.text.text}]`);
   }
   return lines;
 }
