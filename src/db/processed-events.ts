@@ -8,7 +8,7 @@ import { ensureWorkspace } from '../features/setup/workspace-service.js';
 export async function claimEvent(deps: Deps, teamId: string, eventId: string): Promise<boolean> {
   await ensureWorkspace(deps, teamId);
   const { count } = await deps.db.prisma.processedEvent.createMany({
-    data: [{ teamId, eventId }],
+    data: [{ teamId, eventId, receivedAt: deps.clock.now() }],
     skipDuplicates: true,
   });
   return count === 1;
@@ -17,4 +17,13 @@ export async function claimEvent(deps: Deps, teamId: string, eventId: string): P
 /** Lets Slack's next retry run an event whose handling failed. */
 export async function releaseEvent(deps: Deps, teamId: string, eventId: string): Promise<void> {
   await deps.db.prisma.processedEvent.deleteMany({ where: { teamId, eventId } });
+}
+
+/** Slack retries for about an hour at most; a week of ids is plenty to recognise any redelivery. */
+export const PROCESSED_EVENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+export async function purgeProcessedEvents(deps: Deps): Promise<number> {
+  const cutoff = new Date(deps.clock.now().getTime() - PROCESSED_EVENT_RETENTION_MS);
+  const { count } = await deps.db.prisma.processedEvent.deleteMany({ where: { receivedAt: { lt: cutoff } } });
+  return count;
 }

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { schedule } from 'node-cron';
+import { purgeProcessedEvents } from '../db/processed-events.js';
 import type { Deps } from '../deps.js';
 import { runDueDigests } from '../features/digest/send.js';
 import { runDueNudges } from '../features/nudges/deliver.js';
@@ -23,6 +24,7 @@ export function startScheduler(deps: Deps, client: WebClient, options: { cron?: 
   const pass = async () => {
     const digests = await runDueDigests(deps, client);
     const nudges = await runDueNudges(deps, client);
+    await purgeProcessedEvents(deps);
     if (digests.sent || digests.skipped || digests.failed || nudges) {
       deps.logger.info({ digests, nudges }, 'scheduler pass');
     }

@@ -123,6 +123,27 @@ describe.each(BACKENDS)('Slack requests on %s', (backend) => {
     expect(t.slack.callsTo('chat.postEphemeral')).toEqual([]);
   });
 
+  it('forgets processed event ids after a week, so the table does not grow forever', async () => {
+    const { startScheduler } = await import('../../src/scheduler/scheduler.js');
+    await t.sender.event(
+      {
+        type: 'app_mention',
+        user: USER,
+        text: '<@U_TANDEM_BOT> help',
+        ts: '1700000000.000700',
+        channel: 'C_REQ',
+      },
+      { teamId: TEAM, eventId: 'Ev_OLD' },
+    );
+    const scheduler = startScheduler(t.deps, t.app.app.client, { cron: false });
+    await scheduler.tick();
+    expect(await t.db.prisma.processedEvent.count({ where: { eventId: 'Ev_OLD' } })).toBe(1);
+    t.clock.advance(8 * 24 * 60 * 60 * 1000);
+    await scheduler.tick();
+    expect(await t.db.prisma.processedEvent.count({ where: { eventId: 'Ev_OLD' } })).toBe(0);
+    scheduler.stop();
+  });
+
   it('serves a health check for load balancers', async () => {
     const res = await fetch(`${t.baseUrl}/healthz`);
     expect(res.status).toBe(200);
