@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { schedule } from 'node-cron';
 import { purgeProcessedEvents } from '../db/processed-events.js';
 import type { Deps } from '../deps.js';
+import { runPersonalDigests } from '../features/digest/personal.js';
 import { runDueDigests } from '../features/digest/send.js';
 import { runDueNudges } from '../features/nudges/deliver.js';
 
@@ -23,7 +24,7 @@ export function startScheduler(deps: Deps, client: WebClient, options: { cron?: 
   let running = false;
   const pass = async () => {
     const digests = await runDueDigests(deps, client);
-    const nudges = await runDueNudges(deps, client);
+    const nudges = (await runDueNudges(deps, client)) + (await runPersonalDigests(deps, client));
     await purgeProcessedEvents(deps);
     if (digests.sent || digests.skipped || digests.failed || nudges) {
       deps.logger.info({ digests, nudges }, 'scheduler pass');

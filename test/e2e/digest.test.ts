@@ -170,6 +170,47 @@ describe.each(BACKENDS)('daily digest on %s', (backend) => {
     expect(JSON.stringify(reply?.args.blocks)).toContain('Late launch');
   });
 
+  it('sends a personal digest by DM at the digest time in the person’s own zone, once a day', async () => {
+    t.slack.setUser({ id: 'UPERSONAL', teamId: 'TCONTENT1', tz: 'America/New_York' });
+    const on = await t.command('/digest', 'me on', {
+      teamId: 'TCONTENT1',
+      userId: 'UPERSONAL',
+      channelId: 'CLAUNCH01',
+    });
+    expect(on.find((c) => c.method === 'response_url')?.args.response_type).toBe('ephemeral');
+    await t.command('/task', 'add 1 "Personal work" due 2026-12-01 <@UPERSONAL|me>', {
+      teamId: 'TCONTENT1',
+      userId: PAM,
+      channelId: 'CLAUNCH01',
+    });
+    const personal = () =>
+      t.slack
+        .callsTo('chat.postMessage')
+        .filter(
+          (c) =>
+            c.args.channel === 'DUPERSONAL' && JSON.stringify(c.args.blocks).includes('Your Tandem digest'),
+        );
+    t.slack.reset();
+    t.clock.set('2026-11-30T09:00:00Z'); // 04:00 in New York
+    await scheduler.tick();
+    expect(personal()).toHaveLength(0);
+    t.clock.set('2026-11-30T14:00:00Z'); // 09:00 in New York
+    await scheduler.tick();
+    await scheduler.tick();
+    expect(personal()).toHaveLength(1);
+    const text = JSON.stringify(personal()[0]?.args.blocks);
+    expect(text).toContain('Personal work');
+    expect(text).not.toContain('Late launch'); // not theirs
+    await t.command('/digest', 'me off', {
+      teamId: 'TCONTENT1',
+      userId: 'UPERSONAL',
+      channelId: 'CLAUNCH01',
+    });
+    t.clock.set('2026-12-01T14:00:00Z');
+    await scheduler.tick();
+    expect(personal()).toHaveLength(1);
+  });
+
   it.runIf(backend === 'postgres')(
     'sends exactly one digest when two replicas tick in the same minute',
     async () => {

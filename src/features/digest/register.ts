@@ -4,8 +4,9 @@ import { parseDigestCommand } from '../../domain/digest-command.js';
 import { orThrow } from '../../domain/user-error.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { teamIdOf } from '../../slack/command-context.js';
+import { setPersonalDigest } from './personal.js';
 import { gatherDigest } from './service.js';
-import { digestHelpMessage, digestMessage } from './views.js';
+import { digestHelpMessage, digestMessage, personalDigestSetMessage } from './views.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -18,6 +19,11 @@ export function digestCommand(deps: Deps) {
       respond({ response_type: 'ephemeral', ...message } as Parameters<typeof respond>[0]);
     if (parsed.type === 'help') {
       await privately(digestHelpMessage());
+      return;
+    }
+    if (parsed.type === 'me') {
+      await setPersonalDigest(deps, teamIdOf(context, command), command.user_id, parsed.on);
+      await privately(personalDigestSetMessage(parsed.on));
       return;
     }
     const now = deps.clock.now();

@@ -1,7 +1,7 @@
 import { calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { addDays, todayIn } from '../../domain/calendar-date.js';
-import type { Initiative, OwnershipEvent, Task, Trend } from '../../generated/prisma/client.js';
+import type { Discipline, Initiative, OwnershipEvent, Task, Trend } from '../../generated/prisma/client.js';
 import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
 import type { TaskWithInitiative } from '../tasks/service.js';
 
@@ -37,23 +37,55 @@ const OPEN_TASK = { status: { not: 'done' as const } };
  * What the digest reports, gathered with bounded queries (a page of each list plus its count), so
  * composing it costs the same for 100 rows as for 50,000.
  */
-export async function gatherDigest(deps: Deps, teamId: string, now: Date): Promise<DigestData> {
+/** A personal digest: only what concerns one person (what they own, what fits their discipline). */
+export interface PersonalScope {
+  userId: string;
+  discipline: Discipline | null;
+}
+
+export async function gatherDigest(
+  deps: Deps,
+  teamId: string,
+  now: Date,
+  personal?: PersonalScope,
+): Promise<DigestData> {
   const workspace = await loadWorkspace(deps, teamId);
   const { prisma } = deps.db;
   const today = todayIn({ now, timezone: workspace.timezone }) ?? now.toISOString().slice(0, 10);
   const todayDb = calendarDateToDb(today);
   const soonDb = calendarDateToDb(addDays(today, 2) ?? today);
-  const lastSent = await prisma.digestRun.findFirst({
-    where: { teamId, status: 'sent' },
-    orderBy: { sentAt: 'desc' },
-    select: { sentAt: true, localDate: true },
-  });
-  const since = lastSent?.sentAt ?? new Date(now.getTime() - 24 * 60 * 60 * 1000);
-  const skipped = await prisma.digestRun.findMany({
-    where: { teamId, status: 'skipped', ...(lastSent ? { localDate: { gt: lastSent.localDate } } : {}) },
-    orderBy: { localDate: 'asc' },
-    select: { localDate: true },
-  });
+  const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  let since = dayAgo;
+  let skippedDays: string[] = [];
+  if (personal) {
+    const last = await prisma.nudgeSent.findFirst({
+      where: { teamId, kind: 'personal_digest', recipientId: personal.userId, sentAt: { lt: now } },
+      orderBy: { sentAt: 'desc' },
+      select: { sentAt: true },
+    });
+    since = last?.sentAt ?? dayAgo;
+  } else {
+    const lastSent = await prisma.digestRun.findFirst({
+      where: { teamId, status: 'sent' },
+      orderBy: { sentAt: 'desc' },
+      select: { sentAt: true, localDate: true },
+    });
+    since = lastSent?.sentAt ?? dayAgo;
+    const skipped = await prisma.digestRun.findMany({
+      where: { teamId, status: 'skipped', ...(lastSent ? { localDate: { gt: lastSent.localDate } } : {}) },
+      orderBy: { localDate: 'asc' },
+      select: { localDate: true },
+    });
+    skippedDays = skipped.map((d) => d.localDate);
+  }
+  // Personal: what the person owns, and unclaimed work that fits their discipline (or anyone's).
+  const mineInitiatives = personal ? { ownerId: personal.userId } : {};
+  const mineTasks = personal ? { assigneeId: personal.userId } : {};
+  const fitsMe =
+    personal?.discipline && personal.discipline !== 'joint'
+      ? { OR: [{ discipline: personal.discipline }, { discipline: null }, { discipline: 'joint' as const }] }
+      : {};
+  const aboutMe = personal ? { OR: [{ toUserId: personal.userId }, { fromUserId: personal.userId }] } : {};
 
   const initiatives = async (where: object): Promise<Counted<Initiative>> => {
     const full = { teamId, ...OPEN_INITIATIVE, ...where };
@@ -82,7 +114,7 @@ export async function gatherDigest(deps: Deps, teamId: string, now: Date): Promi
   };
 
   const trendWhere = { teamId, createdAt: { gt: since } };
-  const eventWhere = { teamId, at: { gt: since } };
+  const eventWhere = { teamId, at: { gt: since }, ...aboutMe };
   const [
     overdueInitiatives,
     overdueTasks,
@@ -95,12 +127,12 @@ export async function gatherDigest(deps: Deps, teamId: string, now: Date): Promi
     events,
     eventCount,
   ] = await Promise.all([
-    initiatives({ dueDate: { lt: todayDb } }),
-    tasks({ dueDate: { lt: todayDb } }),
-    initiatives({ dueDate: { gte: todayDb, lte: soonDb } }),
-    tasks({ dueDate: { gte: todayDb, lte: soonDb } }),
-    tasks({ assigneeId: null, status: 'open' }),
-    tasks({ status: 'blocked' }),
+    initiatives({ dueDate: { lt: todayDb }, ...mineInitiatives }),
+    tasks({ dueDate: { lt: todayDb }, ...mineTasks }),
+    initiatives({ dueDate: { gte: todayDb, lte: soonDb }, ...mineInitiatives }),
+    tasks({ dueDate: { gte: todayDb, lte: soonDb }, ...mineTasks }),
+    tasks({ assigneeId: null, status: 'open', ...fitsMe }),
+    tasks({ status: 'blocked', ...mineTasks }),
     prisma.trend.findMany({ where: trendWhere, orderBy: { number: 'asc' }, take: DIGEST_ITEMS }),
     prisma.trend.count({ where: trendWhere }),
     prisma.ownershipEvent.findMany({
@@ -122,7 +154,7 @@ export async function gatherDigest(deps: Deps, teamId: string, now: Date): Promi
     blocked,
     newTrends: { items: trends, total: trendCount },
     ownershipChanges: { items: events, total: eventCount },
-    skippedDays: skipped.map((s) => s.localDate),
+    skippedDays,
     since,
   };
 }

@@ -45,7 +45,7 @@ function topic(title: string, lines: string[], extra = ''): KnownBlock[] {
  * The daily digest: what is overdue, due soon, unclaimed, blocked, newly trending, and who took
  * over what since the last one. A day with nothing gets one "all clear" line.
  */
-export function digestMessage(data: DigestData, ctx: Ctx): SlackMessage {
+export function digestMessage(data: DigestData & { title?: string }, ctx: Ctx): SlackMessage {
   const blocks: KnownBlock[] = [];
   const overdue = [
     ...data.overdueInitiatives.items.map((i) => initiativeLine(i, ctx)),
@@ -121,7 +121,7 @@ export function digestMessage(data: DigestData, ctx: Ctx): SlackMessage {
     ),
   );
 
-  const title = `Tandem daily digest — ${data.today}`;
+  const title = `${data.title ?? 'Tandem daily digest'} — ${data.today}`;
   const head: KnownBlock[] = [header(title)];
   if (data.skippedDays.length > 0) {
     head.push(
@@ -152,11 +152,18 @@ export function digestHelpMessage(): SlackMessage {
         '*/digest* — the daily digest: overdue, due soon, unclaimed, blocked, new trends and ownership changes.',
       ),
       section(
-        `${inlineCode('/digest now')} — today’s digest, only for you\n${inlineCode('/digest help')} — this help`,
+        `${inlineCode('/digest now')} — today’s digest, only for you\n${inlineCode('/digest me on')} — your own digest by DM each day (${inlineCode('/digest me off')} to stop)\n${inlineCode('/digest help')} — this help`,
       ),
       context(
         `Admins choose the channel and time: ${inlineCode('/tandem set digest-channel #pr-social')} · ${inlineCode('/tandem set digest-time 09:00')}`,
       ),
     ],
   };
+}
+
+export function personalDigestSetMessage(on: boolean): SlackMessage {
+  const text = on
+    ? 'You will get your own digest by DM every day at the digest time, in your own time zone: only what you own and unclaimed work that fits your discipline.'
+    : 'Your personal digest is off. The team digest still goes to the digest channel.';
+  return { text, blocks: [section(text)] };
 }
