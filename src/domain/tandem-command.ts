@@ -25,6 +25,8 @@ export type TandemSetting =
   | { key: 'digest-time'; time: string }
   | { key: 'timezone'; timezone: string }
   | { key: 'workload'; threshold: number }
+  | { key: 'quiet-hours'; start: string; end: string }
+  | { key: 'nudge-windows'; days: number[] }
   | { key: 'emoji'; reaction: TaskReaction; emoji: string }
   | { key: 'my-discipline'; discipline: SupportDiscipline | null };
 
@@ -59,6 +61,8 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'digest-time',
   'timezone',
   'workload',
+  'quiet-hours',
+  'nudge-windows',
   ...TASK_REACTIONS.map((reaction): EmojiSettingKey => `${reaction}-emoji`),
   'my-discipline',
 ];
@@ -134,6 +138,16 @@ export const TANDEM_USAGE: Record<TandemUsageKey, UsageHint & { summary: string 
     example: '/tandem set workload 8',
     summary: 'Warn people who claim work once they own this many open tasks.',
   },
+  'set quiet-hours': {
+    usage: '/tandem set quiet-hours <from>-<to>  (in each person’s own time zone; off for none)',
+    example: '/tandem set quiet-hours 20:00-08:00',
+    summary: 'When nudges wait for the morning.',
+  },
+  'set nudge-windows': {
+    usage: '/tandem set nudge-windows <days before due, comma-separated>  (0 = due today, -1 = overdue)',
+    example: '/tandem set nudge-windows 3, 1, 0, -1',
+    summary: 'When deadline nudges go out.',
+  },
   'set claim-emoji': emojiUsage('claim', 'hand', 'claims a task'),
   'set done-emoji': emojiUsage('done', 'heavy_check_mark', 'marks a task done'),
   'set handoff-emoji': emojiUsage('handoff', 'arrows_counterclockwise', 'hands a task off'),
@@ -180,6 +194,11 @@ const SETTING_ALIASES: Record<string, SettingKey> = {
   tz: 'timezone',
   zone: 'timezone',
   workload: 'workload',
+  quiethours: 'quiet-hours',
+  quiet: 'quiet-hours',
+  nudgewindows: 'nudge-windows',
+  nudges: 'nudge-windows',
+  reminders: 'nudge-windows',
   workloadthreshold: 'workload',
   workloadwarning: 'workload',
   workloadlimit: 'workload',
@@ -376,6 +395,10 @@ function parseSet(args: readonly Token[]): Parsed<TandemCommand> {
       return parseTimezoneSetting(rest);
     case 'workload':
       return parseWorkload(rest);
+    case 'quiet-hours':
+      return parseQuietHours(rest);
+    case 'nudge-windows':
+      return parseNudgeWindows(rest);
     case 'claim-emoji':
     case 'done-emoji':
     case 'handoff-emoji':
@@ -443,4 +466,47 @@ export function parseTandemCommand(text: string): Parsed<TandemCommand> {
     case 'set':
       return parseSet(args);
   }
+}
+
+/** `20:00-08:00`, `20:00 to 08:00`, `8pm-8am`, or `off` (never quiet: the same start and end). */
+function parseQuietHours(args: readonly Token[]): Parsed<TandemCommand> {
+  const hint = TANDEM_USAGE['set quiet-hours'];
+  const text = joinTokens(args).trim();
+  if (/^(off|none|never)$/i.test(text))
+    return ok({ type: 'set', setting: { key: 'quiet-hours', start: '00:00', end: '00:00' } });
+  const parts = text.split(/\s*(?:-|–|—|\bto\b|\buntil\b)\s*/i).filter(Boolean);
+  if (parts.length !== 2)
+    return fail(
+      `Give quiet hours as a start and an end, like 20:00-08:00 (you typed "${quoteBack(text, 30)}").`,
+      hint,
+    );
+  const [from, to] = parts as [string, string];
+  const start = parseClockTime(from, hint);
+  if (!start.ok) return start;
+  const end = parseClockTime(to, hint);
+  if (!end.ok) return end;
+  return ok({ type: 'set', setting: { key: 'quiet-hours', start: start.value, end: end.value } });
+}
+
+const MAX_WINDOWS = 6;
+
+/** Days before the due date, e.g. `3, 1, 0, -1`: each a whole number from -30 to 60, at most six. */
+function parseNudgeWindows(args: readonly Token[]): Parsed<TandemCommand> {
+  const hint = TANDEM_USAGE['set nudge-windows'];
+  const words = joinTokens(args)
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+  if (words.length === 0) return fail('Which days before the due date? Give numbers like 3, 1, 0, -1.', hint);
+  const days: number[] = [];
+  for (const word of words) {
+    if (!/^[+-]?\d{1,2}$/.test(word))
+      return fail(`"${quoteBack(word, 20)}" is not a whole number of days.`, hint);
+    const n = Number(word);
+    if (n < -30 || n > 60)
+      return fail(`${n} is out of range: use days from -30 (overdue) to 60 (before).`, hint);
+    if (!days.includes(n)) days.push(n);
+  }
+  if (days.length > MAX_WINDOWS)
+    return fail(`At most ${MAX_WINDOWS} windows; you gave ${days.length}.`, hint);
+  return ok({ type: 'set', setting: { key: 'nudge-windows', days: days.sort((a, b) => b - a) } });
 }

@@ -177,4 +177,21 @@ describe.each(BACKENDS)('nudges on %s', (backend) => {
     const answer = t.slack.callsTo('response_url').find((c) => c.args.responseUrlId === 'foreign');
     expect(JSON.stringify(answer?.args.blocks)).toContain('no longer exists');
   });
+
+  it('follows the workspace’s own quiet hours and nudge windows', async () => {
+    await t.command('/tandem', 'set quiet-hours off', as(PAM));
+    await t.command('/tandem', 'set nudge-windows 7', as(PAM));
+    expect(await t.db.prisma.workspace.findUniqueOrThrow({ where: { teamId: TEAM } })).toMatchObject({
+      quietStart: '00:00',
+      quietEnd: '00:00',
+      nudgeWindows: [7],
+    });
+    await t.command('/task', `add 1 "Night owl task" due 2026-12-05 <@${SOL}|sol>`, as(PAM));
+    t.clock.set('2026-11-29T07:00:00Z'); // 02:00 in New York: never quiet now; six days ahead is inside 7
+    t.slack.reset();
+    await scheduler.tick();
+    expect(
+      dmsTo(t, SOL).filter((c) => JSON.stringify(c.args.blocks).includes('Night owl task')),
+    ).toHaveLength(1);
+  });
 });

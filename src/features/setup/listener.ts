@@ -55,6 +55,10 @@ function describeSetting(
       return { patch: { timezone: setting.timezone }, what: 'time zone' };
     case 'workload':
       return { patch: { workloadThreshold: setting.threshold }, what: 'workload warning' };
+    case 'quiet-hours':
+      return { patch: { quietStart: setting.start, quietEnd: setting.end }, what: 'quiet hours' };
+    case 'nudge-windows':
+      return { patch: { nudgeWindows: setting.days }, what: 'nudge windows' };
     case 'emoji':
       return {
         patch: emojiPatch(workspace, setting.reaction, setting.emoji),

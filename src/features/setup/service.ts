@@ -17,6 +17,9 @@ export interface SettingsPatch {
   blockEmoji?: string;
   snoozeEmoji?: string;
   workloadThreshold?: number;
+  quietStart?: string;
+  quietEnd?: string;
+  nudgeWindows?: number[];
 }
 
 const EMOJI_COLUMN = {

@@ -23,6 +23,10 @@ function settingsFields(ws: WorkspaceSettings): KnownBlock {
     ['Digest time', `${ws.digestTime} (${escapeText(ws.timezone)})`],
     ['Time zone', escapeText(ws.timezone)],
     [
+      'Nudges',
+      `${ws.nudgeWindows.map((d) => (d > 0 ? `${d}d before` : d === 0 ? 'due day' : `${-d}d overdue`)).join(', ')}; quiet ${ws.quietHours.start === ws.quietHours.end ? 'never' : `${ws.quietHours.start}–${ws.quietHours.end}`}`,
+    ],
+    [
       'Task reactions',
       `:${ws.emoji.claim}: claim · :${ws.emoji.done}: done · :${ws.emoji.handoff}: hand off · :${ws.emoji.block}: blocked · :${ws.emoji.snooze}: snooze`,
     ],

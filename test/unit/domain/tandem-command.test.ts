@@ -325,11 +325,13 @@ describe('the set usage line', () => {
       'digest-time',
       'timezone',
       'workload',
+      'quiet-hours',
+      'nudge-windows',
       '<reaction>-emoji',
       'my-discipline',
     ]);
     expect(TANDEM_USAGE.set.usage).toBe(
-      '/tandem set pr-leads | social-leads | digest-channel | digest-time | timezone | workload | <reaction>-emoji | my-discipline <value>  (<reaction>: claim, done, handoff, block, snooze)',
+      '/tandem set pr-leads | social-leads | digest-channel | digest-time | timezone | workload | quiet-hours | nudge-windows | <reaction>-emoji | my-discipline <value>  (<reaction>: claim, done, handoff, block, snooze)',
     );
   });
 
@@ -341,11 +343,11 @@ describe('the set usage line', () => {
   it.each([
     [
       'set',
-      'Set what? One of: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, <reaction>-emoji, my-discipline.',
+      'Set what? One of: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, <reaction>-emoji, my-discipline.',
     ],
     [
       'set colour blue',
-      'Settings: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, <reaction>-emoji, my-discipline.',
+      'Settings: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, <reaction>-emoji, my-discipline.',
     ],
   ])('%j lists the settings briefly', (text, message) => {
     const e = error(text);
@@ -411,5 +413,33 @@ describe('TANDEM_USAGE', () => {
       .replace(/@(\w+)/, '<@U0EXAMPLE|$1>')
       .replace(/#([\w-]+)/, '<#C0EXAMPLE|$1>');
     expect(parseTandemCommand(example).ok).toBe(true);
+  });
+});
+
+describe('quiet hours and nudge windows', () => {
+  it.each([
+    ['set quiet-hours 20:00-08:00', { key: 'quiet-hours', start: '20:00', end: '08:00' }],
+    ['set quiet 9pm to 7am', { key: 'quiet-hours', start: '21:00', end: '07:00' }],
+    ['set quiet-hours off', { key: 'quiet-hours', start: '00:00', end: '00:00' }],
+    ['set nudge-windows 3, 1, 0, -1', { key: 'nudge-windows', days: [3, 1, 0, -1] }],
+    ['set nudges 0 7 2 7', { key: 'nudge-windows', days: [7, 2, 0] }],
+  ])('%s', (text, setting) => {
+    expect(parseTandemCommand(text)).toEqual({ ok: true, value: { type: 'set', setting } });
+  });
+
+  it.each([
+    ['set quiet-hours 20:00', 'start and an end'],
+    ['set quiet-hours 25:00-08:00', '25:00'],
+    ['set nudge-windows', 'Which days'],
+    ['set nudge-windows 3 soon', 'soon'],
+    ['set nudge-windows 90', 'out of range'],
+    ['set nudge-windows 7 6 5 4 3 2 1', 'At most 6'],
+  ])('%s is refused with an example', (text, fragment) => {
+    const parsed = parseTandemCommand(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.error.message).toContain(fragment);
+      expect(parsed.error.example).toMatch(/^\/tandem set (quiet-hours|nudge-windows)/);
+    }
   });
 });
