@@ -137,4 +137,54 @@ describe.each(BACKENDS)('trends on %s', (backend) => {
     );
     expect(JSON.stringify(reply?.args.blocks)).toContain('There is no trend TR1');
   });
+
+  it('turns a trend into a task to respond within 24 hours, escalating to both leads if nobody claims it', async () => {
+    await t.command('/trend', 'add "#NewTrendNoMatch"', as(SOL));
+    const trend = await t.db.prisma.trend.findFirstOrThrow({
+      where: { teamId: TEAM, label: '#NewTrendNoMatch' },
+    });
+    const click = () =>
+      t.sender.interaction({
+        type: 'block_actions',
+        team: { id: TEAM, domain: 'tr' },
+        user: { id: SOL, team_id: TEAM },
+        api_app_id: 'A_TANDEM',
+        token: 'legacy',
+        trigger_id: 't',
+        response_url: t.slack.responseUrl(`make-task-${trend.number}`),
+        container: { type: 'message', channel_id: CHANNEL, message_ts: '1.1' },
+        channel: { id: CHANNEL },
+        actions: [
+          {
+            type: 'button',
+            action_id: 'trend_to_task',
+            block_id: `trend:${trend.number}`,
+            value: String(trend.number),
+            action_ts: '1.2',
+          },
+        ],
+      });
+    await click();
+    const task = await t.db.prisma.task.findFirstOrThrow({
+      where: { teamId: TEAM, trendId: trend.id },
+      include: { initiative: true },
+    });
+    expect(task.initiative).toMatchObject({ kind: 'trend_response', title: 'Respond to #NewTrendNoMatch' });
+    expect(task.respondBy?.toISOString()).toBe('2026-11-24T14:00:00.000Z');
+    expect(task.messageChannel).toBe(CHANNEL);
+    await click();
+    expect(await t.db.prisma.task.count({ where: { trendId: trend.id } })).toBe(1);
+    const second = t.slack
+      .callsTo('response_url')
+      .filter((c) => c.args.responseUrlId === `make-task-${trend.number}`)
+      .at(-1);
+    expect(JSON.stringify(second?.args.blocks)).toContain('already has a response task');
+
+    t.slack.reset();
+    t.clock.set('2026-11-24T14:01:00Z');
+    await scheduler.tick();
+    for (const lead of [PAM, SOL]) {
+      expect(dmsAbout(t, lead, 'respond-by time has passed'), `escalated to ${lead}`).toHaveLength(1);
+    }
+  });
 });

@@ -68,6 +68,7 @@ function stillRelevant(nudge: NudgeSent, item: NudgeItem): boolean {
       : item.initiative.status === 'done' || item.initiative.status === 'cancelled';
   if (done) return false;
   if (nudge.kind === 'unowned') return item.type === 'initiative' && item.initiative.ownerId === null;
+  if (nudge.kind === 'trend_unclaimed') return item.type === 'task' && item.task.assigneeId === null;
   return true;
 }
 

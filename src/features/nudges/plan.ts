@@ -5,7 +5,7 @@ import { escalates, windowFor } from '../../domain/deadline-windows.js';
 import type { Discipline } from '../../generated/prisma/client.js';
 import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
 
-export type NudgeKind = 'deadline' | 'deadline_escalation' | 'unowned' | 'shared_trend';
+export type NudgeKind = 'deadline' | 'deadline_escalation' | 'unowned' | 'shared_trend' | 'trend_unclaimed';
 export type ItemType = 'initiative' | 'task' | 'trend';
 
 export interface PlannedNudge {
@@ -38,7 +38,7 @@ export async function planNudges(deps: Deps, teamId: string): Promise<PlannedNud
   if (!today) return [];
   const horizon = calendarDateToDb(addDays(today, Math.max(0, ...workspace.nudgeWindows)) ?? today);
   const { prisma } = deps.db;
-  const [initiatives, tasks, unowned] = await Promise.all([
+  const [initiatives, tasks, unowned, lateResponses] = await Promise.all([
     prisma.initiative.findMany({
       where: { teamId, status: { in: ['planned', 'active'] }, dueDate: { lte: horizon } },
       select: { id: true, ownerId: true, dueDate: true, leadDiscipline: true },
@@ -60,6 +60,11 @@ export async function planNudges(deps: Deps, teamId: string): Promise<PlannedNud
         createdAt: { lte: new Date(now.getTime() - UNOWNED_AFTER_MS) },
       },
       select: { id: true, leadDiscipline: true },
+    }),
+    // Trend responses nobody claimed by their respond-by time go to both leads.
+    prisma.task.findMany({
+      where: { teamId, assigneeId: null, status: 'open', respondBy: { lte: now } },
+      select: { id: true },
     }),
   ]);
 
@@ -85,6 +90,17 @@ export async function planNudges(deps: Deps, teamId: string): Promise<PlannedNud
   };
   for (const i of initiatives) deadline('initiative', i.id, i.ownerId, i.leadDiscipline, i.dueDate);
   for (const t of tasks) deadline('task', t.id, t.assigneeId, t.discipline, t.dueDate);
+  for (const t of lateResponses) {
+    for (const recipientId of leadsFor(workspace, null)) {
+      planned.push({
+        kind: 'trend_unclaimed',
+        recipientId,
+        itemType: 'task',
+        itemId: t.id,
+        window: 'respond-by',
+      });
+    }
+  }
   for (const i of unowned) {
     for (const recipientId of leadsFor(workspace, i.leadDiscipline)) {
       planned.push({ kind: 'unowned', recipientId, itemType: 'initiative', itemId: i.id, window: '' });

@@ -39,6 +39,7 @@ export function nudgeMessage(kind: NudgeKind, item: NudgeItem, windowLabel: stri
     deadline_escalation: `:rotating_light: ${what} is ${windowLabel ?? 'overdue'} and still open. You lead this work, so it comes to you too.`,
     unowned: `:raising_hand: ${what} has had no owner for a day. Can someone from your side take it?`,
     shared_trend: `:chart_with_upwards_trend: ${what} matches a new trend.`,
+    trend_unclaimed: `:hourglass: Nobody has claimed ${what} and its respond-by time has passed. Can one of your team take it?`,
   }[kind];
   const value = itemValue(item);
   const buttons: ActionsBlock['elements'] = [];

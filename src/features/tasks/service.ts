@@ -87,6 +87,9 @@ export interface TaskDraft {
   status: 'open';
   blockedReason: null;
   initiative: Initiative;
+  /** Trend responses: unclaimed at this instant, the task escalates to both leads. */
+  respondBy?: Date;
+  trendId?: string;
 }
 
 /**
@@ -98,7 +101,7 @@ export async function draftTasks(
   deps: Deps,
   teamId: string,
   initiative: Initiative,
-  items: Array<Pick<TaskDraft, 'title' | 'discipline' | 'assigneeId' | 'dueDate'>>,
+  items: Array<Pick<TaskDraft, 'title' | 'discipline' | 'assigneeId' | 'dueDate' | 'respondBy' | 'trendId'>>,
 ): Promise<TaskDraft[]> {
   const { nextTaskNumber } = await deps.db.prisma.workspace.update({
     where: { teamId },
@@ -135,6 +138,8 @@ export async function saveTasks(
           dueDate: draft.dueDate,
           messageChannel: message.channel,
           messageTs: message.ts,
+          respondBy: draft.respondBy ?? null,
+          trendId: draft.trendId ?? null,
           createdBy: actor.userId,
         },
         include: WITH_INITIATIVE,

@@ -1,8 +1,11 @@
-import type { App } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
+import { trendToTask } from './actions.js';
 import { trendCommand, trendReaction } from './listeners.js';
+import { TREND_TASK_ACTION } from './views.js';
 
 export function register(app: App, deps: Deps): void {
   app.command('/trend', trendCommand(deps));
   app.event('reaction_added', trendReaction(deps));
+  app.action<BlockAction<ButtonAction>>(TREND_TASK_ACTION, trendToTask(deps));
 }

@@ -3,7 +3,8 @@ import { matchTrend } from '../../domain/trend-match.js';
 import { formatTrendRef } from '../../domain/trend-ref.js';
 import { UserError } from '../../domain/user-error.js';
 import type { Initiative, Trend } from '../../generated/prisma/client.js';
-import { findInitiative } from '../initiatives/service.js';
+import { clip } from '../../slack/blocks.js';
+import { addInitiative, findInitiative } from '../initiatives/service.js';
 import { leadsFor, recordNudges } from '../nudges/plan.js';
 import { loadWorkspace } from '../setup/workspace-service.js';
 
@@ -167,4 +168,48 @@ export async function expireTrend(deps: Deps, teamId: string, number: number): P
 
 export function findTrendById(deps: Deps, teamId: string, id: string): Promise<Trend | null> {
   return deps.db.prisma.trend.findFirst({ where: { id, teamId } });
+}
+
+export const RESPOND_WITHIN_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Where a trend's response task belongs: the first initiative it is linked to, or a new
+ * trend-response initiative (Tandem suggests its owner from the ownership matrix).
+ */
+export async function responseHome(
+  deps: Deps,
+  actor: { teamId: string; userId: string; source: 'button' },
+  trend: Trend,
+  channelId: string,
+): Promise<{ initiative: Initiative; existingTask: { number: number } | null }> {
+  const { prisma } = deps.db;
+  const existingTask = await prisma.task.findFirst({
+    where: { teamId: actor.teamId, trendId: trend.id },
+    select: { number: true },
+  });
+  const link = await prisma.trendLink.findFirst({
+    where: { trendId: trend.id, teamId: actor.teamId },
+    include: { initiative: true },
+    orderBy: { createdAt: 'asc' },
+  });
+  if (link) return { initiative: link.initiative, existingTask };
+  const { initiative } = await addInitiative(deps, actor, {
+    title: clip(`Respond to ${trend.label}`, 150),
+    kind: 'trend_response',
+    channelId: trend.sourceChannel ?? channelId,
+  });
+  await prisma.trendLink.create({
+    data: {
+      trendId: trend.id,
+      initiativeId: initiative.id,
+      teamId: actor.teamId,
+      linkedBy: actor.userId,
+      createdAt: deps.clock.now(),
+    },
+  });
+  return { initiative, existingTask };
+}
+
+export async function findTrendByNumber(deps: Deps, teamId: string, number: number): Promise<Trend> {
+  return findTrend(deps, teamId, number);
 }

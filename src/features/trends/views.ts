@@ -14,6 +14,8 @@ import {
 import { escapeText, inlineCode, userMention } from '../../slack/mrkdwn.js';
 import type { LoggedTrend } from './service.js';
 
+export const TREND_TASK_ACTION = 'trend_to_task';
+
 export const trendRef = (t: Pick<Trend, 'number' | 'label'>): string =>
   `*${formatTrendRef(t.number)}* ${escapeText(t.label)}`;
 
@@ -32,6 +34,19 @@ export function loggedMessage(logged: LoggedTrend, reporterId: string): SlackMes
           `No active initiative matches yet; both leads will see it in the digest. Link one with ${inlineCode(`/trend link ${formatTrendRef(trend.number)} 12`)}.`,
         ),
   );
+  blocks.push({
+    type: 'actions',
+    block_id: `trend:${trend.number}`,
+    elements: [
+      {
+        type: 'button',
+        action_id: TREND_TASK_ACTION,
+        value: String(trend.number),
+        text: { type: 'plain_text', text: 'Make it a task (respond in 24 h)' },
+        accessibility_label: `Make trend ${formatTrendRef(trend.number)} a claimable task to respond within 24 hours`,
+      },
+    ],
+  });
   return { text: `Trend ${formatTrendRef(trend.number)} ${escapeText(trend.label)} logged`, blocks };
 }
 

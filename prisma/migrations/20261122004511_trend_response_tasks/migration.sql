@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Task" ADD COLUMN     "respondBy" TIMESTAMP(3),
+ADD COLUMN     "trendId" TEXT;
