@@ -2,11 +2,16 @@ import { closestMatch } from './closest-match.js';
 import { fail, ok, type Parsed, type UsageHint } from './result.js';
 import { tokenize } from './tokenize.js';
 
-export type DigestCommand = { type: 'help' } | { type: 'now' } | { type: 'me'; on: boolean };
+export type DigestCommand =
+  | { type: 'help' }
+  | { type: 'now' }
+  | { type: 'settings' }
+  | { type: 'me'; on: boolean };
 
 export const DIGEST_USAGE: Record<DigestCommand['type'], UsageHint> = {
   now: { usage: '/digest now', example: '/digest now' },
   me: { usage: '/digest me on|off', example: '/digest me on' },
+  settings: { usage: '/digest settings', example: '/digest settings' },
   help: { usage: '/digest help', example: '/digest help' },
 };
 
@@ -17,6 +22,8 @@ const WORDS: Record<string, DigestCommand['type']> = {
   me: 'me',
   mine: 'me',
   personal: 'me',
+  settings: 'settings',
+  config: 'settings',
   help: 'help',
   '?': 'help',
 };

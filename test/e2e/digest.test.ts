@@ -159,6 +159,18 @@ describe.each(BACKENDS)('daily digest on %s', (backend) => {
     expect(JSON.stringify(digestsTo('CDIGESTEM')[0]?.args.blocks)).toContain('All clear');
   });
 
+  it('shows the digest and nudge settings, and how admins change them, with /digest settings', async () => {
+    const calls = await t.command('/digest', 'settings', {
+      teamId: 'TCONTENT1',
+      userId: PAM,
+      channelId: 'CLAUNCH01',
+    });
+    const text = JSON.stringify(calls.find((c) => c.method === 'response_url')?.args.blocks);
+    expect(text).toContain('<#CDIGESTCT>');
+    expect(text).toContain('3 days before');
+    expect(text).toContain('/tandem set quiet-hours');
+  });
+
   it('shows today’s digest privately with /digest now', async () => {
     const calls = await t.command('/digest', 'now', {
       teamId: 'TCONTENT1',

@@ -4,9 +4,15 @@ import { parseDigestCommand } from '../../domain/digest-command.js';
 import { orThrow } from '../../domain/user-error.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { teamIdOf } from '../../slack/command-context.js';
+import { loadWorkspace } from '../setup/workspace-service.js';
 import { setPersonalDigest } from './personal.js';
 import { gatherDigest } from './service.js';
-import { digestHelpMessage, digestMessage, personalDigestSetMessage } from './views.js';
+import {
+  digestHelpMessage,
+  digestMessage,
+  digestSettingsMessage,
+  personalDigestSetMessage,
+} from './views.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -19,6 +25,11 @@ export function digestCommand(deps: Deps) {
       respond({ response_type: 'ephemeral', ...message } as Parameters<typeof respond>[0]);
     if (parsed.type === 'help') {
       await privately(digestHelpMessage());
+      return;
+    }
+    if (parsed.type === 'settings') {
+      // The settings live with the rest of Tandem's; this shows them and how admins change them.
+      await privately(digestSettingsMessage(await loadWorkspace(deps, teamIdOf(context, command))));
       return;
     }
     if (parsed.type === 'me') {

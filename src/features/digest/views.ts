@@ -12,6 +12,7 @@ import {
   section,
 } from '../../slack/blocks.js';
 import { escapeText, inlineCode, userMention } from '../../slack/mrkdwn.js';
+import type { WorkspaceSettings } from '../setup/workspace-service.js';
 import type { TaskWithInitiative } from '../tasks/service.js';
 import { claimButton } from '../tasks/views.js';
 import type { Counted, DigestData } from './service.js';
@@ -166,4 +167,30 @@ export function personalDigestSetMessage(on: boolean): SlackMessage {
     ? 'You will get your own digest by DM every day at the digest time, in your own time zone: only what you own and unclaimed work that fits your discipline.'
     : 'Your personal digest is off. The team digest still goes to the digest channel.';
   return { text, blocks: [section(text)] };
+}
+
+export function digestSettingsMessage(ws: WorkspaceSettings): SlackMessage {
+  const code = inlineCode;
+  const windows = ws.nudgeWindows
+    .map((d) => (d > 0 ? `${d} days before` : d === 0 ? 'the due day' : `${-d} day overdue`))
+    .join(', ');
+  const quiet =
+    ws.quietHours.start === ws.quietHours.end
+      ? 'none'
+      : `${ws.quietHours.start}–${ws.quietHours.end} in each person’s own zone`;
+  return {
+    text: 'Digest and nudge settings',
+    blocks: [
+      section(
+        [
+          '*Digest and nudge settings*',
+          `Channel: ${ws.digestChannel ? `<#${ws.digestChannel}>` : '_not set_'} · time: ${ws.digestTime} (${escapeText(ws.timezone)})`,
+          `Deadline nudges: ${windows} · quiet hours: ${quiet}`,
+        ].join('\n'),
+      ),
+      context(
+        `Admins change them: ${code('/tandem set digest-channel #pr-social')} · ${code('/tandem set digest-time 09:00')} · ${code('/tandem set timezone Europe/London')} · ${code('/tandem set nudge-windows 3, 1, 0, -1')} · ${code('/tandem set quiet-hours 20:00-08:00')}`,
+      ),
+    ],
+  };
 }
