@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Scheduler, startScheduler } from '../../src/scheduler/scheduler.js';
 import type { SlackCall } from '../harness/fake-slack.js';
+import { blockAction } from '../harness/slack-payloads.js';
 import { BACKENDS } from '../support/databases.js';
 import { type RunningTandem, startTandem } from '../support/tandem.js';
 import { TestClock } from '../support/test-clock.js';
@@ -58,25 +59,20 @@ describe.each(BACKENDS)('nudges on %s', (backend) => {
 
   it('marks the task done from the nudge and replaces the nudge with what was done', async () => {
     const task = await t.db.prisma.task.findFirstOrThrow({ where: { teamId: TEAM, title: 'Draft posts' } });
-    const res = await t.sender.interaction({
-      type: 'block_actions',
-      team: { id: TEAM, domain: 'n' },
-      user: { id: SOL, team_id: TEAM },
-      api_app_id: 'A_TANDEM',
-      token: 'legacy',
-      trigger_id: 't',
-      response_url: t.slack.responseUrl('nudge-done'),
-      container: { type: 'message', channel_id: `D${SOL}`, message_ts: '1.1' },
-      actions: [
-        {
+    const res = await t.sender.interaction(
+      blockAction({
+        teamId: TEAM,
+        userId: SOL,
+        responseUrl: t.slack.responseUrl('nudge-done'),
+        channelId: `D${SOL}`,
+        action: {
           type: 'button',
           action_id: 'nudge_done',
           block_id: `nudge:task:${task.id}`,
           value: `task:${task.id}`,
-          action_ts: '1.2',
         },
-      ],
-    });
+      }),
+    );
     expect(res.status).toBe(200);
     expect((await t.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('done');
     const replaced = t.slack.callsTo('response_url').find((c) => c.args.responseUrlId === 'nudge-done');
@@ -115,25 +111,20 @@ describe.each(BACKENDS)('nudges on %s', (backend) => {
     await scheduler.tick();
     const nudge = dmsTo(t, PAM).find((c) => JSON.stringify(c.args.blocks).includes('Orphan statement'));
     expect(JSON.stringify(nudge?.args.blocks)).toContain('no owner for a day');
-    await t.sender.interaction({
-      type: 'block_actions',
-      team: { id: TEAM, domain: 'n' },
-      user: { id: PAM, team_id: TEAM },
-      api_app_id: 'A_TANDEM',
-      token: 'legacy',
-      trigger_id: 't',
-      response_url: t.slack.responseUrl('nudge-claim'),
-      container: { type: 'message', channel_id: `D${PAM}`, message_ts: '1.1' },
-      actions: [
-        {
+    await t.sender.interaction(
+      blockAction({
+        teamId: TEAM,
+        userId: PAM,
+        responseUrl: t.slack.responseUrl('nudge-claim'),
+        channelId: `D${PAM}`,
+        action: {
           type: 'button',
           action_id: 'nudge_claim',
           block_id: `nudge:initiative:${orphan.id}`,
           value: `initiative:${orphan.id}`,
-          action_ts: '1.2',
         },
-      ],
-    });
+      }),
+    );
     expect((await t.db.prisma.initiative.findUniqueOrThrow({ where: { id: orphan.id } })).ownerId).toBe(PAM);
   });
 
@@ -154,25 +145,20 @@ describe.each(BACKENDS)('nudges on %s', (backend) => {
 
   it('does not act on another workspace’s item from a nudge button', async () => {
     const task = await t.db.prisma.task.findFirstOrThrow({ where: { teamId: TEAM, title: 'Overdue pitch' } });
-    await t.sender.interaction({
-      type: 'block_actions',
-      team: { id: 'TOTHER001', domain: 'x' },
-      user: { id: 'UOTHER001', team_id: 'TOTHER001' },
-      api_app_id: 'A_TANDEM',
-      token: 'legacy',
-      trigger_id: 't',
-      response_url: t.slack.responseUrl('foreign'),
-      container: { type: 'message', channel_id: 'DOTHER', message_ts: '1.1' },
-      actions: [
-        {
+    await t.sender.interaction(
+      blockAction({
+        teamId: 'TOTHER001',
+        userId: 'UOTHER001',
+        responseUrl: t.slack.responseUrl('foreign'),
+        channelId: 'DOTHER',
+        action: {
           type: 'button',
           action_id: 'nudge_done',
           block_id: `nudge:task:${task.id}`,
           value: `task:${task.id}`,
-          action_ts: '1.2',
         },
-      ],
-    });
+      }),
+    );
     expect((await t.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('open');
     const answer = t.slack.callsTo('response_url').find((c) => c.args.responseUrlId === 'foreign');
     expect(JSON.stringify(answer?.args.blocks)).toContain('no longer exists');

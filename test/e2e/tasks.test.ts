@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackCall } from '../harness/fake-slack.js';
+import { blockAction } from '../harness/slack-payloads.js';
 import { BACKENDS } from '../support/databases.js';
 import { type RunningTandem, startTandem } from '../support/tandem.js';
 
@@ -162,26 +163,20 @@ describe.each(BACKENDS)('tasks and reactions on %s', (backend) => {
     await react('reaction_added', SOL, 'repeat', ts);
     const dm = await t.slack.waitFor('chat.postMessage', (c) => c.args.channel === `D${SOL}`);
     expect(JSON.stringify(dm.args.blocks)).toContain('users_select');
-    const res = await t.sender.interaction({
-      type: 'block_actions',
-      team: { id: TEAM, domain: 'tasks' },
-      user: { id: SOL, team_id: TEAM },
-      api_app_id: 'A_TANDEM',
-      token: 'legacy',
-      trigger_id: 'trig.1',
-      response_url: t.slack.responseUrl('handoff'),
-      container: { type: 'message', channel_id: `D${SOL}`, message_ts: '1.1' },
-      channel: { id: `D${SOL}` },
-      actions: [
-        {
+    const res = await t.sender.interaction(
+      blockAction({
+        teamId: TEAM,
+        userId: SOL,
+        responseUrl: t.slack.responseUrl('handoff'),
+        channelId: `D${SOL}`,
+        action: {
           type: 'users_select',
           action_id: 'task_handoff_pick',
           block_id: `task_handoff:${number}`,
           selected_user: MAX,
-          action_ts: '1.2',
         },
-      ],
-    });
+      }),
+    );
     expect(res.status).toBe(200);
     expect((await task(number)).assigneeId).toBe(MAX);
     expect((await eventsOf(number)).map((e) => [e.change, e.fromUserId, e.toUserId])).toEqual([
@@ -248,26 +243,20 @@ describe.each(BACKENDS)('tasks and reactions on %s', (backend) => {
   it('claims with the Claim button and answers a late click privately', async () => {
     const { number } = await addTask('Pitch to media');
     const click = (user: string) =>
-      t.sender.interaction({
-        type: 'block_actions',
-        team: { id: TEAM, domain: 'tasks' },
-        user: { id: user, team_id: TEAM },
-        api_app_id: 'A_TANDEM',
-        token: 'legacy',
-        trigger_id: 'trig.2',
-        response_url: t.slack.responseUrl(`claim-${user}`),
-        container: { type: 'message', channel_id: CHANNEL, message_ts: '1.1' },
-        channel: { id: CHANNEL },
-        actions: [
-          {
+      t.sender.interaction(
+        blockAction({
+          teamId: TEAM,
+          userId: user,
+          responseUrl: t.slack.responseUrl(`claim-${user}`),
+          channelId: CHANNEL,
+          action: {
             type: 'button',
             action_id: 'task_claim',
             block_id: `task:${number}`,
             value: String(number),
-            action_ts: '1.3',
           },
-        ],
-      });
+        }),
+      );
     t.slack.reset();
     await click(MAX);
     await click(SOL);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Scheduler, startScheduler } from '../../src/scheduler/scheduler.js';
+import { blockAction } from '../harness/slack-payloads.js';
 import { BACKENDS } from '../support/databases.js';
 import { type RunningTandem, startTandem } from '../support/tandem.js';
 import { TestClock } from '../support/test-clock.js';
@@ -144,26 +145,20 @@ describe.each(BACKENDS)('trends on %s', (backend) => {
       where: { teamId: TEAM, label: '#NewTrendNoMatch' },
     });
     const click = () =>
-      t.sender.interaction({
-        type: 'block_actions',
-        team: { id: TEAM, domain: 'tr' },
-        user: { id: SOL, team_id: TEAM },
-        api_app_id: 'A_TANDEM',
-        token: 'legacy',
-        trigger_id: 't',
-        response_url: t.slack.responseUrl(`make-task-${trend.number}`),
-        container: { type: 'message', channel_id: CHANNEL, message_ts: '1.1' },
-        channel: { id: CHANNEL },
-        actions: [
-          {
+      t.sender.interaction(
+        blockAction({
+          teamId: TEAM,
+          userId: SOL,
+          responseUrl: t.slack.responseUrl(`make-task-${trend.number}`),
+          channelId: CHANNEL,
+          action: {
             type: 'button',
             action_id: 'trend_to_task',
             block_id: `trend:${trend.number}`,
             value: String(trend.number),
-            action_ts: '1.2',
           },
-        ],
-      });
+        }),
+      );
     await click();
     const task = await t.db.prisma.task.findFirstOrThrow({
       where: { teamId: TEAM, trendId: trend.id },

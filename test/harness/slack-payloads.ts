@@ -1,0 +1,27 @@
+import { APP_ID } from './slack-sender.js';
+
+export interface BlockActionInput {
+  teamId: string;
+  userId: string;
+  /** Where Tandem's answer goes: a URL on the Slack stand-in. */
+  responseUrl: string;
+  /** The message the control sits in: a channel message, a DM, … */
+  channelId: string;
+  action: { type: string; action_id: string; block_id: string; value?: string; selected_user?: string };
+}
+
+/** A `block_actions` interaction exactly as Slack sends it for a button or select in a message. */
+export function blockAction(input: BlockActionInput): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    team: { id: input.teamId, domain: 'tandem-test' },
+    user: { id: input.userId, team_id: input.teamId },
+    api_app_id: APP_ID,
+    token: 'legacy',
+    trigger_id: 'trig.block-action',
+    response_url: input.responseUrl,
+    container: { type: 'message', channel_id: input.channelId, message_ts: '1700000000.000001' },
+    channel: { id: input.channelId },
+    actions: [{ ...input.action, action_ts: '1700000000.000002' }],
+  };
+}
