@@ -1,4 +1,3 @@
-import { closestMatch } from './closest-match.js';
 import { quoteBack, readPerson, rejectExtra } from './command-args.js';
 import { type AddInitiative, parseAdd } from './initiative-add.js';
 import { parseInitiativeNumber } from './initiative-ref.js';
@@ -13,6 +12,7 @@ import { INITIATIVE_KINDS, type InitiativeKind, matchKind, suggestKind } from '.
 import { lookup } from './lookup.js';
 import { fail, ok, type Parsed, withHint } from './result.js';
 import { parseBareRef, parseUserRef, slackTextToPlain } from './slack-refs.js';
+import { defineSubcommands } from './subcommands.js';
 import { joinTokens, type Token, tokenize } from './tokenize.js';
 
 export type { AddInitiative } from './initiative-add.js';
@@ -59,11 +59,13 @@ const SUBCOMMAND_ALIASES: Record<string, InitiativeSubcommand> = {
   '?': 'help',
 };
 
-function subcommandOf(word: string): InitiativeSubcommand | null {
-  const lower = word.toLowerCase();
-  const named = INITIATIVE_SUBCOMMANDS.find((sub) => sub === lower);
-  return named ?? lookup(SUBCOMMAND_ALIASES, lower) ?? null;
-}
+const subcommands = defineSubcommands({
+  command: '/initiative',
+  names: INITIATIVE_SUBCOMMANDS,
+  aliases: SUBCOMMAND_ALIASES,
+  usage: INITIATIVE_USAGE,
+  overview: INITIATIVE_OVERVIEW,
+});
 
 const LIST_WORDS: Record<string, InitiativeListFilter> = {
   open: { by: 'open' },
@@ -154,27 +156,13 @@ function parseNumbered(sub: InitiativeSubcommand, args: readonly Token[]): Parse
   }
 }
 
-function unknownSubcommand(word: string): Parsed<never> {
-  const near = closestMatch(word, [...INITIATIVE_SUBCOMMANDS, ...Object.keys(SUBCOMMAND_ALIASES)]);
-  const suggestion = near ? subcommandOf(near) : null;
-  const guess = suggestion ? ` Did you mean ${suggestion}?` : '';
-  return fail(
-    `I don't know "/initiative ${quoteBack(word, 30)}".${guess} Try one of: ${INITIATIVE_SUBCOMMANDS.join(', ')}.`,
-    suggestion ? INITIATIVE_USAGE[suggestion] : INITIATIVE_OVERVIEW,
-  );
-}
-
 /**
  * Parses the text of `/initiative`. Dates stay as typed: only the service knows the workspace's
  * zone, and it resolves them with parseDueDate.
  */
 export function parseInitiativeCommand(text: string): Parsed<InitiativeCommand> {
   const tokens = tokenize(text);
-  if (!tokens.ok) {
-    // The text is broken, but its first word still says which form the person wanted.
-    const guess = subcommandOf(text.trim().split(/\s+/)[0] ?? '');
-    return withHint(tokens, guess ? INITIATIVE_USAGE[guess] : INITIATIVE_OVERVIEW);
-  }
+  if (!tokens.ok) return withHint(tokens, subcommands.hintFor(text));
   const [first, ...args] = tokens.value;
   if (!first) return ok({ type: 'help' });
   // "/initiative 12" is the quickest way to look one up.
@@ -185,11 +173,11 @@ export function parseInitiativeCommand(text: string): Parsed<InitiativeCommand> 
       INITIATIVE_USAGE.add,
     );
   }
-  const sub = subcommandOf(first.text);
-  if (!sub) return unknownSubcommand(first.text);
+  const sub = subcommands.of(first.text);
+  if (!sub) return subcommands.unknown(first.text);
   switch (sub) {
     case 'help': {
-      const topic = args[0] ? subcommandOf(args[0].text) : null;
+      const topic = args[0] ? subcommands.of(args[0].text) : null;
       return ok(topic && topic !== 'help' ? { type: 'help', topic } : { type: 'help' });
     }
     case 'add':

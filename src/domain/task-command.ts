@@ -4,6 +4,7 @@ import { parseInitiativeNumber } from './initiative-ref.js';
 import { lookup } from './lookup.js';
 import { fail, ok, type Parsed, withHint } from './result.js';
 import { parseBareRef, parseUserRef, slackTextToPlain } from './slack-refs.js';
+import { defineSubcommands } from './subcommands.js';
 import { type AddTask, parseAddTask } from './task-add.js';
 import { formatTaskRef, parseTaskNumber } from './task-ref.js';
 import { TASK_OVERVIEW, TASK_SUBCOMMANDS, TASK_USAGE, type TaskSubcommand } from './task-usage.js';
@@ -61,11 +62,13 @@ const SUBCOMMAND_ALIASES: Record<string, TaskSubcommand> = {
   '?': 'help',
 };
 
-function subcommandOf(word: string): TaskSubcommand | null {
-  const lower = word.toLowerCase();
-  const named = TASK_SUBCOMMANDS.find((sub) => sub === lower);
-  return named ?? lookup(SUBCOMMAND_ALIASES, lower) ?? null;
-}
+const subcommands = defineSubcommands({
+  command: '/task',
+  names: TASK_SUBCOMMANDS,
+  aliases: SUBCOMMAND_ALIASES,
+  usage: TASK_USAGE,
+  overview: TASK_OVERVIEW,
+});
 
 const LIST_WORDS: Record<string, TaskListFilter> = {
   open: { by: 'open' },
@@ -162,27 +165,13 @@ function parseNumbered(sub: TaskNumberSubcommand, args: readonly Token[]): Parse
   }
 }
 
-function unknownSubcommand(word: string): Parsed<never> {
-  const near = closestMatch(word, [...TASK_SUBCOMMANDS, ...Object.keys(SUBCOMMAND_ALIASES)]);
-  const suggestion = near ? subcommandOf(near) : null;
-  const guess = suggestion ? ` Did you mean ${suggestion}?` : '';
-  return fail(
-    `I don't know "/task ${quoteBack(word, 30)}".${guess} Try one of: ${TASK_SUBCOMMANDS.join(', ')}.`,
-    suggestion ? TASK_USAGE[suggestion] : TASK_OVERVIEW,
-  );
-}
-
 /**
  * Parses the text of `/task`. Dates stay as typed: only the service knows the workspace's zone,
  * and it resolves them with parseDueDate.
  */
 export function parseTaskCommand(text: string): Parsed<TaskCommand> {
   const tokens = tokenize(text);
-  if (!tokens.ok) {
-    // The text is broken, but its first word still says which form the person wanted.
-    const guess = subcommandOf(text.trim().split(/\s+/)[0] ?? '');
-    return withHint(tokens, guess ? TASK_USAGE[guess] : TASK_OVERVIEW);
-  }
+  if (!tokens.ok) return withHint(tokens, subcommands.hintFor(text));
   const [first, ...args] = tokens.value;
   if (!first) return ok({ type: 'help' });
   if (first.quoted) {
@@ -199,11 +188,11 @@ export function parseTaskCommand(text: string): Parsed<TaskCommand> {
       TASK_OVERVIEW,
     );
   }
-  const sub = subcommandOf(first.text);
-  if (!sub) return unknownSubcommand(first.text);
+  const sub = subcommands.of(first.text);
+  if (!sub) return subcommands.unknown(first.text);
   switch (sub) {
     case 'help': {
-      const topic = args[0] ? subcommandOf(args[0].text) : null;
+      const topic = args[0] ? subcommands.of(args[0].text) : null;
       return ok(topic && topic !== 'help' ? { type: 'help', topic } : { type: 'help' });
     }
     case 'add':

@@ -4,6 +4,7 @@ import { parseInitiativeNumber } from './initiative-ref.js';
 import { lookup } from './lookup.js';
 import { fail, ok, type Parsed, withHint } from './result.js';
 import { parseBareRef, parseChannelRef, slackTextToPlain } from './slack-refs.js';
+import { defineSubcommands } from './subcommands.js';
 import { joinTokens, type Token, tokenize } from './tokenize.js';
 import { formatTrendRef, isTaskRefText, isTrendRefText, parseTrendNumber } from './trend-ref.js';
 import { TREND_OVERVIEW, TREND_SUBCOMMANDS, TREND_USAGE, type TrendSubcommand } from './trend-usage.js';
@@ -57,11 +58,13 @@ const SUBCOMMAND_ALIASES: Record<string, TrendSubcommand> = {
   '?': 'help',
 };
 
-function subcommandOf(word: string): TrendSubcommand | null {
-  const lower = word.toLowerCase();
-  const named = TREND_SUBCOMMANDS.find((sub) => sub === lower);
-  return named ?? lookup(SUBCOMMAND_ALIASES, lower) ?? null;
-}
+const subcommands = defineSubcommands({
+  command: '/trend',
+  names: TREND_SUBCOMMANDS,
+  aliases: SUBCOMMAND_ALIASES,
+  usage: TREND_USAGE,
+  overview: TREND_OVERVIEW,
+});
 
 /** Plain text, one line: control characters and runs of spaces only ever come from pasting. */
 function cleanText(raw: string): string {
@@ -273,16 +276,6 @@ function parseExpire(args: readonly Token[]): Parsed<TrendCommand> {
   return extra.ok ? ok({ type: 'expire', trend: trend.value }) : extra;
 }
 
-function unknownSubcommand(word: string): Parsed<never> {
-  const near = closestMatch(word, [...TREND_SUBCOMMANDS, ...Object.keys(SUBCOMMAND_ALIASES)]);
-  const suggestion = near ? subcommandOf(near) : null;
-  const guess = suggestion ? ` Did you mean ${suggestion}?` : '';
-  return fail(
-    `I don't know "/trend ${quoteBack(word, 30)}".${guess} Try one of: ${TREND_SUBCOMMANDS.join(', ')}.`,
-    suggestion ? TREND_USAGE[suggestion] : TREND_OVERVIEW,
-  );
-}
-
 /** A first word that is a trend's name rather than something to do: a hashtag or a channel link. */
 function looksLikeLabel(token: Token): boolean {
   return parseBareRef(token.text)?.kind === 'channel' || parseChannelRef(token.text).ok;
@@ -291,11 +284,7 @@ function looksLikeLabel(token: Token): boolean {
 /** Parses the text of `/trend`. */
 export function parseTrendCommand(text: string): Parsed<TrendCommand> {
   const tokens = tokenize(text);
-  if (!tokens.ok) {
-    // The text is broken, but its first word still says which form the person wanted.
-    const guess = subcommandOf(text.trim().split(/\s+/)[0] ?? '');
-    return withHint(tokens, guess ? TREND_USAGE[guess] : TREND_OVERVIEW);
-  }
+  if (!tokens.ok) return withHint(tokens, subcommands.hintFor(text));
   const [first, ...args] = tokens.value;
   if (!first) return ok({ type: 'help' });
   if (first.quoted || looksLikeLabel(first)) {
@@ -315,11 +304,11 @@ export function parseTrendCommand(text: string): Parsed<TrendCommand> {
       TREND_OVERVIEW,
     );
   }
-  const sub = subcommandOf(first.text);
-  if (!sub) return unknownSubcommand(first.text);
+  const sub = subcommands.of(first.text);
+  if (!sub) return subcommands.unknown(first.text);
   switch (sub) {
     case 'help': {
-      const topic = args[0] ? subcommandOf(args[0].text) : null;
+      const topic = args[0] ? subcommands.of(args[0].text) : null;
       return ok(topic && topic !== 'help' ? { type: 'help', topic } : { type: 'help' });
     }
     case 'add':
