@@ -5,6 +5,7 @@ import { formatTaskRef } from '../../domain/task-ref.js';
 import type { Initiative } from '../../generated/prisma/client.js';
 import {
   capBlocks,
+  clip,
   context,
   header,
   MAX_SECTION_TEXT,
@@ -39,7 +40,7 @@ function topic(title: string, lines: string[], extra = ''): KnownBlock[] {
   const text = `*${title}*\n${lines.join('\n')}`;
   // The "more" note is appended after clipping the lines, so it always survives.
   const room = MAX_SECTION_TEXT - extra.length;
-  return [section(`${text.length > room ? `${text.slice(0, room - 1)}…` : text}${extra}`)];
+  return [section(`${clip(text, room)}${extra}`)];
 }
 
 /**
