@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
 
 /** One request the stand-in received; `args` never holds the token, which is kept apart in `token`. */
@@ -9,7 +10,7 @@ export interface SlackCall {
   args: Record<string, unknown>;
   token?: string;
   at: number;
-  /** True when the call was answered with a fault queued by `failNext`. */
+  /** True when the call was answered with a fault queued by `failNext`, or refused by `rateLimit`. */
   fault?: boolean;
 }
 
@@ -30,6 +31,12 @@ export interface FakeSlackOptions {
   token?: string;
   /** The workspace `auth.test` reports and users default to. */
   teamId?: string;
+  /**
+   * Slack's `chat.postMessage` limit: a channel that already took `perChannelPerSecond` messages
+   * within the last second (rolling) gets HTTP 429 with `Retry-After: 1`, recorded as a faulted
+   * call. Only accepted messages count towards the limit. Off unless set.
+   */
+  rateLimit?: { perChannelPerSecond: number };
 }
 
 export interface FakeSlack {
@@ -39,7 +46,7 @@ export interface FakeSlack {
   responseUrl(id?: string): string;
   calls: SlackCall[];
   callsTo(method: string): SlackCall[];
-  /** Forgets recorded calls and pending faults; users stay. */
+  /** Forgets recorded calls, pending faults and rate-limit windows; users stay. */
   reset(): void;
   /** Resolves with the first call (already received or still to come) to `method` that matches `predicate`. */
   waitFor(method: string, predicate?: (call: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
@@ -70,6 +77,23 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return { messages: found ? [{ type: 'message', ...found }] : [], has_more: false };
   };
   const faults = new Map<string, SlackFault[]>();
+  // Per channel, when each message accepted within the last second arrived (performance.now()).
+  const recentPosts = new Map<string, number[]>();
+  const perSecond = options.rateLimit?.perChannelPerSecond;
+  if (perSecond !== undefined && !(Number.isInteger(perSecond) && perSecond > 0)) {
+    throw new RangeError(`rateLimit.perChannelPerSecond must be a positive integer, not ${perSecond}`);
+  }
+  /** True when the channel is over its limit; otherwise counts this message against it. */
+  const overRateLimit = (channel: unknown): boolean => {
+    if (perSecond === undefined) return false;
+    const key = String(resolveChannel(channel));
+    const now = performance.now();
+    const recent = (recentPosts.get(key) ?? []).filter((at) => now - at < 1000);
+    const limited = recent.length >= perSecond;
+    if (!limited) recent.push(now);
+    recentPosts.set(key, recent);
+    return limited;
+  };
   const waiters = new Set<(call: SlackCall) => void>();
   let seq = 0;
 
@@ -185,7 +209,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return send(res, 404, { ok: false, error: 'not_found' });
     }
 
-    const fault = takeFault(method);
+    const authorised = token !== undefined && (options.token === undefined || token === options.token);
+    const queued = takeFault(method);
+    // Only a post Slack would otherwise accept counts against (or is refused by) the rate limit.
+    const fault: SlackFault | undefined =
+      queued ??
+      (method === 'chat.postMessage' && authorised && overRateLimit(args.channel)
+        ? { status: 429, retryAfter: 1 }
+        : undefined);
     record({ method, args, ...(token ? { token } : {}), at: Date.now(), ...(fault ? { fault: true } : {}) });
 
     if (fault !== undefined) {
@@ -237,6 +268,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       // Emptied in place so references to `calls` held by tests stay live.
       calls.length = 0;
       faults.clear();
+      recentPosts.clear();
     },
     waitFor: (method, predicate = () => true, timeoutMs = 2000) => {
       const matches = (c: SlackCall): boolean => c.method === method && predicate(c);
