@@ -60,11 +60,31 @@ export async function runWorkspaceDigest(
 /** How many workspaces are handled at once: one slow workspace (429s) must not hold up the rest. */
 export const DIGEST_CONCURRENCY = 8;
 
+/** Slack accepts about one message per second per channel. */
+export const CHANNEL_SPACING_MS = 1_000;
+
+/**
+ * Every workspace whose digest is due, eight channels at a time. Workspaces that share a channel
+ * (Slack Connect, Enterprise Grid) go one after another with a second between posts: the Web API
+ * client answers a 429 by pausing its whole queue, so one busy channel would stall every other.
+ */
 export async function runDueDigests(deps: Deps, client: WebClient): Promise<Record<DigestOutcome, number>> {
   const workspaces = await deps.db.prisma.workspace.findMany({
     where: { digestChannel: { not: null } },
     select: { teamId: true, timezone: true, digestTime: true, digestGraceMinutes: true, digestChannel: true },
+    orderBy: { teamId: 'asc' },
   });
+  const byChannel = new Map<string, typeof workspaces>();
+  for (const w of workspaces) {
+    const key = w.digestChannel ?? '';
+    byChannel.set(key, [...(byChannel.get(key) ?? []), w]);
+  }
+  const channels = [...byChannel.entries()].map(([channel, queue]) => ({
+    channel,
+    queue,
+    readyAt: 0,
+    busy: false,
+  }));
   const counts: Record<DigestOutcome, number> = {
     sent: 0,
     skipped: 0,
@@ -73,17 +93,32 @@ export async function runDueDigests(deps: Deps, client: WebClient): Promise<Reco
     'no-channel': 0,
     failed: 0,
   };
-  let next = 0;
+  // Each worker takes the next workspace whose channel may post now, so a channel waiting out its
+  // second never holds a worker while other channels have digests ready.
   const worker = async () => {
-    while (next < workspaces.length) {
-      const workspace = workspaces[next++];
+    for (;;) {
+      const pending = channels.filter((c) => c.queue.length > 0);
+      if (pending.length === 0) return;
+      const now = Date.now();
+      const ready = pending.find((c) => !c.busy && c.readyAt <= now);
+      if (!ready) {
+        const soonest = Math.min(...pending.filter((c) => !c.busy).map((c) => c.readyAt), now + 50);
+        await new Promise((resolve) => setTimeout(resolve, Math.max(10, soonest - now)));
+        continue;
+      }
+      const workspace = ready.queue.shift();
       if (!workspace) continue;
+      ready.busy = true;
       try {
-        counts[await runWorkspaceDigest(deps, client, workspace)]++;
+        const outcome = await runWorkspaceDigest(deps, client, workspace);
+        if (outcome === 'sent' || outcome === 'failed') ready.readyAt = Date.now() + CHANNEL_SPACING_MS;
+        counts[outcome]++;
       } catch (error) {
         // One workspace's broken settings or a database hiccup must not stop everyone else's digest.
         deps.logger.error({ err: error, teamId: workspace.teamId }, 'digest run failed for a workspace');
         counts.failed++;
+      } finally {
+        ready.busy = false;
       }
     }
   };
