@@ -309,7 +309,12 @@ function readSegment(text: string): Segment {
 
 /** One run of non-space text (a word as typed, a hashtag) split into segments. */
 function readChunk(raw: string, splitCase: boolean): Chunk {
-  let text = raw.replaceAll(CASE_BREAK, ' ');
+  // Apostrophes go before the camelCase split too: split first, "0'sA" read as a possessive
+  // ("0's|A") on the trend's side but not on the initiative's, and never matched itself.
+  let text = raw
+    .replaceAll(CASE_BREAK, ' ')
+    .replace(/['’ʼ]s(?![\p{L}\p{N}])/giu, '')
+    .replace(/['’ʼ]/gu, '');
   if (splitCase) {
     // ASCII only, and before NFKC (which turns 𝓪 and ａ into a): "WorldCup" → World|Cup,
     // "AIRegulation" → AI|Regulation. Text typed all in capitals or all in lower case never

@@ -462,3 +462,10 @@ describe('suggestedSteps', () => {
     );
   });
 });
+
+describe('regressions found by the properties', () => {
+  it.each(["0'sA", "x'sY", "Nike'sAd"])('%s matches an initiative titled the same', (label) => {
+    expect(trendTerms(label, []).length).toBeGreaterThan(0);
+    expect(matchTrend({ label, keywords: [] }, [{ id: 'self', title: label, keywords: [] }])).toHaveLength(1);
+  });
+});
