@@ -300,11 +300,10 @@ const CASE_BREAK = '\uE000';
 const SEGMENT_BREAK = /[^\p{L}\p{M}\p{N}\uE000]+/u;
 
 function readSegment(text: string): Segment {
-  const words = text
-    .split(WORD_BREAK)
-    .filter((word) => hasLetter(word) || hasDigit(word))
-    .map(stemWord);
-  return { words, form: stemWord(words.join('')) };
+  const raw = text.split(WORD_BREAK).filter((word) => hasLetter(word) || hasDigit(word));
+  // The joined form is stemmed once, as a whole: stemming the parts first made "NikesAd" (trend,
+  // split at the capital) join as "nikead" while the same title, unsplit, reads "nikesad".
+  return { words: raw.map(stemWord), form: stemWord(raw.join('')) };
 }
 
 /** One run of non-space text (a word as typed, a hashtag) split into segments. */
