@@ -5,19 +5,9 @@ import {
   MAX_TITLE_LENGTH,
   parseInitiativeCommand,
 } from '../../../src/domain/initiative-command.js';
+import { parsedBy } from './parsed.js';
 
-const value = (text: string) => {
-  const result = parseInitiativeCommand(text);
-  if (!result.ok) throw new Error(`expected ${JSON.stringify(text)} to parse: ${result.error.message}`);
-  return result.value;
-};
-
-const error = (text: string) => {
-  const result = parseInitiativeCommand(text);
-  if (result.ok)
-    throw new Error(`expected ${JSON.stringify(text)} to fail, got ${JSON.stringify(result.value)}`);
-  return result.error;
-};
+const { value, error } = parsedBy(parseInitiativeCommand);
 
 describe('help', () => {
   it.each([

@@ -7,19 +7,9 @@ import {
   TANDEM_USAGE,
   type TandemUsageKey,
 } from '../../../src/domain/tandem-command.js';
+import { parsedBy } from './parsed.js';
 
-const value = (text: string) => {
-  const result = parseTandemCommand(text);
-  if (!result.ok) throw new Error(`expected ${JSON.stringify(text)} to parse: ${result.error.message}`);
-  return result.value;
-};
-
-const error = (text: string) => {
-  const result = parseTandemCommand(text);
-  if (result.ok)
-    throw new Error(`expected ${JSON.stringify(text)} to fail, got ${JSON.stringify(result.value)}`);
-  return result.error;
-};
+const { value, error } = parsedBy(parseTandemCommand);
 
 describe('help, setup, settings', () => {
   it.each([

@@ -7,19 +7,9 @@ import {
   TASK_USAGE,
   type TaskSubcommand,
 } from '../../../src/domain/task-command.js';
+import { parsedBy } from './parsed.js';
 
-const value = (text: string) => {
-  const result = parseTaskCommand(text);
-  if (!result.ok) throw new Error(`expected ${JSON.stringify(text)} to parse: ${result.error.message}`);
-  return result.value;
-};
-
-const error = (text: string) => {
-  const result = parseTaskCommand(text);
-  if (result.ok)
-    throw new Error(`expected ${JSON.stringify(text)} to fail, got ${JSON.stringify(result.value)}`);
-  return result.error;
-};
+const { value, error } = parsedBy(parseTaskCommand);
 
 describe('help', () => {
   it.each([

@@ -10,19 +10,9 @@ import {
   TREND_USAGE,
   type TrendSubcommand,
 } from '../../../src/domain/trend-command.js';
+import { parsedBy } from './parsed.js';
 
-const value = (text: string) => {
-  const result = parseTrendCommand(text);
-  if (!result.ok) throw new Error(`expected ${JSON.stringify(text)} to parse: ${result.error.message}`);
-  return result.value;
-};
-
-const error = (text: string) => {
-  const result = parseTrendCommand(text);
-  if (result.ok)
-    throw new Error(`expected ${JSON.stringify(text)} to fail, got ${JSON.stringify(result.value)}`);
-  return result.error;
-};
+const { value, error } = parsedBy(parseTrendCommand);
 
 describe('help', () => {
   it.each([
