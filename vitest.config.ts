@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: ['test/reliability/**', '**/node_modules/**'],
     globalSetup: ['test/global-setup.ts'],
     // Each PGlite instance costs ~240 MB and a PostgreSQL database per file: two workers match the 2-core machines.
     pool: 'forks',

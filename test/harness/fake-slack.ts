@@ -14,7 +14,17 @@ export interface SlackCall {
   fault?: boolean;
 }
 
-export type SlackFault = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
+export type SlackFault =
+  | { status: 429; retryAfter: number }
+  | { status: 500 }
+  | { error: string }
+  /**
+   * A slow Slack: the call takes effect (a message is posted) but the answer comes only after
+   * `delayMs`, as when Slack is slower than the client's timeout. Not recorded as a fault.
+   */
+  | { delayMs: number }
+  /** The connection is destroyed without an answer (ECONNRESET); the call takes no effect. */
+  | { reset: true };
 
 export interface FakeSlackUser {
   id: string;
@@ -37,6 +47,12 @@ export interface FakeSlackOptions {
    * call. Only accepted messages count towards the limit. Off unless set.
    */
   rateLimit?: { perChannelPerSecond: number };
+  /**
+   * Answers calls to these methods (`'*'`: every method) only after this many milliseconds. The
+   * call is recorded, and takes effect, when it arrives, as with a slow Slack: a client that dies
+   * or gives up meanwhile has still posted its message. Off unless set.
+   */
+  latencyMs?: Partial<Record<string, number>>;
 }
 
 export interface FakeSlack {
@@ -95,6 +111,19 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return limited;
   };
   const waiters = new Set<(call: SlackCall) => void>();
+  // Delayed answers still waiting; close() ends them so no timer outlives the server.
+  const pauses = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  const pause = (ms: number): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const entry = {
+        timer: setTimeout(() => {
+          pauses.delete(entry);
+          resolve();
+        }, ms),
+        resolve,
+      };
+      pauses.add(entry);
+    });
   let seq = 0;
 
   // Timestamps must sort like Slack's, because apps thread replies and order messages by them.
@@ -210,7 +239,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     }
 
     const authorised = token !== undefined && (options.token === undefined || token === options.token);
-    const queued = takeFault(method);
+    const taken = takeFault(method);
+    if (taken !== undefined && 'reset' in taken) {
+      record({ method, args, ...(token ? { token } : {}), at: Date.now(), fault: true });
+      req.socket.destroy();
+      return;
+    }
+    const queued = taken === undefined || 'delayMs' in taken ? undefined : taken;
     // Only a post Slack would otherwise accept counts against (or is refused by) the rate limit.
     const fault: SlackFault | undefined =
       queued ??
@@ -218,6 +253,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         ? { status: 429, retryAfter: 1 }
         : undefined);
     record({ method, args, ...(token ? { token } : {}), at: Date.now(), ...(fault ? { fault: true } : {}) });
+
+    const latency =
+      (taken !== undefined && 'delayMs' in taken ? taken.delayMs : 0) +
+      (options.latencyMs?.[method] ?? options.latencyMs?.['*'] ?? 0);
+    if (latency > 0) await pause(latency);
 
     if (fault !== undefined) {
       if ('error' in fault) return send(res, 200, { ok: false, error: fault.error });
@@ -306,6 +346,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     close: () =>
       new Promise<void>((resolve, reject) => {
         // Bolt's fetch keeps connections alive; without this, close() would wait for them to time out.
+        for (const entry of pauses) {
+          clearTimeout(entry.timer);
+          entry.resolve();
+        }
+        pauses.clear();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

@@ -1,0 +1,184 @@
+import { spawn } from 'node:child_process';
+import { Writable } from 'node:stream';
+import type { RetryOptions } from '@slack/web-api';
+import { buildApp, type TandemApp } from '../../src/app.js';
+import type { Clock } from '../../src/clock.js';
+import type { Database } from '../../src/db/database.js';
+import type { Deps } from '../../src/deps.js';
+import { createLogger } from '../../src/logger.js';
+import {
+  type FakeSlack,
+  type FakeSlackOptions,
+  type SlackCall,
+  startFakeSlack,
+} from '../harness/fake-slack.js';
+import { BOT_TOKEN, SIGNING_SECRET } from '../harness/local-tandem.js';
+import { createSlackSender, type SlackSender } from '../harness/slack-sender.js';
+import { TestClock } from '../support/test-clock.js';
+
+export { BOT_TOKEN, SIGNING_SECRET };
+
+export interface ReliableTandem {
+  slack: FakeSlack;
+  sender: SlackSender;
+  deps: Deps;
+  app: TandemApp;
+  baseUrl: string;
+  clock: TestClock;
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Tandem over signed HTTP against the Slack stand-in, like test/harness/local-tandem.ts, but with
+ * the knobs fault tests need: the stand-in's options (latency), the Web API retry policy
+ * (production's by default, not the harness's `retries: 0`) and the client timeout.
+ */
+export async function startReliableTandem(options: {
+  db: Database;
+  clock?: TestClock;
+  slack?: FakeSlackOptions;
+  /** Default: production's SLACK_RETRY_POLICY (buildApp's own default). */
+  retryConfig?: RetryOptions;
+  /** Web API client timeout; production's is 10 s, tests scale it down to stay fast. */
+  timeoutMs?: number;
+  processBeforeResponse?: boolean;
+}): Promise<ReliableTandem> {
+  const slack = await startFakeSlack({ token: BOT_TOKEN, ...options.slack });
+  const clock = options.clock ?? new TestClock();
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const deps: Deps = {
+    db: options.db,
+    clock: clock as Clock & TestClock,
+    logger: createLogger('debug', sink),
+    defaultTimezone: 'Europe/London',
+  };
+  const app = buildApp(deps, {
+    slack: {
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      appToken: undefined,
+      apiUrl: slack.apiUrl,
+      mode: 'http',
+    },
+    processBeforeResponse: options.processBeforeResponse ?? true,
+    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+  });
+  if (options.timeoutMs !== undefined) {
+    // buildApp fixes 10 s; Bolt copies its clientOptions into every per-request client, so
+    // changing them before the first request changes the timeout everywhere.
+    const bolt = app.app as unknown as { clientOptions: { timeout?: number }; client: { timeout: number } };
+    bolt.clientOptions.timeout = options.timeoutMs;
+    bolt.client.timeout = options.timeoutMs;
+  }
+  const port = await app.start(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const sender = createSlackSender({
+    url: `${baseUrl}/slack/events`,
+    signingSecret: SIGNING_SECRET,
+    responseUrl: () => slack.responseUrl(),
+  });
+  return {
+    slack,
+    sender,
+    deps,
+    app,
+    baseUrl,
+    clock,
+    logs,
+    async stop() {
+      await app.stop();
+      await slack.close();
+    },
+  };
+}
+
+/** Everything in a call's blocks and text, for `toContain` checks. */
+export const textOf = (call: SlackCall | undefined): string =>
+  call === undefined ? '' : JSON.stringify([call.args.text, call.args.blocks]);
+
+/** Calls the stand-in accepted (not answered with a queued fault). */
+export const accepted = (calls: SlackCall[]): SlackCall[] => calls.filter((c) => !c.fault);
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` until it returns true, or fails with `what` after `timeoutMs`. */
+export async function eventually(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+/** Runs a command to completion and returns its exit code and output (for pg_ctl and friends). */
+export function run(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => {
+      output += String(d);
+    });
+    child.stderr.on('data', (d) => {
+      output += String(d);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+/** Rows in every table of Tandem's schema (Prisma's bookkeeping left out), for "nothing written" checks. */
+export async function rowCounts(db: Database): Promise<Record<string, number>> {
+  return db.withConnection(async (conn) => {
+    const tables = await conn.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables
+        WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
+        ORDER BY table_name`,
+    );
+    const counts: Record<string, number> = {};
+    for (const { name } of tables) {
+      const [row] = await conn.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${name}"`);
+      counts[name] = Number(row?.n ?? 0);
+    }
+    return counts;
+  });
+}
+
+/** Every row of every table, as JSON text, ordered: a snapshot to compare before and after. */
+export async function snapshotRows(db: Database, teamId: string): Promise<Record<string, string[]>> {
+  return db.withConnection(async (conn) => {
+    const tables = await conn.query<{ name: string }>(
+      `SELECT c.table_name AS name FROM information_schema.columns c
+         JOIN information_schema.tables t ON t.table_name = c.table_name AND t.table_schema = c.table_schema
+        WHERE c.table_schema = 'public' AND c.column_name = 'teamId' AND t.table_type = 'BASE TABLE'
+        ORDER BY c.table_name`,
+    );
+    const out: Record<string, string[]> = {};
+    for (const { name } of tables) {
+      const rows = await conn.query<{ row: string }>(
+        `SELECT row_to_json(x)::text AS row FROM "${name}" x WHERE "teamId" = $1`,
+        [teamId],
+      );
+      out[name] = rows.map((r) => r.row).sort();
+    }
+    return out;
+  });
+}
