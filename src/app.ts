@@ -4,6 +4,7 @@ import type { RetryOptions } from '@slack/web-api';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
 import { register as registerDigest } from './features/digest/register.js';
+import { register as registerDrafts } from './features/drafts/register.js';
 import { register as registerHome } from './features/home/register.js';
 import { register as registerInitiatives } from './features/initiatives/register.js';
 import { register as registerMentions } from './features/mentions/register.js';
@@ -24,6 +25,7 @@ const FEATURES = [
   registerInitiatives,
   registerTasks,
   registerTrends,
+  registerDrafts,
   registerDigest,
   registerNudges,
   registerHome,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { isValidTimezone } from './domain/due-date.js';
+import type { OpenAiSettings } from './features/drafts/openai-drafter.js';
 
 // Blank values are dropped before parsing (see withoutBlanks), so optional means "unset or blank".
 const optional = <T extends z.ZodType<string>>(schema: T) => schema.optional();
@@ -46,6 +47,17 @@ const envObject = z.object({
     .string()
     .refine(isValidTimezone, 'must be an IANA time zone such as Europe/London or America/New_York')
     .default('UTC'),
+  OPENAI_API_KEY: optional(z.string().min(8, 'must be an API key from your OpenAI (or compatible) provider')),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_BASE_URL: optional(
+    z.url({ error: 'must be the base URL of an OpenAI-compatible API, such as http://127.0.0.1:11434/v1' }),
+  ),
+  OPENAI_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds such as 15000' })
+    .int('must be a whole number of milliseconds such as 15000')
+    .min(1000, 'must be at least 1000 (one second)')
+    .max(120_000, 'must be at most 120000 (two minutes)')
+    .default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -78,6 +90,8 @@ export interface Config {
   port: number;
   database: { url: string | undefined; dataDir: string };
   defaultTimezone: string;
+  /** Set when OPENAI_API_KEY is: drafts come from the model, with the offline drafter as fallback. */
+  openai: OpenAiSettings | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -114,6 +128,14 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
     defaultTimezone: e.DEFAULT_TIMEZONE,
+    openai: e.OPENAI_API_KEY
+      ? {
+          apiKey: e.OPENAI_API_KEY,
+          model: e.OPENAI_MODEL,
+          baseUrl: e.OPENAI_BASE_URL,
+          timeoutMs: e.OPENAI_TIMEOUT_MS,
+        }
+      : undefined,
     logLevel: e.LOG_LEVEL,
   };
 }

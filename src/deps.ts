@@ -1,5 +1,6 @@
 import type { Clock } from './clock.js';
 import type { Database } from './db/database.js';
+import type { Drafter } from './features/drafts/drafter.js';
 import type { Logger } from './logger.js';
 
 /** Everything a feature needs, passed down once; nothing reads globals or the environment. */
@@ -9,4 +10,6 @@ export interface Deps {
   logger: Logger;
   /** Time zone given to a workspace Tandem sees for the first time. */
   defaultTimezone: string;
+  /** Writes social posts from a press release; without one, the offline template drafter. */
+  drafter?: Drafter;
 }

@@ -15,6 +15,8 @@ const REDACT = [
   '*.signingSecret',
   'appToken',
   '*.appToken',
+  'apiKey',
+  '*.apiKey',
 ];
 
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
@@ -24,7 +26,8 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
   );
 }
 
-const TOKEN_PATTERN = /\bx(?:ox[abposre]|app)-[A-Za-z0-9-]+/g;
+// Slack tokens (xoxb-, xapp-…) and OpenAI-style keys (sk-…).
+const TOKEN_PATTERN = /\b(?:x(?:ox[abposre]|app)-[A-Za-z0-9-]+|sk-[A-Za-z0-9_-]{16,})/g;
 
 /** Bolt and the Web API client log free-form strings; scrub token-shaped words from them too. */
 function scrub(parts: unknown[]): string {

@@ -3,6 +3,7 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { openDatabase } from './db/database.js';
 import { MigrationError } from './db/migrate.js';
+import { chooseDrafter } from './features/drafts/choose-drafter.js';
 import { createLogger } from './logger.js';
 import { startScheduler } from './scheduler/scheduler.js';
 
@@ -37,7 +38,13 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const deps = { db, clock: systemClock, logger, defaultTimezone: config.defaultTimezone };
+  const deps = {
+    db,
+    clock: systemClock,
+    logger,
+    defaultTimezone: config.defaultTimezone,
+    drafter: chooseDrafter(config.openai, logger),
+  };
   const tandem = buildApp(deps, { slack: config.slack });
   let port: number | undefined;
   try {
@@ -52,7 +59,7 @@ async function main(): Promise<void> {
   }
   const scheduler = startScheduler(deps, tandem.app.client);
   logger.info(
-    { mode: config.slack.mode, port, database: db.kind },
+    { mode: config.slack.mode, port, database: db.kind, drafter: config.openai?.model ?? 'template' },
     config.slack.mode === 'socket'
       ? 'Tandem is connected over Socket Mode'
       : `Tandem listens on :${port}/slack/events`,

@@ -27,6 +27,7 @@ export type TandemSetting =
   | { key: 'workload'; threshold: number }
   | { key: 'quiet-hours'; start: string; end: string }
   | { key: 'nudge-windows'; days: number[] }
+  | { key: 'draft-approvers'; approvers: 'pr' | 'social' | 'both' }
   | { key: 'emoji'; reaction: TaskReaction; emoji: string }
   | { key: 'my-discipline'; discipline: SupportDiscipline | null };
 
@@ -63,6 +64,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'workload',
   'quiet-hours',
   'nudge-windows',
+  'draft-approvers',
   ...TASK_REACTIONS.map((reaction): EmojiSettingKey => `${reaction}-emoji`),
   'my-discipline',
 ];
@@ -148,6 +150,11 @@ export const TANDEM_USAGE: Record<TandemUsageKey, UsageHint & { summary: string 
     example: '/tandem set nudge-windows 3, 1, 0, -1',
     summary: 'When deadline nudges go out.',
   },
+  'set draft-approvers': {
+    usage: '/tandem set draft-approvers pr | social | both',
+    example: '/tandem set draft-approvers social',
+    summary: "Whose leads approve social drafts from /draft (both sides' by default).",
+  },
   'set claim-emoji': emojiUsage('claim', 'hand', 'claims a task'),
   'set done-emoji': emojiUsage('done', 'heavy_check_mark', 'marks a task done'),
   'set handoff-emoji': emojiUsage('handoff', 'arrows_counterclockwise', 'hands a task off'),
@@ -199,6 +206,9 @@ const SETTING_ALIASES: Record<string, SettingKey> = {
   nudgewindows: 'nudge-windows',
   nudges: 'nudge-windows',
   reminders: 'nudge-windows',
+  draftapprovers: 'draft-approvers',
+  approvers: 'draft-approvers',
+  approver: 'draft-approvers',
   workloadthreshold: 'workload',
   workloadwarning: 'workload',
   workloadlimit: 'workload',
@@ -357,6 +367,26 @@ function parseMyDiscipline(args: readonly Token[]): Parsed<TandemCommand> {
   );
 }
 
+const APPROVER_WORDS: Record<string, 'pr' | 'social' | 'both'> = {
+  pr: 'pr',
+  prleads: 'pr',
+  social: 'social',
+  socialleads: 'social',
+  both: 'both',
+  all: 'both',
+  leads: 'both',
+  either: 'both',
+};
+
+function parseDraftApprovers(args: readonly Token[]): Parsed<TandemCommand> {
+  const hint = TANDEM_USAGE['set draft-approvers'];
+  const typed = joinTokens(args).trim();
+  if (typed === '') return fail('Whose leads approve drafts? Choose pr, social or both.', hint);
+  const approvers = lookup(APPROVER_WORDS, typed.toLowerCase().replace(/[-_\s.]/g, ''));
+  if (!approvers) return fail(`"${quoteBack(typed, 30)}" is not one of pr, social or both.`, hint);
+  return ok({ type: 'set', setting: { key: 'draft-approvers', approvers } });
+}
+
 function parseSet(args: readonly Token[]): Parsed<TandemCommand> {
   const [keyToken, ...rest] = args;
   const settings = SETTING_KEYS_BRIEF.join(', ');
@@ -407,6 +437,8 @@ function parseSet(args: readonly Token[]): Parsed<TandemCommand> {
       return parseEmojiSetting(key, rest);
     case 'my-discipline':
       return parseMyDiscipline(rest);
+    case 'draft-approvers':
+      return parseDraftApprovers(rest);
   }
 }
 

@@ -227,6 +227,7 @@ const workspace: fc.Arbitrary<WorkspaceSettings> = fc.record({
   matrix,
   setupAt: fc.option(date, { nil: null }),
   setupBy: fc.option(userId, { nil: null }),
+  draftApprovers: fc.constantFrom('pr' as const, 'social' as const, 'both' as const),
 });
 
 const viewContext: fc.Arbitrary<ViewContext> = fc.record({ now: date, timezone: fc.constantFrom(...ZONES) });
@@ -374,6 +375,7 @@ const baseWorkspace: WorkspaceSettings = {
   matrix: DEFAULT_OWNERSHIP_MATRIX,
   setupAt: null,
   setupBy: null,
+  draftApprovers: 'both',
 };
 
 function makeInitiative(n: number, overrides: Partial<Initiative> = {}): Initiative {

@@ -59,6 +59,8 @@ function describeSetting(
       return { patch: { quietStart: setting.start, quietEnd: setting.end }, what: 'quiet hours' };
     case 'nudge-windows':
       return { patch: { nudgeWindows: setting.days }, what: 'nudge windows' };
+    case 'draft-approvers':
+      return { patch: { draftApprovers: setting.approvers }, what: 'draft approvers' };
     case 'emoji':
       return {
         patch: emojiPatch(workspace, setting.reaction, setting.emoji),

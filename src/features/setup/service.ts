@@ -20,6 +20,7 @@ export interface SettingsPatch {
   quietStart?: string;
   quietEnd?: string;
   nudgeWindows?: number[];
+  draftApprovers?: 'pr' | 'social' | 'both';
 }
 
 const EMOJI_COLUMN = {

@@ -27,6 +27,10 @@ function settingsFields(ws: WorkspaceSettings): KnownBlock {
       `${ws.nudgeWindows.map((d) => (d > 0 ? `${d}d before` : d === 0 ? 'due day' : `${-d}d overdue`)).join(', ')}; quiet ${ws.quietHours.start === ws.quietHours.end ? 'never' : `${ws.quietHours.start}–${ws.quietHours.end}`}`,
     ],
     [
+      'Draft approvers',
+      { pr: 'PR leads', social: 'social leads', both: 'PR and social leads' }[ws.draftApprovers],
+    ],
+    [
       'Task reactions',
       `:${ws.emoji.claim}: claim · :${ws.emoji.done}: done · :${ws.emoji.handoff}: hand off · :${ws.emoji.block}: blocked · :${ws.emoji.snooze}: snooze`,
     ],

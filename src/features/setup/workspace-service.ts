@@ -22,7 +22,12 @@ export interface WorkspaceSettings {
   matrix: OwnershipMatrix;
   setupAt: Date | null;
   setupBy: string | null;
+  /** Whose leads approve social drafts. */
+  draftApprovers: DraftApprovers;
 }
+
+export type DraftApprovers = 'pr' | 'social' | 'both';
+const isApprovers = (v: string): v is DraftApprovers => v === 'pr' || v === 'social' || v === 'both';
 
 export function toSettings(row: Workspace): WorkspaceSettings {
   return {
@@ -47,6 +52,7 @@ export function toSettings(row: Workspace): WorkspaceSettings {
     matrix: resolveMatrix(row.ownershipMatrix),
     setupAt: row.setupAt,
     setupBy: row.setupBy,
+    draftApprovers: isApprovers(row.draftApprovers) ? row.draftApprovers : 'both',
   };
 }
 

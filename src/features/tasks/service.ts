@@ -90,6 +90,9 @@ export interface TaskDraft {
   /** Trend responses: unclaimed at this instant, the task escalates to both leads. */
   respondBy?: Date;
   trendId?: string;
+  /** "Amplify on <network>" tasks: the press release and network they amplify. */
+  releaseId?: string;
+  network?: string;
 }
 
 /**
@@ -101,7 +104,12 @@ export async function draftTasks(
   deps: Deps,
   teamId: string,
   initiative: Initiative,
-  items: Array<Pick<TaskDraft, 'title' | 'discipline' | 'assigneeId' | 'dueDate' | 'respondBy' | 'trendId'>>,
+  items: Array<
+    Pick<
+      TaskDraft,
+      'title' | 'discipline' | 'assigneeId' | 'dueDate' | 'respondBy' | 'trendId' | 'releaseId' | 'network'
+    >
+  >,
 ): Promise<TaskDraft[]> {
   const { nextTaskNumber } = await deps.db.prisma.workspace.update({
     where: { teamId },
@@ -140,6 +148,8 @@ export async function saveTasks(
           messageTs: message.ts,
           respondBy: draft.respondBy ?? null,
           trendId: draft.trendId ?? null,
+          releaseId: draft.releaseId ?? null,
+          network: draft.network ?? null,
           createdBy: actor.userId,
         },
         include: WITH_INITIATIVE,

@@ -317,11 +317,12 @@ describe('the set usage line', () => {
       'workload',
       'quiet-hours',
       'nudge-windows',
+      'draft-approvers',
       '<reaction>-emoji',
       'my-discipline',
     ]);
     expect(TANDEM_USAGE.set.usage).toBe(
-      '/tandem set pr-leads | social-leads | digest-channel | digest-time | timezone | workload | quiet-hours | nudge-windows | <reaction>-emoji | my-discipline <value>  (<reaction>: claim, done, handoff, block, snooze)',
+      '/tandem set pr-leads | social-leads | digest-channel | digest-time | timezone | workload | quiet-hours | nudge-windows | draft-approvers | <reaction>-emoji | my-discipline <value>  (<reaction>: claim, done, handoff, block, snooze)',
     );
   });
 
@@ -333,11 +334,11 @@ describe('the set usage line', () => {
   it.each([
     [
       'set',
-      'Set what? One of: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, <reaction>-emoji, my-discipline.',
+      'Set what? One of: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, draft-approvers, <reaction>-emoji, my-discipline.',
     ],
     [
       'set colour blue',
-      'Settings: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, <reaction>-emoji, my-discipline.',
+      'Settings: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, draft-approvers, <reaction>-emoji, my-discipline.',
     ],
   ])('%j lists the settings briefly', (text, message) => {
     const e = error(text);
@@ -413,6 +414,9 @@ describe('quiet hours and nudge windows', () => {
     ['set quiet-hours off', { key: 'quiet-hours', start: '00:00', end: '00:00' }],
     ['set nudge-windows 3, 1, 0, -1', { key: 'nudge-windows', days: [3, 1, 0, -1] }],
     ['set nudges 0 7 2 7', { key: 'nudge-windows', days: [7, 2, 0] }],
+    ['set draft-approvers social', { key: 'draft-approvers', approvers: 'social' }],
+    ['set approvers PR leads', { key: 'draft-approvers', approvers: 'pr' }],
+    ['set draft-approvers both', { key: 'draft-approvers', approvers: 'both' }],
   ])('%s', (text, setting) => {
     expect(parseTandemCommand(text)).toEqual({ ok: true, value: { type: 'set', setting } });
   });
@@ -421,6 +425,8 @@ describe('quiet hours and nudge windows', () => {
     ['set quiet-hours 20:00', 'start and an end'],
     ['set quiet-hours 25:00-08:00', '25:00'],
     ['set nudge-windows', 'Which days'],
+    ['set draft-approvers', 'pr, social or both'],
+    ['set draft-approvers everyone', '"everyone" is not one of'],
     ['set nudge-windows 3 soon', 'soon'],
     ['set nudge-windows 90', 'out of range'],
     ['set nudge-windows 7 6 5 4 3 2 1', 'At most 6'],
@@ -429,7 +435,7 @@ describe('quiet hours and nudge windows', () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
       expect(parsed.error.message).toContain(fragment);
-      expect(parsed.error.example).toMatch(/^\/tandem set (quiet-hours|nudge-windows)/);
+      expect(parsed.error.example).toMatch(/^\/tandem set (quiet-hours|nudge-windows|draft-approvers)/);
     }
   });
 });

@@ -1,0 +1,26 @@
+import type { App, BlockAction, ButtonAction, MessageShortcut } from '@slack/bolt';
+import type { Deps } from '../../deps.js';
+import {
+  approveAction,
+  draftCommand,
+  draftShortcut,
+  draftSubmission,
+  editAction,
+  editSubmission,
+  regenerateAction,
+} from './listeners.js';
+import { DRAFT_MODAL, EDIT_MODAL } from './modals.js';
+import { DRAFT_ACTIONS } from './views.js';
+
+/** The callback id of the "Draft social posts" message shortcut in manifest/manifest.json. */
+export const DRAFT_SHORTCUT = 'draft_social_posts';
+
+export function register(app: App, deps: Deps): void {
+  app.command('/draft', draftCommand(deps));
+  app.shortcut<MessageShortcut>({ callback_id: DRAFT_SHORTCUT, type: 'message_action' }, draftShortcut(deps));
+  app.view(DRAFT_MODAL, draftSubmission(deps));
+  app.view(EDIT_MODAL, editSubmission(deps));
+  app.action<BlockAction<ButtonAction>>(DRAFT_ACTIONS.approve, approveAction(deps));
+  app.action<BlockAction<ButtonAction>>(DRAFT_ACTIONS.regenerate, regenerateAction(deps));
+  app.action<BlockAction<ButtonAction>>(DRAFT_ACTIONS.edit, editAction(deps));
+}

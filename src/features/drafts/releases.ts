@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import type { Deps } from '../../deps.js';
+import { formatReleaseRef } from '../../domain/draft-command.js';
+import type { Network, ReleaseInput, Tone } from '../../domain/drafts/types.js';
+import { UserError } from '../../domain/user-error.js';
+import type { PressRelease } from '../../generated/prisma/client.js';
+
+export interface NewRelease {
+  title: string | null;
+  body: string;
+  link: string | null;
+  networks: Network[];
+  tone: Tone;
+  hashtags: string[];
+  embargoUntil: Date | null;
+  /** An existing initiative to link to; otherwise a press_release initiative is created. */
+  initiativeId: string | null;
+  channelId: string | null;
+}
+
+/** Which exact text a draft was made from: a changed release gives a different hash. */
+export function releaseHash(release: Pick<NewRelease, 'title' | 'body' | 'link'>): string {
+  return createHash('sha256')
+    .update(JSON.stringify([release.title, release.body, release.link]))
+    .digest('hex');
+}
+
+export function releaseInput(release: PressRelease): ReleaseInput {
+  return {
+    title: release.title,
+    body: release.body,
+    link: release.link,
+    hashtags: release.hashtags,
+    tone: release.tone as Tone,
+  };
+}
+
+export const releaseNetworks = (release: PressRelease): Network[] => release.networks as Network[];
+
+/** Stored first, in its own short transaction: whatever happens next, the text is kept. */
+export async function saveRelease(
+  deps: Deps,
+  teamId: string,
+  userId: string,
+  input: NewRelease,
+): Promise<PressRelease> {
+  return deps.db.prisma.$transaction(async (tx) => {
+    const { nextReleaseNumber } = await tx.workspace.update({
+      where: { teamId },
+      data: { nextReleaseNumber: { increment: 1 } },
+      select: { nextReleaseNumber: true },
+    });
+    return tx.pressRelease.create({
+      data: {
+        teamId,
+        number: nextReleaseNumber - 1,
+        title: input.title,
+        body: input.body,
+        link: input.link,
+        releaseHash: releaseHash(input),
+        networks: input.networks,
+        tone: input.tone,
+        hashtags: input.hashtags,
+        embargoUntil: input.embargoUntil,
+        initiativeId: input.initiativeId,
+        channelId: input.channelId,
+        createdBy: userId,
+        createdAt: deps.clock.now(),
+      },
+    });
+  });
+}
+
+/** The options chosen in the modal, for a release stored earlier (from a message shortcut). */
+export async function updateReleaseOptions(
+  deps: Deps,
+  teamId: string,
+  releaseId: string,
+  input: Omit<NewRelease, 'body'>,
+): Promise<PressRelease> {
+  const existing = await findReleaseById(deps, teamId, releaseId);
+  return deps.db.prisma.pressRelease.update({
+    where: { id: existing.id },
+    data: {
+      title: input.title,
+      link: input.link,
+      releaseHash: releaseHash({ ...input, body: existing.body }),
+      networks: input.networks,
+      tone: input.tone,
+      hashtags: input.hashtags,
+      embargoUntil: input.embargoUntil,
+      initiativeId: input.initiativeId,
+      channelId: input.channelId,
+    },
+  });
+}
+
+export function releaseNotFound(number: number): UserError {
+  return new UserError(
+    `There is no press release ${formatReleaseRef(number)} in this workspace.`,
+    '/draft PR<number>',
+    '/draft PR1',
+  );
+}
+
+export async function findRelease(deps: Deps, teamId: string, number: number): Promise<PressRelease> {
+  const release = await deps.db.prisma.pressRelease.findUnique({
+    where: { teamId_number: { teamId, number } },
+  });
+  if (!release) throw releaseNotFound(number);
+  return release;
+}
+
+/** Ids come back from Slack payloads: always looked up within the workspace that sent them. */
+export async function findReleaseById(deps: Deps, teamId: string, id: string): Promise<PressRelease> {
+  const release = await deps.db.prisma.pressRelease.findFirst({ where: { id, teamId } });
+  if (!release) throw new UserError('That press release is not in this workspace.', '/draft', '/draft help');
+  return release;
+}
+
+export async function setReleaseMessage(
+  deps: Deps,
+  release: PressRelease,
+  message: { channel: string; ts: string },
+): Promise<PressRelease> {
+  return deps.db.prisma.pressRelease.update({
+    where: { id: release.id },
+    data: { channelId: message.channel, messageTs: message.ts },
+  });
+}

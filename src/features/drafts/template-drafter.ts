@@ -1,0 +1,10 @@
+import { templateDraft } from '../../domain/drafts/template-drafter.js';
+import { type Drafter, PROMPT_VERSION, type RawDrafts } from './drafter.js';
+
+/** Offline and deterministic: the default without OPENAI_API_KEY, and the fallback when a model fails. */
+export const templateDrafter: Drafter = {
+  async draft({ release, networks, variant }): Promise<RawDrafts> {
+    const texts = Object.fromEntries(networks.map((n) => [n, templateDraft(release, n, variant)]));
+    return { drafter: 'template', promptVersion: PROMPT_VERSION, texts };
+  },
+};
