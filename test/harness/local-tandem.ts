@@ -2,6 +2,7 @@ import { buildApp, type TandemApp } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import type { Database } from '../../src/db/database.js';
 import type { Deps } from '../../src/deps.js';
+import type { Drafter } from '../../src/features/drafts/drafter.js';
 import type { Logger } from '../../src/logger.js';
 import { type FakeSlack, type SlackCall, startFakeSlack } from './fake-slack.js';
 import { type CommandContext, createSlackSender, type SlackSender } from './slack-sender.js';
@@ -34,6 +35,8 @@ export async function startLocalTandem(options: {
   /** True (default) answers only after listeners finish, so every Slack call is recorded when a
    * request returns; false is production's ack-first behaviour, for benchmarks. */
   processBeforeResponse?: boolean;
+  /** Without one, drafts come from the offline template drafter, as in production without a key. */
+  drafter?: Drafter;
 }): Promise<LocalTandem> {
   const slack = await startFakeSlack({ token: BOT_TOKEN });
   const deps: Deps = {
@@ -41,6 +44,7 @@ export async function startLocalTandem(options: {
     clock: options.clock,
     logger: options.logger,
     defaultTimezone: options.defaultTimezone,
+    ...(options.drafter ? { drafter: options.drafter } : {}),
   };
   const app = buildApp(deps, {
     slack: {

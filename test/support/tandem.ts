@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import type { Drafter } from '../../src/features/drafts/drafter.js';
 import { createLogger } from '../../src/logger.js';
 import { type LocalTandem, startLocalTandem } from '../harness/local-tandem.js';
 import { type Backend, openTestDatabase, type TestDatabase } from './databases.js';
@@ -14,7 +15,7 @@ export interface RunningTandem extends LocalTandem {
 /** A fresh database of the given kind, a movable clock, and Tandem over signed HTTP against a local Slack. */
 export async function startTandem(
   backend: Backend,
-  options: { clock?: TestClock; timezone?: string } = {},
+  options: { clock?: TestClock; timezone?: string; drafter?: Drafter } = {},
 ): Promise<RunningTandem> {
   const db = await openTestDatabase(backend);
   const clock = options.clock ?? new TestClock();
@@ -30,6 +31,7 @@ export async function startTandem(
     clock,
     logger: createLogger('debug', sink),
     defaultTimezone: options.timezone ?? 'Europe/London',
+    ...(options.drafter ? { drafter: options.drafter } : {}),
   });
   return {
     ...local,
