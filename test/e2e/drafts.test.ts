@@ -256,7 +256,7 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     const calls = await t.command('/draft', '', as(PAM));
     const opened = calls.find((c) => c.method === 'views.open');
     expect(opened?.args.view).toMatchObject({ callback_id: 'draft_modal' });
-    const metadata = String((opened?.args.view as { private_metadata: string }).private_metadata);
+    const metadata = String((opened?.args.view as { private_metadata?: string } | undefined)?.private_metadata);
     const before = (await releases()).length;
     const bad = await t.sender.interaction(
       viewSubmission(
@@ -342,7 +342,7 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     expect((await releases()).length).toBe(before + 1);
     expect(stored?.body.length).toBeGreaterThan(3000);
     const opened = t.slack.callsTo('views.open').at(-1);
-    const metadata = JSON.parse(String((opened?.args.view as { private_metadata: string }).private_metadata));
+    const metadata = JSON.parse(String((opened?.args.view as { private_metadata?: string } | undefined)?.private_metadata));
     expect(metadata).toEqual({ channelId: CHANNEL, releaseId: stored?.id });
     expect(JSON.stringify(opened?.args.view)).not.toContain('"block_id":"release"');
   });
