@@ -1,129 +1,220 @@
+// `npm run bench -- ack`: signed `/initiative add` commands at fixed rates through the HTTP
+// receiver, against Tandem (its own process, on PGlite and on PostgreSQL) and a bare Bolt app that
+// only acks, in the same run. Measures the ack, and the time until Tandem's reply reaches the
+// Slack stand-in through response_url; then steps the rate up to find the highest sustainable one.
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo, Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { App, HTTPReceiver } from '@slack/bolt';
-import autocannon from 'autocannon';
-import { systemClock } from '../src/clock.js';
-import { openDatabase } from '../src/db/database.js';
-import { createLogger } from '../src/logger.js';
-import { SIGNING_SECRET, startLocalTandem } from '../test/harness/local-tandem.js';
-import { sign, slashCommandBody } from '../test/harness/slack-sender.js';
+import { createScratchDatabase } from '../scripts/lib/scratch-database.js';
+import { fireAtRate, type Shot } from './fixed-rate.js';
+import {
+  type Server,
+  type SlackStandIn,
+  spawnBareBolt,
+  spawnTandem,
+  startReady,
+  startSlackStandIn,
+} from './processes.js';
+import { type Spread, sleep, spread } from './results.js';
+import { signedCommand } from './signed-requests.js';
 
-export interface LoadResult {
-  name: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  /** Connection errors, timeouts and non-2xx answers: must be 0 for a valid run. */
-  failures: number;
+export type AckTarget = 'bare' | 'pglite' | 'postgres';
+export const TARGET_NAMES: Record<AckTarget, string> = {
+  bare: 'bare Bolt, ack only',
+  pglite: 'Tandem on PGlite',
+  postgres: 'Tandem on PostgreSQL',
+};
+
+export interface AckOptions {
+  targets: AckTarget[];
+  rates: number[];
+  seconds: number;
+  /** Rates tried in order, each for stepSeconds, until one is not sustainable. */
+  steps: number[];
+  stepSeconds: number;
+  /** Commands come from this many workspaces (a hosted app serves many; each adds under its own lock). */
+  teams: number;
 }
 
-/** One signed request reused for the whole run: Slack's five-minute window outlasts any run here. */
-function signedCommand(text: string, responseUrl: string) {
-  const body = slashCommandBody('/initiative', text, {
-    teamId: 'TBENCH001',
-    userId: 'UBENCH001',
-    channelId: 'CBENCH001',
-    responseUrl,
-    triggerId: 'trig.bench',
-  });
-  const timestamp = Math.floor(Date.now() / 1000);
-  return {
-    body,
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': sign(SIGNING_SECRET, timestamp, body),
-    },
-  };
+export interface RateRun {
+  target: AckTarget;
+  rate: number;
+  seconds: number;
+  sent: number;
+  /** Non-200 answers, connection errors and timeouts. */
+  ackFailures: number;
+  ack: Spread;
+  /** Tandem only: one success reply per request is expected. */
+  replies?: { received: number; missing: number; duplicated: number; errorReplies: number; latency: Spread };
+  /** How late the generator sent requests (p99, ms): large values mean the generator, not the app, is the limit. */
+  generatorLagP99: number;
+  /** Log lines at error level the server wrote during this run. */
+  errorLogs: number;
+  sustainable: boolean;
 }
 
-async function load(
-  name: string,
-  url: string,
-  request: ReturnType<typeof signedCommand>,
+export interface AckResult {
+  runs: RateRun[];
+  steps: RateRun[];
+  maxSustainable: Partial<Record<AckTarget, number | null>>;
+  errorSamples: string[];
+}
+
+const SUSTAINABLE_P99_MS = 1000;
+
+async function drainReplies(slack: SlackStandIn, prefix: string, expected: number): Promise<void> {
+  let last = -1;
+  let still = 0;
+  while (still < 10_000) {
+    const count = await slack.replyCount(prefix);
+    if (count >= expected) return;
+    still = count === last ? still + 250 : 0;
+    last = count;
+    await sleep(250);
+  }
+}
+
+async function runRate(
+  target: AckTarget,
+  server: Server,
+  slack: SlackStandIn,
+  rate: number,
   seconds: number,
-  connections: number,
-): Promise<LoadResult> {
-  const result = await autocannon({ url, method: 'POST', ...request, duration: seconds, connections });
-  return {
-    name,
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    failures: result.errors + result.timeouts + result.non2xx,
-  };
-}
-
-/** A Bolt app that only acks: the floor Tandem's own ack path is measured against. */
-async function startBareBolt(): Promise<{ url: string; stop(): Promise<void> }> {
-  const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events' });
-  const app = new App({
-    receiver,
-    token: 'xoxb-bench',
-    tokenVerificationEnabled: false,
-    botId: 'B1',
-    botUserId: 'U1',
-  });
-  app.command('/initiative', async ({ ack }) => {
-    await ack();
-  });
-  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`,
-    async stop() {
-      await app.stop();
+  tag: string,
+  teams: number,
+): Promise<RateRun> {
+  const errorsBefore = server.logs.errors;
+  const shots: Shot[] = await fireAtRate({
+    url: server.eventsUrl,
+    rate,
+    seconds,
+    build: (i) => {
+      const id = `${tag}-${i}`;
+      return signedCommand('/initiative', `add Bench ${id}`, {
+        teamId: `TBENCH${i % teams}`,
+        userId: `UBENCH${i % 50}`,
+        channelId: 'CBENCH001',
+        responseUrl: slack.responseUrl(id),
+      });
     },
+  });
+  const ok = shots.filter((s) => s.status === 200 && s.ackMs !== undefined);
+  const run: RateRun = {
+    target,
+    rate,
+    seconds,
+    sent: shots.length,
+    ackFailures: shots.length - ok.length,
+    ack: spread(ok.map((s) => s.ackMs ?? 0)),
+    generatorLagP99: spread(shots.map((s) => s.lagMs)).p99,
+    errorLogs: 0,
+    sustainable: false,
   };
+  if (target !== 'bare') {
+    await drainReplies(slack, `${tag}-`, shots.length);
+    const byId = new Map<string, number>();
+    const latencies: number[] = [];
+    let errorReplies = 0;
+    for (const [id, at, responseType, hasId] of await slack.replies(`${tag}-`)) {
+      byId.set(id, (byId.get(id) ?? 0) + 1);
+      const shot = shots[Number(id.slice(tag.length + 1))];
+      if (responseType !== 'in_channel' || !hasId) errorReplies++;
+      else if (shot) latencies.push(at - shot.dueAt);
+    }
+    run.replies = {
+      received: [...byId.values()].reduce((a, b) => a + b, 0),
+      missing: shots.length - byId.size,
+      duplicated: [...byId.values()].filter((n) => n > 1).length,
+      errorReplies,
+      latency: spread(latencies),
+    };
+  }
+  run.errorLogs = server.logs.errors - errorsBefore;
+  const r = run.replies;
+  run.sustainable =
+    run.ackFailures === 0 &&
+    run.ack.p99 < SUSTAINABLE_P99_MS &&
+    run.errorLogs === 0 &&
+    (!r || (r.missing === 0 && r.duplicated === 0 && r.errorReplies === 0));
+  return run;
 }
 
-/**
- * Signed `/initiative list` commands through Tandem's production HTTP path (signature check, ack,
- * then a database query and a response_url reply) against a bare Bolt app acking the same
- * requests, in the same run and process.
- */
-export async function benchAck(options: { seconds: number; connections: number }): Promise<LoadResult[]> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-bench-'));
-  const db = await openDatabase({ dataDir: path.join(dir, 'data') });
-  const bare = await startBareBolt();
-  const tandem = await startLocalTandem({
-    db,
-    clock: systemClock,
-    logger: createLogger('silent'),
-    defaultTimezone: 'UTC',
-    processBeforeResponse: false,
-  });
-  const { slack } = tandem;
+async function withServer<T>(
+  target: AckTarget,
+  slack: SlackStandIn,
+  fn: (server: Server) => Promise<T>,
+): Promise<T> {
+  if (target === 'bare') {
+    const server = await startReady(spawnBareBolt);
+    try {
+      return await fn(server);
+    } finally {
+      await server.stop();
+    }
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-bench-ack-'));
+  const scratch = target === 'postgres' ? await createScratchDatabase('tandem_bench_ack') : undefined;
   try {
-    const tandemUrl = `${tandem.baseUrl}/slack/events`;
-    const help = signedCommand('help', slack.responseUrl('bench-help'));
-    const list = signedCommand('list', slack.responseUrl('bench-list'));
-    const { seconds, connections } = options;
-    await load('warm-up', bare.url, help, 1, connections);
-    const baseline = await load('bare Bolt, ack only', bare.url, help, seconds, connections);
-    await load('warm-up', tandemUrl, help, 1, connections);
-    const helpResult = await load(
-      'Tandem /initiative help (no database)',
-      tandemUrl,
-      help,
-      seconds,
-      connections,
-    );
-    const listResult = await load(
-      'Tandem /initiative list (3 queries, PGlite)',
-      tandemUrl,
-      list,
-      seconds,
-      connections,
-    );
-    const replies = slack.callsTo('response_url').length;
-    if (replies === 0) throw new Error('Tandem acked but never replied: the benchmark measured nothing real');
-    return [baseline, helpResult, listResult];
+    const database = scratch ? { databaseUrl: scratch.url } : { dataDir: path.join(dir, 'data') };
+    const server = await startReady(() => spawnTandem(database, slack.apiUrl));
+    try {
+      return await fn(server);
+    } finally {
+      await server.stop();
+    }
   } finally {
-    await tandem.stop();
-    await bare.stop();
-    await db.close();
+    await scratch?.drop();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+export async function benchAck(options: AckOptions, log: (line: string) => void): Promise<AckResult> {
+  const slack = await startSlackStandIn();
+  const result: AckResult = { runs: [], steps: [], maxSustainable: {}, errorSamples: [] };
+  try {
+    for (const target of options.targets) {
+      await withServer(target, slack, async (server) => {
+        // Warm-up: the JIT, the workspaces' rows, the database's pages and plans.
+        await runRate(target, server, slack, 50, 3, `${target}-warm`, options.teams);
+        for (const rate of options.rates) {
+          const run = await runRate(
+            target,
+            server,
+            slack,
+            rate,
+            options.seconds,
+            `${target}-r${rate}`,
+            options.teams,
+          );
+          log(
+            `  ${TARGET_NAMES[target]} @ ${rate}/s: ack p99 ${run.ack.p99} ms${run.replies ? `, reply p99 ${run.replies.latency.p99} ms` : ''}`,
+          );
+          result.runs.push(run);
+        }
+        let best: number | null = null;
+        for (const rate of options.steps) {
+          const run = await runRate(
+            target,
+            server,
+            slack,
+            rate,
+            options.stepSeconds,
+            `${target}-s${rate}`,
+            options.teams,
+          );
+          log(
+            `  step ${TARGET_NAMES[target]} @ ${rate}/s: ${run.sustainable ? 'sustained' : 'NOT sustained'} (ack p99 ${run.ack.p99} ms, ${run.ackFailures} failed)`,
+          );
+          result.steps.push(run);
+          if (!run.sustainable) break;
+          best = rate;
+        }
+        result.maxSustainable[target] = best;
+        result.errorSamples.push(...server.logs.samples.map((l) => `${target}: ${l}`));
+      });
+    }
+  } finally {
+    await slack.stop();
+  }
+  return result;
 }

@@ -1,0 +1,13 @@
+#!/bin/sh
+# Makes a clean copy of a commit (default HEAD) to benchmark, apart from uncommitted work in this
+# checkout: bench/snapshot.sh [commit] [dir] then npm run bench -- --app-dir <dir>.
+set -eu
+commit=${1:-HEAD}
+dir=${2:-/tmp/tandem-bench-app}
+root=$(git rev-parse --show-toplevel)
+rm -rf "$dir"
+mkdir -p "$dir"
+git -C "$root" archive "$commit" | tar -x -C "$dir"
+ln -s "$root/node_modules" "$dir/node_modules"
+(cd "$dir" && node scripts/prisma-generate.mjs >/dev/null 2>&1)
+echo "$dir: $(git -C "$root" rev-parse --short "$commit")"
