@@ -182,3 +182,75 @@ export async function snapshotRows(db: Database, teamId: string): Promise<Record
     return out;
   });
 }
+
+export interface Child {
+  process: import('node:child_process').ChildProcess;
+  /** Every line the child printed on stdout so far. */
+  lines: string[];
+  /** Resolves with the first line (already printed or still to come) that matches. */
+  waitForLine(predicate: (line: string) => boolean, timeoutMs?: number): Promise<string>;
+  /** Resolves when the child has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Runs a TypeScript file under test/reliability/children as its own Node process (through tsx). */
+export function spawnChild(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Child {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL(`./children/${script}`, import.meta.url).pathname, ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
+  );
+  const lines: string[] = [];
+  const waiters = new Set<(line: string) => void>();
+  let buffered = '';
+  child.stdout?.on('data', (chunk) => {
+    buffered += String(chunk);
+    let newline = buffered.indexOf('\n');
+    while (newline >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      lines.push(line);
+      for (const waiter of waiters) waiter(line);
+      newline = buffered.indexOf('\n');
+    }
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr = (stderr + String(chunk)).slice(-4000);
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    process: child,
+    lines,
+    exited,
+    waitForLine(predicate, timeoutMs = 30_000) {
+      const already = lines.find(predicate);
+      if (already !== undefined) return Promise.resolve(already);
+      return new Promise((resolve, reject) => {
+        const done = (fn: () => void) => {
+          clearTimeout(timer);
+          waiters.delete(waiter);
+          fn();
+        };
+        const waiter = (line: string) => {
+          if (predicate(line)) done(() => resolve(line));
+        };
+        const timer = setTimeout(
+          () =>
+            done(() =>
+              reject(new Error(`child ${script}: no matching line in ${timeoutMs} ms; stderr:\n${stderr}`)),
+            ),
+          timeoutMs,
+        );
+        waiters.add(waiter);
+        void exited.then(({ code, signal }) =>
+          done(() =>
+            reject(new Error(`child ${script} exited (${code ?? signal}) first; stderr:\n${stderr}`)),
+          ),
+        );
+      });
+    },
+  };
+}

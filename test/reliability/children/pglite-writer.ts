@@ -1,0 +1,22 @@
+// Child of pglite-crash.test.ts: opens Tandem's embedded database in the given folder and adds
+// initiatives through the real service (counter, row and ownership event in one transaction),
+// printing `ACK <title>` only after each add has committed, until it is killed.
+import { systemClock } from '../../../src/clock.js';
+import { openDatabase } from '../../../src/db/database.js';
+import type { Deps } from '../../../src/deps.js';
+import { addInitiative } from '../../../src/features/initiatives/service.js';
+import { createLogger } from '../../../src/logger.js';
+
+const [dataDir = '', team = 'TPGLITE01', prefix = 'Crash'] = process.argv.slice(2);
+const db = await openDatabase({ dataDir });
+const deps: Deps = { db, clock: systemClock, logger: createLogger('silent'), defaultTimezone: 'UTC' };
+console.log('READY');
+for (let i = 0; ; i++) {
+  const title = `${prefix} ${i}`;
+  await addInitiative(
+    deps,
+    { teamId: team, userId: 'UWRITER01', source: 'command' },
+    { title, ownerId: 'UOWNER001' },
+  );
+  console.log(`ACK ${title}`);
+}
