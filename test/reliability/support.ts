@@ -189,6 +189,8 @@ export interface Child {
   lines: string[];
   /** Resolves with the first line (already printed or still to come) that matches. */
   waitForLine(predicate: (line: string) => boolean, timeoutMs?: number): Promise<string>;
+  /** Writes one line to the child's stdin. */
+  send(line: string): void;
   /** Resolves when the child has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -198,7 +200,7 @@ export function spawnChild(script: string, args: string[], env: NodeJS.ProcessEn
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', new URL(`./children/${script}`, import.meta.url).pathname, ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
+    { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   const lines: string[] = [];
   const waiters = new Set<(line: string) => void>();
@@ -225,6 +227,9 @@ export function spawnChild(script: string, args: string[], env: NodeJS.ProcessEn
     process: child,
     lines,
     exited,
+    send(line) {
+      child.stdin?.write(`${line}\n`);
+    },
     waitForLine(predicate, timeoutMs = 30_000) {
       const already = lines.find(predicate);
       if (already !== undefined) return Promise.resolve(already);
