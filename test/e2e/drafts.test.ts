@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NETWORKS } from '../../src/domain/drafts/types.js';
+import { startScheduler } from '../../src/scheduler/scheduler.js';
 import type { SlackCall } from '../harness/fake-slack.js';
 import { blockAction } from '../harness/slack-payloads.js';
 import { APP_ID } from '../harness/slack-sender.js';
@@ -256,7 +257,9 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     const calls = await t.command('/draft', '', as(PAM));
     const opened = calls.find((c) => c.method === 'views.open');
     expect(opened?.args.view).toMatchObject({ callback_id: 'draft_modal' });
-    const metadata = String((opened?.args.view as { private_metadata?: string } | undefined)?.private_metadata);
+    const metadata = String(
+      (opened?.args.view as { private_metadata?: string } | undefined)?.private_metadata,
+    );
     const before = (await releases()).length;
     const bad = await t.sender.interaction(
       viewSubmission(
@@ -342,7 +345,9 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     expect((await releases()).length).toBe(before + 1);
     expect(stored?.body.length).toBeGreaterThan(3000);
     const opened = t.slack.callsTo('views.open').at(-1);
-    const metadata = JSON.parse(String((opened?.args.view as { private_metadata?: string } | undefined)?.private_metadata));
+    const metadata = JSON.parse(
+      String((opened?.args.view as { private_metadata?: string } | undefined)?.private_metadata),
+    );
     expect(metadata).toEqual({ channelId: CHANNEL, releaseId: stored?.id });
     expect(JSON.stringify(opened?.args.view)).not.toContain('"block_id":"release"');
   });
@@ -384,5 +389,37 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     expect((await t.db.prisma.socialDraft.findUniqueOrThrow({ where: { id: draft?.id ?? '' } })).status).toBe(
       'pending',
     );
+  });
+
+  it('nudges the social lead once when an embargo lifts within a day and networks are still unapproved', async () => {
+    const embargoed = (await releases()).find((r) => r.embargoUntil !== null);
+    expect(embargoed).toBeDefined();
+    const scheduler = startScheduler(t.deps, t.app.app.client, { cron: false });
+    try {
+      await scheduler.tick();
+      await scheduler.tick();
+    } finally {
+      scheduler.stop();
+    }
+    const dms = t.slack
+      .callsTo('chat.postMessage')
+      .filter(
+        (c) => c.args.channel === `D${SOL}` && blocksOf(c).includes(`embargo on *PR${embargoed?.number}*`),
+      );
+    expect(dms).toHaveLength(1);
+    expect(blocksOf(dms[0])).toContain('X, LinkedIn, Instagram');
+    expect(t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === `D${MIA}`)).toHaveLength(0);
+  });
+
+  it('lists releases with drafts awaiting approval in the digest', async () => {
+    const calls = await t.command('/digest', 'now', as(PAM));
+    const digest = calls.find((c) => blocksOf(c).includes('awaiting approval'));
+    const text = blocksOf(digest);
+    expect(text).toContain('Social drafts awaiting approval');
+    const pending = await t.db.prisma.pressRelease.findMany({
+      where: { teamId: TEAM, drafts: { some: { status: 'pending' } } },
+    });
+    expect(pending.length).toBeGreaterThan(0);
+    for (const r of pending.slice(0, 8)) expect(text).toContain(`*PR${r.number}*`);
   });
 });

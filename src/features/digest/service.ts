@@ -1,7 +1,14 @@
 import { calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { addDays, todayIn } from '../../domain/calendar-date.js';
-import type { Discipline, Initiative, OwnershipEvent, Task, Trend } from '../../generated/prisma/client.js';
+import type {
+  Discipline,
+  Initiative,
+  OwnershipEvent,
+  PressRelease,
+  Task,
+  Trend,
+} from '../../generated/prisma/client.js';
 import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
 import type { TaskWithInitiative } from '../tasks/service.js';
 
@@ -24,6 +31,8 @@ export interface DigestData {
   blocked: Counted<TaskWithInitiative>;
   newTrends: Counted<Trend>;
   ownershipChanges: Counted<OwnershipEvent & { initiative: Initiative | null; task: Task | null }>;
+  /** Press releases with drafts nobody has approved yet, and which networks wait. */
+  awaitingApproval: Counted<PressRelease & { drafts: Array<{ network: string }> }>;
   /** The days whose digest was skipped since the last one sent (Tandem was down past the grace window). */
   skippedDays: string[];
   /** Everything since this instant counts as new: the last digest sent, or a day ago. */
@@ -115,6 +124,7 @@ export async function gatherDigest(
 
   const trendWhere = { teamId, createdAt: { gt: since } };
   const eventWhere = { teamId, at: { gt: since }, ...aboutMe };
+  const awaitingWhere = { teamId, drafts: { some: { status: 'pending' as const } } };
   const [
     overdueInitiatives,
     overdueTasks,
@@ -126,6 +136,8 @@ export async function gatherDigest(
     trendCount,
     events,
     eventCount,
+    awaiting,
+    awaitingCount,
   ] = await Promise.all([
     initiatives({ dueDate: { lt: todayDb }, ...mineInitiatives }),
     tasks({ dueDate: { lt: todayDb }, ...mineTasks }),
@@ -142,6 +154,16 @@ export async function gatherDigest(
       take: DIGEST_ITEMS,
     }),
     prisma.ownershipEvent.count({ where: eventWhere }),
+    // Only the newest version of a draft can be pending: a new version supersedes a pending one.
+    personal
+      ? []
+      : prisma.pressRelease.findMany({
+          where: awaitingWhere,
+          include: { drafts: { where: { status: 'pending' }, select: { network: true } } },
+          orderBy: { number: 'asc' },
+          take: DIGEST_ITEMS,
+        }),
+    personal ? 0 : prisma.pressRelease.count({ where: awaitingWhere }),
   ]);
   return {
     workspace,
@@ -154,6 +176,7 @@ export async function gatherDigest(
     blocked,
     newTrends: { items: trends, total: trendCount },
     ownershipChanges: { items: events, total: eventCount },
+    awaitingApproval: { items: awaiting, total: awaitingCount },
     skippedDays,
     since,
   };

@@ -1,5 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { calendarDateFromDb } from '../../db/calendar-dates.js';
+import { formatReleaseRef } from '../../domain/draft-command.js';
+import { networkLabel } from '../../domain/drafts/networks.js';
+import type { Network } from '../../domain/drafts/types.js';
 import { formatDueDate } from '../../domain/due-date.js';
 import { formatTaskRef } from '../../domain/task-ref.js';
 import type { Initiative } from '../../generated/prisma/client.js';
@@ -12,7 +15,7 @@ import {
   type SlackMessage,
   section,
 } from '../../slack/blocks.js';
-import { escapeText, inlineCode, userMention } from '../../slack/mrkdwn.js';
+import { escapeText, inlineCode, slackDate, userMention } from '../../slack/mrkdwn.js';
 import type { WorkspaceSettings } from '../setup/workspace-service.js';
 import type { TaskWithInitiative } from '../tasks/service.js';
 import { claimButton } from '../tasks/views.js';
@@ -120,6 +123,20 @@ export function digestMessage(data: DigestData & { title?: string }, ctx: Ctx): 
         return `• ${what}: ${e.fromUserId ? userMention(e.fromUserId) : 'nobody'} → ${e.toUserId ? userMention(e.toUserId) : 'nobody'} (${e.change})`;
       }),
       more(data.ownershipChanges),
+    ),
+  );
+
+  blocks.push(
+    ...topic(
+      ':eyes: Social drafts awaiting approval',
+      data.awaitingApproval.items.map((r) => {
+        const networks = r.drafts.map((d) => networkLabel(d.network as Network)).join(', ');
+        const embargo = r.embargoUntil
+          ? ` · not before ${slackDate(r.embargoUntil, r.embargoUntil.toISOString())}`
+          : '';
+        return `• *${formatReleaseRef(r.number)}* ${escapeText(r.title ?? clip(r.body.split('\n')[0] ?? '', 80))}: ${networks}${embargo}`;
+      }),
+      more(data.awaitingApproval),
     ),
   );
 

@@ -5,8 +5,10 @@ import { todayIn } from '../../domain/calendar-date.js';
 import { windowFor } from '../../domain/deadline-windows.js';
 import { nextAllowedInstant } from '../../domain/quiet-hours.js';
 import type { NudgeSent } from '../../generated/prisma/client.js';
+import type { SlackMessage } from '../../slack/blocks.js';
 import { sendDm } from '../../slack/dm.js';
 import { userTimezone } from '../../slack/user-zones.js';
+import { embargoNudgeMessage } from '../drafts/embargo.js';
 import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
 import { findTrendById } from '../trends/service.js';
 import { sharedTrendMessage } from '../trends/views.js';
@@ -96,19 +98,33 @@ async function deliver(
     data: { sentAt: now },
   });
   if (count !== 1) return false;
+  if (nudge.itemType === 'release') {
+    const embargo = await embargoNudgeMessage(deps, nudge.teamId, nudge.itemId);
+    return embargo ? sendOrRelease(deps, client, nudge, embargo) : false;
+  }
   const item = await loadItem(deps, nudge);
   if (!item || !stillRelevant(nudge, item)) return false;
   const due = item.type === 'task' ? item.task.dueDate : item.initiative.dueDate;
   const today = todayIn({ now, timezone: workspace.timezone });
   const label =
     due && today ? (windowFor(calendarDateFromDb(due), today, workspace.nudgeWindows)?.label ?? null) : null;
-  let message = nudgeMessage(nudge.kind as NudgeKind, item, label);
+  let message = nudgeMessage(nudge.kind as Exclude<NudgeKind, 'embargo'>, item, label);
   if (nudge.kind === 'shared_trend') {
     // The window of a shared-trend nudge is the trend's id.
     const trend = await findTrendById(deps, nudge.teamId, nudge.window);
     if (!trend || item.type !== 'initiative') return false;
     message = sharedTrendMessage(trend, item.initiative);
   }
+  return sendOrRelease(deps, client, nudge, message);
+}
+
+/** A DM Slack refused is un-claimed, so the next tick tries again. */
+async function sendOrRelease(
+  deps: Deps,
+  client: WebClient,
+  nudge: NudgeSent,
+  message: SlackMessage,
+): Promise<boolean> {
   const delivered = await sendDm(client, deps.logger, nudge.recipientId, message);
   if (!delivered) {
     await deps.db.prisma.nudgeSent.update({ where: { id: nudge.id }, data: { sentAt: null } });

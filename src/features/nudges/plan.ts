@@ -3,10 +3,17 @@ import type { Deps } from '../../deps.js';
 import { addDays, todayIn } from '../../domain/calendar-date.js';
 import { escalates, windowFor } from '../../domain/deadline-windows.js';
 import type { Discipline } from '../../generated/prisma/client.js';
+import { embargoesLiftingSoon } from '../drafts/embargo.js';
 import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
 
-export type NudgeKind = 'deadline' | 'deadline_escalation' | 'unowned' | 'shared_trend' | 'trend_unclaimed';
-export type ItemType = 'initiative' | 'task' | 'trend';
+export type NudgeKind =
+  | 'deadline'
+  | 'deadline_escalation'
+  | 'unowned'
+  | 'shared_trend'
+  | 'trend_unclaimed'
+  | 'embargo';
+export type ItemType = 'initiative' | 'task' | 'trend' | 'release';
 
 export interface PlannedNudge {
   kind: NudgeKind;
@@ -38,7 +45,7 @@ export async function planNudges(deps: Deps, teamId: string): Promise<PlannedNud
   if (!today) return [];
   const horizon = calendarDateToDb(addDays(today, Math.max(0, ...workspace.nudgeWindows)) ?? today);
   const { prisma } = deps.db;
-  const [initiatives, tasks, unowned, lateResponses] = await Promise.all([
+  const [initiatives, tasks, unowned, lateResponses, embargoes] = await Promise.all([
     prisma.initiative.findMany({
       where: { teamId, status: { in: ['planned', 'active'] }, dueDate: { lte: horizon } },
       select: { id: true, ownerId: true, dueDate: true, leadDiscipline: true },
@@ -66,6 +73,7 @@ export async function planNudges(deps: Deps, teamId: string): Promise<PlannedNud
       where: { teamId, assigneeId: null, status: 'open', respondBy: { lte: now } },
       select: { id: true },
     }),
+    embargoesLiftingSoon(deps, teamId, now),
   ]);
 
   const planned: PlannedNudge[] = [];
@@ -100,6 +108,13 @@ export async function planNudges(deps: Deps, teamId: string): Promise<PlannedNud
         window: 'respond-by',
       });
     }
+  }
+  // An embargo lifting within a day with posts still unapproved: the social leads hear once (the
+  // release's author if there are none).
+  for (const release of embargoes) {
+    const recipients = workspace.socialLeads.length > 0 ? workspace.socialLeads : [release.createdBy];
+    for (const recipientId of recipients)
+      planned.push({ kind: 'embargo', recipientId, itemType: 'release', itemId: release.id, window: '' });
   }
   for (const i of unowned) {
     for (const recipientId of leadsFor(workspace, i.leadDiscipline)) {

@@ -32,7 +32,11 @@ function ownerOf(item: NudgeItem): string | null {
 }
 
 /** A nudge DM with the buttons to act on it at once. */
-export function nudgeMessage(kind: NudgeKind, item: NudgeItem, windowLabel: string | null): SlackMessage {
+export function nudgeMessage(
+  kind: Exclude<NudgeKind, 'embargo'>,
+  item: NudgeItem,
+  windowLabel: string | null,
+): SlackMessage {
   const what = describe(item);
   const headline = {
     deadline: `:alarm_clock: ${what} is ${windowLabel ?? 'due soon'}.`,
