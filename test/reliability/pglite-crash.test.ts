@@ -54,7 +54,7 @@ describe('PGlite data folder after kill -9 during writes', () => {
         expect(ws.nextInitiativeNumber).toBe(rows.length + 1);
         expect(await db.prisma.ownershipEvent.count({ where: { teamId: TEAM } })).toBe(rows.length);
         // And it takes writes again.
-        await db.prisma.workspace.update({ where: { teamId: TEAM }, data: { digestTime: '09:0' + round } });
+        await db.prisma.workspace.update({ where: { teamId: TEAM }, data: { digestTime: `09:0${round}` } });
       } finally {
         await db.close();
       }

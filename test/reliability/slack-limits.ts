@@ -40,13 +40,19 @@ function checkText(problems: string[], where: string, obj: unknown, max: number,
     return;
   }
   const text = textOf(obj);
-  if (text === undefined) return void problems.push(`${where}: not a text object`);
+  if (text === undefined) {
+    problems.push(`${where}: not a text object`);
+    return;
+  }
   if (text.length === 0) problems.push(`${where}: empty text`);
   if (text.length > max) problems.push(`${where}: ${text.length} characters (max ${max})`);
 }
 
 function checkElement(problems: string[], where: string, el: unknown): void {
-  if (!isRec(el)) return void problems.push(`${where}: not an object`);
+  if (!isRec(el)) {
+    problems.push(`${where}: not an object`);
+    return;
+  }
   if (typeof el.action_id === 'string' && el.action_id.length > LIMITS.actionId)
     problems.push(`${where}: action_id of ${el.action_id.length}`);
   if (el.type === 'button') {
@@ -70,7 +76,10 @@ export function blockProblems(blocks: unknown, maxBlocks: number): string[] {
   if (blocks.length > maxBlocks) problems.push(`${blocks.length} blocks (max ${maxBlocks})`);
   blocks.forEach((block, n) => {
     const at = `block ${n}`;
-    if (!isRec(block)) return void problems.push(`${at}: not an object`);
+    if (!isRec(block)) {
+      problems.push(`${at}: not an object`);
+      return;
+    }
     if (typeof block.block_id === 'string' && block.block_id.length > LIMITS.blockId)
       problems.push(`${at}: block_id of ${block.block_id.length}`);
     switch (block.type) {
