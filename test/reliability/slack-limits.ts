@@ -89,7 +89,8 @@ export function blockProblems(blocks: unknown, maxBlocks: number): string[] {
           problems.push(`${at}: section with neither text nor fields`);
         if (block.text !== undefined) checkText(problems, `${at} section`, block.text, LIMITS.sectionText);
         if (fields && fields.length > LIMITS.sectionFields) problems.push(`${at}: ${fields.length} fields`);
-        fields?.forEach((f, k) => checkText(problems, `${at} field ${k}`, f, LIMITS.fieldText));
+        for (const [k, f] of (fields ?? []).entries())
+          checkText(problems, `${at} field ${k}`, f, LIMITS.fieldText);
         if (block.accessory !== undefined) checkElement(problems, `${at} accessory`, block.accessory);
         break;
       }
@@ -110,7 +111,7 @@ export function blockProblems(blocks: unknown, maxBlocks: number): string[] {
         const elements = Array.isArray(block.elements) ? block.elements : [];
         if (elements.length < 1 || elements.length > LIMITS.actionsElements)
           problems.push(`${at}: ${elements.length} actions elements`);
-        elements.forEach((e, k) => checkElement(problems, `${at} element ${k}`, e));
+        for (const [k, e] of elements.entries()) checkElement(problems, `${at} element ${k}`, e);
         break;
       }
       case 'input':
