@@ -9,6 +9,7 @@ import { openDatabase } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
 import { startScheduler } from '../src/scheduler/scheduler.js';
 import { startLocalTandem } from '../test/harness/local-tandem.js';
+import { blockAction } from '../test/harness/slack-payloads.js';
 import { describeCalls } from './lib/transcript.js';
 
 const TEAM = 'TDEMO0001';
@@ -222,7 +223,44 @@ try {
   current = new Date('2026-11-23T13:00:00Z');
   await show(() => scheduler.tick());
 
-  console.log('— Tuesday, 09:00 in London: the daily digest goes to #launch');
+  await type(
+    'ana',
+    '/draft',
+    'Acme opens its first solar-powered plant in Leeds. LEEDS — Acme today opened its first solar-powered plant in Leeds, creating 120 jobs and cutting the site’s emissions by 40%. The £12 million plant will build 2,000 heat pumps a month. “This plant shows that clean manufacturing works at scale,” said Dana Whitfield, Acme’s chief executive. https://acme.example/news/leeds',
+    'Ana pastes the press release: Tandem drafts a post per network offline (no OpenAI key set), checks each against the release, and opens an "Amplify" task per network for the social team',
+  );
+  const release = await db.prisma.pressRelease.findFirstOrThrow({ where: { teamId: TEAM } });
+  const xDraft = await db.prisma.socialDraft.findFirstOrThrow({
+    where: { releaseId: release.id, network: 'x' },
+  });
+  console.log(`— The X draft Tandem wrote:\n${xDraft.text}\n`);
+  console.log('— Cam, the social lead, approves the X draft');
+  await show(() =>
+    tandem.sender.interaction(
+      blockAction({
+        teamId: TEAM,
+        userId: people.cam.id,
+        responseUrl: tandem.slack.responseUrl(),
+        channelId: CHANNEL,
+        action: { type: 'button', action_id: 'draft_approve', block_id: 'draft:x', value: xDraft.id },
+      }),
+    ),
+  );
+  const amplify = await db.prisma.task.findMany({
+    where: { teamId: TEAM, releaseId: release.id, network: { in: ['x', 'linkedin'] } },
+    orderBy: { number: 'asc' },
+  });
+  for (const [who, amplifyTask] of [
+    ['cam', amplify[0]],
+    ['dev', amplify[1]],
+  ] as const) {
+    console.log(`— ${who} claims "${amplifyTask?.title}" with ✋`);
+    await show(() => react(who, 'reaction_added', 'raising_hand', String(amplifyTask?.messageTs)));
+  }
+
+  console.log(
+    '— Tuesday, 09:00 in London: the daily digest goes to #launch (with the drafts still awaiting approval)',
+  );
   current = new Date('2026-11-24T09:00:00Z');
   await show(() => scheduler.tick());
   scheduler.stop();
@@ -231,8 +269,10 @@ try {
   const events = await db.prisma.ownershipEvent.count({ where: { teamId: TEAM } });
   const tasks = await db.prisma.task.count({ where: { teamId: TEAM } });
   const trends = await db.prisma.trend.count({ where: { teamId: TEAM } });
+  const drafts = await db.prisma.socialDraft.count({ where: { teamId: TEAM } });
+  const approved = await db.prisma.socialDraft.count({ where: { teamId: TEAM, status: 'approved' } });
   console.log(
-    `Recorded: ${initiatives} initiatives, ${tasks} tasks, ${trends} trend, ${events} ownership events. Demo finished.`,
+    `Recorded: ${initiatives} initiatives, ${tasks} tasks, ${trends} trend, ${drafts} social drafts (${approved} approved), ${events} ownership events. Demo finished.`,
   );
 } catch (error) {
   failed = true;

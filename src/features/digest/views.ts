@@ -16,6 +16,7 @@ import {
   section,
 } from '../../slack/blocks.js';
 import { escapeText, inlineCode, slackDate, userMention } from '../../slack/mrkdwn.js';
+import { releaseName } from '../drafts/releases.js';
 import type { WorkspaceSettings } from '../setup/workspace-service.js';
 import type { TaskWithInitiative } from '../tasks/service.js';
 import { claimButton } from '../tasks/views.js';
@@ -130,11 +131,15 @@ export function digestMessage(data: DigestData & { title?: string }, ctx: Ctx): 
     ...topic(
       ':eyes: Social drafts awaiting approval',
       data.awaitingApproval.items.map((r) => {
-        const networks = r.drafts.map((d) => networkLabel(d.network as Network)).join(', ');
+        const waiting = new Set(r.drafts.map((d) => d.network));
+        const networks = r.networks
+          .filter((n) => waiting.has(n))
+          .map((n) => networkLabel(n as Network))
+          .join(', ');
         const embargo = r.embargoUntil
           ? ` · not before ${slackDate(r.embargoUntil, r.embargoUntil.toISOString())}`
           : '';
-        return `• *${formatReleaseRef(r.number)}* ${escapeText(r.title ?? clip(r.body.split('\n')[0] ?? '', 80))}: ${networks}${embargo}`;
+        return `• *${formatReleaseRef(r.number)}* ${escapeText(releaseName(r, 80))}: ${networks}${embargo}`;
       }),
       more(data.awaitingApproval),
     ),

@@ -10,6 +10,7 @@ import { clip } from '../../slack/blocks.js';
 import type { WorkspaceSettings } from '../setup/workspace-service.js';
 import { postTaskDrafts } from '../tasks/post.js';
 import { draftTasks, type TaskActor } from '../tasks/service.js';
+import { releaseName } from './releases.js';
 
 /**
  * One "Amplify on <network>" task per network for the social team, posted like any task so
@@ -36,13 +37,15 @@ export async function ensureAmplifyTasks(
   const due = release.embargoUntil
     ? todayIn({ now: release.embargoUntil, timezone: workspace.timezone })
     : null;
-  const name = release.title ? `: ${release.title}` : '';
   const drafts = await draftTasks(
     deps,
     release.teamId,
     initiative,
     missing.map((network) => ({
-      title: clip(`Amplify on ${networkLabel(network)}: ${formatReleaseRef(release.number)}${name}`, 150),
+      title: clip(
+        `Amplify on ${networkLabel(network)}: ${formatReleaseRef(release.number)} ${releaseName(release, 80)}`,
+        150,
+      ),
       discipline: 'social' as const,
       assigneeId: null,
       dueDate: due ? calendarDateToDb(due) : null,

@@ -12,7 +12,7 @@ import { addInitiative } from '../initiatives/service.js';
 import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
 import { ensureAmplifyTasks } from './amplify.js';
 import type { Drafter, RawDrafts } from './drafter.js';
-import { releaseInput, releaseNetworks, setReleaseMessage } from './releases.js';
+import { releaseInput, releaseName, releaseNetworks, setReleaseMessage } from './releases.js';
 import { templateDrafter } from './template-drafter.js';
 import { currentDrafts, markDrafted, saveVersions } from './versions.js';
 import { draftingMessage, draftNoteMessage, draftsMessage } from './views.js';
@@ -55,7 +55,7 @@ async function linkedInitiative(
     deps,
     { teamId: actor.teamId, userId: actor.userId, source: 'command' },
     {
-      title: clip(release.title ?? release.body.split('\n')[0] ?? formatReleaseRef(release.number), 150),
+      title: releaseName(release),
       kind: 'press_release',
       channelId: channel,
     },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Deps } from '../../deps.js';
 import { formatReleaseRef } from '../../domain/draft-command.js';
+import { releaseParts } from '../../domain/drafts/release-parts.js';
 import type { Network, ReleaseInput, Tone } from '../../domain/drafts/types.js';
 import { UserError } from '../../domain/user-error.js';
 import type { PressRelease } from '../../generated/prisma/client.js';
@@ -33,6 +34,13 @@ export function releaseInput(release: PressRelease): ReleaseInput {
     hashtags: release.hashtags,
     tone: release.tone as Tone,
   };
+}
+
+/** What to call a release in titles and lists: its title, else its headline (first sentence). */
+export function releaseName(release: PressRelease, max = 100): string {
+  // A headline's closing full stop would double up in "…the plant.: nobody → @ana".
+  const name = release.title ?? releaseParts(releaseInput(release)).headline.replace(/\.$/, '');
+  return name.length > max ? `${name.slice(0, max - 1).trimEnd()}…` : name;
 }
 
 export const releaseNetworks = (release: PressRelease): Network[] => release.networks as Network[];

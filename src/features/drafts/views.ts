@@ -6,6 +6,7 @@ import type { Network } from '../../domain/drafts/types.js';
 import type { PressRelease, SocialDraft } from '../../generated/prisma/client.js';
 import { clip, context, divider, header, type SlackMessage, section } from '../../slack/blocks.js';
 import { escapeText, inlineCode, slackDate, userMention } from '../../slack/mrkdwn.js';
+import { releaseName } from './releases.js';
 import { flagsOf } from './versions.js';
 
 export const DRAFT_ACTIONS = {
@@ -44,7 +45,7 @@ function aboutRelease(release: PressRelease, view: DraftsView): KnownBlock[] {
     ...(release.link ? [`<${release.link.replace(/[<>|]/g, '')}|release link>`] : []),
   ];
   const blocks: KnownBlock[] = [header(`Social drafts for ${formatReleaseRef(release.number)}`)];
-  if (release.title) blocks.push(section(`*${escapeText(release.title)}*`));
+  blocks.push(section(`*${escapeText(releaseName(release))}*`));
   blocks.push(context(facts.join(' · ')));
   const embargo = embargoLine(release, view.timezone);
   if (embargo) blocks.push(section(embargo));
