@@ -23,12 +23,23 @@ export interface Server {
   /** http://127.0.0.1:PORT */
   baseUrl: string;
   eventsUrl: string;
-  /** Log lines at warn (40) and error (50+) level, and the first few of them. */
-  logs: { warnings: number; errors: number; samples: string[] };
+  /** Log lines at warn (40) and error (50+) level, the first few of them, and how often each message came. */
+  logs: { warnings: number; errors: number; samples: string[]; messages: Map<string, number> };
   stop(): Promise<void>;
 }
 
 export type TandemDatabase = { databaseUrl: string } | { dataDir: string };
+
+// Children must not outlive the benchmark (a crash would leave servers holding ports and pipes).
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+function track(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
 
 export async function freePort(): Promise<number> {
   const server = http.createServer();
@@ -58,7 +69,7 @@ export async function waitHealthy(baseUrl: string, child: ChildProcess, timeoutM
 }
 
 function watchLogs(child: ChildProcess): Server['logs'] {
-  const logs = { warnings: 0, errors: 0, samples: [] as string[] };
+  const logs = { warnings: 0, errors: 0, samples: [] as string[], messages: new Map<string, number>() };
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
     createInterface({ input: stream }).on('line', (line) => {
@@ -67,6 +78,8 @@ function watchLogs(child: ChildProcess): Server['logs'] {
       if (level >= 50) logs.errors++;
       else logs.warnings++;
       if (logs.samples.length < 5) logs.samples.push(line.slice(0, 400));
+      const message = `${/"msg":"([^"]*)"/.exec(line)?.[1] ?? ''}: ${/"message":"([^"]{0,160})/.exec(line)?.[1] ?? line.slice(0, 160)}`;
+      logs.messages.set(message, (logs.messages.get(message) ?? 0) + 1);
     });
   }
   return logs;
@@ -88,11 +101,13 @@ export async function spawnServer(
   nodeArgs: string[] = [],
 ): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, script], {
-    cwd: appDir,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    env: { ...process.env, ...env, PORT: String(port) },
-  });
+  const child = track(
+    spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, script], {
+      cwd: appDir,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      env: { ...process.env, ...env, PORT: String(port) },
+    }),
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     child,
@@ -148,9 +163,11 @@ export interface SlackStandIn {
 }
 
 export async function startSlackStandIn(): Promise<SlackStandIn> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, 'slack-stand-in.ts')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = track(
+    spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, 'slack-stand-in.ts')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const [line] = (await once(lines, 'line')) as [string];
   const { url } = JSON.parse(line) as { url: string };

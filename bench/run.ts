@@ -3,6 +3,9 @@
 // prints tables and writes bench/results/<name>.json. Only correctness failures (lost, duplicated
 // or failed work) make it exit 1; missed targets are reported.
 // `--app-dir DIR` benchmarks the Tandem in DIR (see bench/snapshot.sh) for ack, memory and startup.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeMachine, machineInfo, writeResult } from './results.js';
 
@@ -50,7 +53,16 @@ const databases = values.on
   .filter((d): d is 'pglite' | 'postgres' => d === 'pglite' || d === 'postgres');
 if (values['app-dir']) (await import('./processes.js')).setAppDir(values['app-dir']);
 
-console.log(`Machine: ${describeMachine()}`);
+/** Which code ran: the snapshot's COMMIT file, or this checkout's HEAD (and whether it had local changes). */
+function appVersion(): string {
+  const dir = values['app-dir'] ?? '.';
+  const file = path.join(dir, 'COMMIT');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
+  return `${git('rev-parse', 'HEAD')}${git('status', '--porcelain', 'src', 'prisma').length > 0 ? ' with uncommitted changes in src or prisma' : ''}`;
+}
+const app = appVersion();
+console.log(`Machine: ${describeMachine()}\nTandem: ${app}`);
 let ok = true;
 for (const name of wanted) {
   const started = { at: new Date(), machine: machineInfo() };
@@ -119,6 +131,6 @@ for (const name of wanted) {
     result = digest;
     ok &&= correct;
   }
-  console.log(`wrote ${await writeResult(name, started, options, result)}`);
+  console.log(`wrote ${await writeResult(name, started, { ...options, app }, result)}`);
 }
 process.exit(ok ? 0 : 1);

@@ -10,4 +10,5 @@ mkdir -p "$dir"
 git -C "$root" archive "$commit" | tar -x -C "$dir"
 ln -s "$root/node_modules" "$dir/node_modules"
 (cd "$dir" && node scripts/prisma-generate.mjs >/dev/null 2>&1)
-echo "$dir: $(git -C "$root" rev-parse --short "$commit")"
+git -C "$root" rev-parse "$commit" >"$dir/COMMIT"
+echo "$dir: $(cat "$dir/COMMIT")"
