@@ -380,6 +380,17 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     expect((await draftsOf(after.id)).length).toBe(6);
   });
 
+  it('says the release is saved (not "nothing was changed") when Slack fails to take the drafts message', async () => {
+    t.slack.failNext('chat.postMessage', { status: 500 });
+    const calls = await t.command('/draft', RELEASE, as(PAM));
+    const release = (await releases()).at(-1);
+    const reply = blocksOf(calls.find((c) => c.method === 'response_url'));
+    expect(reply).toContain(`saved as *PR${release?.number}*`);
+    expect(reply).toContain(`/draft PR${release?.number}`);
+    expect(reply).not.toContain('nothing was changed');
+    expect(release?.body).toBe(RELEASE);
+  });
+
   it('answers a draft id from another workspace with "not in this workspace" and changes nothing', async () => {
     const [release] = await releases();
     const draft = (await draftsOf(release?.id ?? '')).find((d) => d.status === 'pending');

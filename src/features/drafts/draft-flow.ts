@@ -26,13 +26,27 @@ const drafterOf = (deps: Deps): Drafter => deps.drafter ?? templateDrafter;
 
 const NOT_POSTABLE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
 
-/** The release is already saved; say so, and how to get its drafts posted. */
-function cannotPost(error: unknown, release: PressRelease, channel: string): unknown {
+/**
+ * The release is already saved whatever Slack said: the reply must say so (never "nothing was
+ * changed"), and how to get its drafts posted.
+ */
+function cannotPost(
+  error: unknown,
+  release: PressRelease,
+  channel: string,
+  logger: Deps['logger'],
+): UserError {
   const code = (error as { data?: { error?: string } }).data?.error;
-  if (!code || !NOT_POSTABLE.has(code)) return error;
   const ref = formatReleaseRef(release.number);
+  if (code && NOT_POSTABLE.has(code))
+    return new UserError(
+      `Your release is saved as *${ref}*, but Tandem cannot post in <#${channel}> (${code}). Invite it with \`/invite @Tandem\` and run \`/draft ${ref}\` there, or run that in any channel Tandem is in.`,
+      `/draft ${ref}`,
+      `/draft ${ref}`,
+    );
+  logger.error({ err: error, release: release.id }, 'drafts message not posted');
   return new UserError(
-    `Your release is saved as *${ref}*, but Tandem cannot post in <#${channel}> (${code}). Invite it with \`/invite @Tandem\` and run \`/draft ${ref}\` there, or run that in any channel Tandem is in.`,
+    `Your release is saved as *${ref}*, but Slack did not take the drafts message just now. Run \`/draft ${ref}\` in a moment to try again.`,
     `/draft ${ref}`,
     `/draft ${ref}`,
   );
@@ -120,7 +134,7 @@ export async function draftRelease(
     try {
       posted = await client.chat.postMessage({ channel, ...draftingMessage(release, view) });
     } catch (error) {
-      throw cannotPost(error, release, channel);
+      throw cannotPost(error, release, channel, deps.logger);
     }
     if (!posted.ts) throw new Error('chat.postMessage returned no ts');
     release = await setReleaseMessage(deps, release, { channel: posted.channel ?? channel, ts: posted.ts });
@@ -144,7 +158,12 @@ export async function draftRelease(
         ),
       })
       .catch(() => undefined);
-    throw error;
+    const ref = formatReleaseRef(release.number);
+    throw new UserError(
+      `Drafting *${ref}* failed on Tandem's side. The release is saved: run \`/draft ${ref}\` to try again.`,
+      `/draft ${ref}`,
+      `/draft ${ref}`,
+    );
   }
   await refreshDraftsMessage(client, deps, release, workspace);
   const amplify = await ensureAmplifyTasks(

@@ -135,7 +135,10 @@ export async function approveDraft(deps: Deps, draft: SocialDraft, userId: strin
     where: { id: draft.id, teamId: draft.teamId, status: 'pending' },
     data: { status: 'approved', approvedBy: userId, approvedAt: deps.clock.now() },
   });
-  return count === 1;
+  if (count === 1) return true;
+  // Lost a race: either someone approved it, or a new version replaced it meanwhile.
+  await assertCurrent(deps, draft);
+  return false;
 }
 
 export const isNetwork = (release: PressRelease, network: string): network is Network =>
