@@ -20,7 +20,8 @@ const mask = (text: string, start: number, end: number): string =>
 /** The form both sides are compared in: case, quote styles, dashes and spacing do not matter. */
 export function normaliseForMatch(text: string): string {
   return text
-    .normalize('NFKC')
+    .normalize('NFC')
+    .replace(/…/g, '...')
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/[“”„‟«»″〝〞＂]/g, '"')
     .replace(/[‘’‚‛′`]/g, "'")
@@ -109,10 +110,19 @@ const NUMBER_WORDS: Record<string, number> = {
 const CURRENCY_BEFORE = String.raw`(US\$|USD|AU?\$|AUD|CA?\$|CAD|NZ\$|HK\$|S\$|R\$|\$|€|EUR|£|GBP|¥|JPY|₹|INR|Rs\.?|CHF|₩|₽)`;
 const CURRENCY_AFTER = `(dollars?|euros?|pounds?(?: sterling)?|yen|rupees?|francs?|USD|EUR|GBP|JPY|CAD|AUD|INR|CHF|€|£)`;
 
-const MONEY_PATTERNS = [
-  new RegExp(String.raw`${CURRENCY_BEFORE}[ \u00a0]?(${AMOUNT})${SCALE}`, 'giu'),
-  new RegExp(String.raw`(${AMOUNT})${SCALE}[ \u00a0]?${CURRENCY_AFTER}(?![\p{L}])`, 'giu'),
-];
+const MONEY_AFTER = new RegExp(
+  String.raw`(${AMOUNT})${SCALE}[ \u00a0]?${CURRENCY_AFTER}(?![\p{L}\d])`,
+  'giu',
+);
+// In a draft "AUD$5" is no amount in Australian dollars; the release is read leniently, since
+// masking a hashtag in the draft can leave "#D$0" as "$0".
+const MONEY_PATTERNS = {
+  strict: [
+    new RegExp(String.raw`(?<![\p{L}\p{N}])${CURRENCY_BEFORE}[ \u00a0]?(${AMOUNT})${SCALE}`, 'giu'),
+    MONEY_AFTER,
+  ],
+  lenient: [new RegExp(String.raw`${CURRENCY_BEFORE}[ \u00a0]?(${AMOUNT})${SCALE}`, 'giu'), MONEY_AFTER],
+};
 
 /** Dollars of any country count as one family: a draft saying "$" for "US$" states nothing new. */
 function currencyFamily(currency: string): string {
@@ -133,9 +143,9 @@ interface Found {
   keys: string[];
 }
 
-function findMoney(text: string): Found[] {
+function findMoney(text: string, reading: keyof typeof MONEY_PATTERNS = 'strict'): Found[] {
   const found: Found[] = [];
-  const [before, after] = MONEY_PATTERNS;
+  const [before, after] = MONEY_PATTERNS[reading];
   for (const match of text.matchAll(before as RegExp)) {
     const [all, currency = '', amount = '', scale] = match;
     const family = currencyFamily(currency);
@@ -210,8 +220,8 @@ const MONTH_NAMES = [
 // Capitalised only: "may" and "march" are also ordinary words.
 const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![\p{L}])`;
 const WEEKDAY = String.raw`(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\p{L}])`;
-const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\d])`;
-const YEAR = String.raw`(\d{4})(?![\d])`;
+const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\d]|[.,]\d)`;
+const YEAR = String.raw`(\d{4})(?!\d|[.,]\d)`;
 
 const monthNumber = (name: string): number =>
   MONTH_NAMES.findIndex((month) => month.startsWith(name.toLowerCase().replace(/\.$/, '').slice(0, 3))) + 1;
@@ -301,12 +311,14 @@ interface SourceFacts {
 }
 
 function readSource(source: string): SourceFacts {
-  const plain = source.normalize('NFKC');
+  const plain = source.normalize('NFC');
   const numbers = new Set<string>();
   for (const match of plain.matchAll(new RegExp(`(${AMOUNT})${SCALE}`, 'giu'))) {
     for (const value of amountValues(match[1] ?? '')) numbers.add(key(value));
     for (const value of scaledValues(match[1] ?? '', match[2])) numbers.add(value);
   }
+  // Every run of digits on its own too: the draft may have lost what was around it ("@0,1" → "1").
+  for (const match of plain.matchAll(/\d+/g)) numbers.add(key(Number(match[0])));
   for (const match of plain.toLowerCase().matchAll(/\p{L}+/gu)) {
     const value = NUMBER_WORDS[match[0]];
     if (value !== undefined) numbers.add(key(value));
@@ -314,7 +326,7 @@ function readSource(source: string): SourceFacts {
   const facts: SourceFacts = {
     text: normaliseForMatch(source),
     numbers,
-    money: new Set(findMoney(plain).flatMap((m) => m.keys)),
+    money: new Set([...findMoney(plain), ...findMoney(plain, 'lenient')].flatMap((m) => m.keys)),
     percentages: new Set(findPercentages(plain).flatMap((p) => p.keys)),
     dayMonths: new Set(),
     months: new Set(),
@@ -351,18 +363,46 @@ const OPENING = new Set(['“', '„', '«', '"', '＂']);
 const CLOSING = new Set(['”', '»', '"', '＂']);
 
 /** Quoted spans on one line; an unclosed quote (say, cut off by shortening) is not a quote. */
-function findQuotes(text: string): Array<{ start: number; end: number; inner: string }> {
-  const spans: Array<{ start: number; end: number; inner: string }> = [];
+function findQuotes(text: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
   let open: number | null = null;
   for (let i = 0; i < text.length; i++) {
     const char = text[i] ?? '';
     if (char === '\n') {
       open = null;
     } else if (open !== null && CLOSING.has(char)) {
-      spans.push({ start: open, end: i + 1, inner: text.slice(open + 1, i) });
+      spans.push({ start: open, end: i + 1 });
       open = null;
     } else if (OPENING.has(char) || CLOSING.has(char)) {
       open = i;
+    }
+  }
+  return spans;
+}
+
+/*
+ * Single quotes, told apart from apostrophes: one opens before a word ("‘This" or " 'This") and
+ * closes after one, not inside it, so "NASA’s" and "don't" never open or close anything.
+ */
+function findSingleQuotes(text: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  let open: number | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] ?? '';
+    const before = text[i - 1] ?? ' ';
+    const after = text[i + 1] ?? ' ';
+    if (char === '\n') {
+      open = null;
+    } else if (char === '‘' || (char === "'" && /[\s([“"]/u.test(before) && /[\p{L}\p{N}]/u.test(after))) {
+      open = i;
+    } else if (
+      open !== null &&
+      (char === '’' || char === "'") &&
+      /\S/u.test(before) &&
+      !/[\p{L}\p{N}]/u.test(after)
+    ) {
+      spans.push({ start: open, end: i + 1 });
+      open = null;
     }
   }
   return spans;
@@ -442,13 +482,19 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const isCapitalised = (word: string): boolean => /^[\p{Lu}\p{Lt}]/u.test(word);
+// "SpaceX" or "iPhone" is a name even at the start of a sentence; "Today" is not.
+const looksLikeName = (word: string): boolean =>
+  isAcronym(word) || /.\p{Lu}/u.test(word.replace(/^(?:\p{L}\.)+/u, ''));
 const isAcronym = (word: string): boolean =>
   (word.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && !/\p{Ll}/u.test(word);
 
 interface Word {
   start: number;
   end: number;
+  /** Without a possessive: "NASA" for "NASA's". */
   text: string;
+  /** As written, possessive kept: inside a name it must match as is ("NASA's Goddard …"). */
+  written: string;
   endsSentence: boolean;
 }
 
@@ -464,8 +510,9 @@ function words(text: string): Word[] {
         endsSentence = true;
       }
     }
-    word = word.replace(/['’]s$/u, '').replace(/['’\-&]+$/u, '');
-    return { start: match.index, end: match.index + match[0].length, text: word, endsSentence };
+    const written = word.replace(/['’\-&]+$/u, '');
+    const text = written.replace(/['’]s$/u, '').replace(/['’\-&]+$/u, '');
+    return { start: match.index, end: match.index + match[0].length, text, written, endsSentence };
   });
 }
 
@@ -480,9 +527,22 @@ function startsSentence(text: string, position: number): boolean {
 }
 
 function nameSupported(parts: readonly string[], source: SourceFacts): boolean {
-  const escaped = parts.map((part) => normaliseForMatch(part).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('\\s+')}(?![\\p{L}\\p{N}])`, 'u').test(source.text);
+  // A closing full stop ("U.S.", "Inc.") may be followed by anything in the release.
+  const escaped = parts.map((part, index) =>
+    normaliseForMatch(index === parts.length - 1 ? part.replace(/\.+$/, '') : part).replace(
+      /[.*+?^${}()|[\]\\]/g,
+      '\\$&',
+    ),
+  );
+  // Letters only: "Q4" in the release contains the name-like "Q".
+  return new RegExp(`(?<!\\p{L})${escaped.join('\\s+')}(?![\\p{L}\\p{M}])`, 'u').test(source.text);
 }
+
+const lookupParts = (sequence: readonly Word[]): string[] =>
+  sequence.map((word, index) => (index === sequence.length - 1 ? word.text : word.written));
+
+// "Holloway said …": a lone word starting a sentence is a name when it is the one speaking.
+const SPEAKS = /^[ \u00a0]+(?:said|says|told|tells|added|adds|explained|noted|stated|announced)(?![\p{L}])/u;
 
 function findNames(text: string, source: SourceFacts): Array<{ start: number; text: string }> {
   const all = words(text);
@@ -516,23 +576,18 @@ function findNames(text: string, source: SourceFacts): Array<{ start: number; te
     const first = sequence[0];
     if (!first) continue;
     let candidate = sequence;
-    if (startsSentence(text, first.start) && !isAcronym(first.text)) {
+    const last = sequence[sequence.length - 1];
+    const speaks = sequence.length === 1 && last !== undefined && SPEAKS.test(text.slice(last.end));
+    if (startsSentence(text, first.start) && !looksLikeName(first.text) && !speaks) {
       // "Today NASA said": the first word is capitalised only because it starts the sentence.
-      if (
-        sequence.length === 1 ||
-        nameSupported(
-          sequence.map((w) => w.text),
-          source,
-        )
-      )
-        continue;
+      if (sequence.length === 1 || nameSupported(lookupParts(sequence), source)) continue;
       candidate = sequence.slice(1);
       while (candidate[0] && CONNECTORS.has(candidate[0].text.toLowerCase())) candidate = candidate.slice(1);
     }
     const head = candidate[0];
     if (!head) continue;
     if (candidate.length === 1 && head.text === 'I') continue;
-    const parts = candidate.map((w) => w.text);
+    const parts = lookupParts(candidate);
     if (!nameSupported(parts, source)) unsupported.push({ start: head.start, text: parts.join(' ') });
   }
   return unsupported;
@@ -565,10 +620,15 @@ export function checkFacts(source: string, draft: string): UnsupportedFact[] {
   const flagged: Array<{ start: number; fact: FactKind; text: string }> = [];
   let text = maskFurniture(draft);
 
-  for (const quote of findQuotes(text)) {
-    if (!quoteSupported(quote.inner, known)) {
-      flagged.push({ start: quote.start, fact: 'quote', text: quote.inner.trim() });
-    }
+  // Quote marks inside links do not count, but a quoted link is still part of the quote.
+  const quotes = findQuotes(text);
+  const singles = findSingleQuotes(text).filter((single) =>
+    quotes.every((quote) => single.end <= quote.start || single.start >= quote.end),
+  );
+  for (const quote of [...quotes, ...singles]) {
+    const inner = draft.slice(quote.start + 1, quote.end - 1);
+    if (!quoteSupported(inner, known))
+      flagged.push({ start: quote.start, fact: 'quote', text: inner.trim() });
     text = mask(text, quote.start, quote.end);
   }
 
@@ -590,15 +650,23 @@ export function checkFacts(source: string, draft: string): UnsupportedFact[] {
   for (const match of text.matchAll(new RegExp(`(${AMOUNT})${SCALE}`, 'giu'))) {
     const written = match[1] ?? '';
     const values = [...amountValues(written).map(key), ...scaledValues(written, match[2])];
+    // "Q4" and "5th" read better in a flag than "4" and "5", and their letters are then no name.
+    const prefix = /\p{L}+$/u.exec(text.slice(0, match.index))?.[0] ?? '';
+    const end = match.index + match[0].length;
+    const suffix = match[2] ? '' : (/^\p{L}+/u.exec(text.slice(end))?.[0] ?? '');
+    const start = match.index - prefix.length;
     if (!values.some((value) => known.numbers.has(value))) {
-      // "Q4" reads better in a flag than "4".
-      const before = /[\p{L}]+$/u.exec(text.slice(0, match.index))?.[0] ?? '';
-      flagged.push({
-        start: match.index - before.length,
-        fact: 'number',
-        text: `${before}${match[0]}`.trim(),
-      });
+      flagged.push({ start, fact: 'number', text: `${prefix}${match[0]}${suffix}`.trim() });
     }
+    text = mask(text, start, end + suffix.length);
+  }
+
+  // Spelled-out numbers too ("Seven animals"); "one" and "second" mean too many other things.
+  for (const match of text.matchAll(/\p{L}+/gu)) {
+    const word = match[0].toLowerCase();
+    const value = NUMBER_WORDS[word];
+    if (value === undefined || ['one', 'first', 'second', 'zero'].includes(word)) continue;
+    if (!known.numbers.has(key(value))) flagged.push({ start: match.index, fact: 'number', text: match[0] });
     text = mask(text, match.index, match.index + match[0].length);
   }
 
@@ -610,7 +678,7 @@ export function checkFacts(source: string, draft: string): UnsupportedFact[] {
   return flagged
     .sort((a, b) => a.start - b.start)
     .filter(({ fact, text: claim }) => {
-      const id = `${fact}:${normaliseForMatch(claim)}`;
+      const id = `${fact}:${normaliseForMatch(claim).replace(/\s+/g, '')}`;
       if (seen.has(id)) return false;
       seen.add(id);
       return true;

@@ -45,7 +45,9 @@ export function finishDraft(release: ReleaseInput, network: Network, raw: string
     }
     text = neutraliseMentions(fitted.text);
   }
-  const facts = checkFacts(releaseSource(release), text).map(
+  // The release as written and as neutralised: a "<!here>" quoted from it becomes "@here" in the draft.
+  const source = releaseSource(release);
+  const facts = checkFacts(`${source}\n\n${neutraliseMentions(source)}`, text).map(
     ({ fact, text: claim }): DraftFlag => ({ kind: 'not-in-release', fact, text: claim }),
   );
   return { network, text, flags: [...flags, ...facts] };

@@ -113,7 +113,7 @@ function withEllipsis(fragment: string): string | null {
 }
 
 const LABEL_BEFORE_LINK =
-  /(?:(?:read|learn|find out|see) more|more|details|full (?:release|story)|link)\s*[:：]?\s*(?:👉|→|->)?\s*$/iu;
+  /(?<![\p{L}])(?:(?:read|learn|find out|see) more|more|details|full (?:release|story)|link)\s*[:：]?\s*(?:👉|→|->)?\s*$/iu;
 const LINK_IN_BIO_AT_END = /link in bio\.?\s*$/iu;
 
 /**
@@ -179,18 +179,37 @@ function removeSpans(text: string, spans: readonly Span[]): string {
   return out;
 }
 
-/** Instagram does not link URLs in captions; a link is sent to the bio instead. */
+/**
+ * Instagram does not link URLs in captions, so links go to the bio. A link in the middle of a
+ * sentence becomes "(link in bio)" where it stood, since dropping it would run the words on
+ * either side together; links at the end of a line go, and one "Link in bio." line replaces them.
+ */
 function moveLinksToBio(text: string): string {
-  const linkish = urlSpans(text).filter((span) =>
+  const links = urlSpans(text).filter((span) =>
     /^(?:https?:\/\/|www\.)|\//i.test(text.slice(span.start, span.end)),
   );
-  if (linkish.length === 0) return text;
-  const touchedLines = new Set(linkish.map((span) => text.slice(0, span.start).split('\n').length - 1));
-  const lines = removeSpans(text, linkish)
-    .split('\n')
-    .map((line, index) => (touchedLines.has(index) ? line.replace(LABEL_BEFORE_LINK, '').trimEnd() : line));
-  const cleaned = tidyLines(lines.join('\n'));
-  if (/link in bio/i.test(cleaned)) return cleaned;
+  if (links.length === 0) return text;
+  let out = text;
+  let removedAny = false;
+  for (const span of [...links].reverse()) {
+    const lineStart = out.lastIndexOf('\n', span.start - 1) + 1;
+    const lineEnd = out.indexOf('\n', span.end) === -1 ? out.length : out.indexOf('\n', span.end);
+    const before = out.slice(lineStart, span.start);
+    const after = out.slice(span.end, lineEnd);
+    const midSentence =
+      /[\p{L}\p{N}]/u.test(before.replace(LABEL_BEFORE_LINK, '')) &&
+      /[\p{L}\p{N}]/u.test(removeSpans(after, hashtagSpans(after)));
+    if (midSentence) {
+      out = `${out.slice(0, span.start)}(link in bio)${out.slice(span.end)}`;
+    } else {
+      // "Read more:" means nothing once its link is gone.
+      const start = LABEL_BEFORE_LINK.exec(out.slice(0, span.start))?.index ?? span.start;
+      out = out.slice(0, start) + out.slice(span.end);
+      removedAny = true;
+    }
+  }
+  const cleaned = tidyLines(out);
+  if (!removedAny || /link in bio\./i.test(cleaned)) return cleaned;
   const { body, tail } = splitTail(cleaned);
   if (tail === '') return cleaned === '' ? LINK_IN_BIO : `${cleaned}\n\n${LINK_IN_BIO}`;
   return body === '' ? `${LINK_IN_BIO}\n\n${tail}` : `${body}\n\n${LINK_IN_BIO}\n\n${tail}`;

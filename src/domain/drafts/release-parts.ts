@@ -67,7 +67,8 @@ function contentParagraphs(body: string): string[] {
     if (line === '') continue;
     if (END_MARK.test(line) && paragraphs.length > 0) break;
     if (BOILERPLATE.test(line)) continue;
-    paragraphs.push(paragraphs.length === 0 ? collapse(stripDateline(line)) : line);
+    // The dateline opens the body, which may come after a headline line.
+    paragraphs.push(paragraphs.length < 2 ? collapse(stripDateline(line)) : line);
   }
   return paragraphs.filter((paragraph) => paragraph !== '');
 }
