@@ -57,6 +57,7 @@ export interface AckResult {
   runs: RateRun[];
   steps: RateRun[];
   maxSustainable: Partial<Record<AckTarget, number | null>>;
+  /** Distinct warn/error log messages each server wrote over the whole run, with counts. */
   errorSamples: string[];
 }
 
@@ -210,7 +211,9 @@ export async function benchAck(options: AckOptions, log: (line: string) => void)
           best = rate;
         }
         result.maxSustainable[target] = best;
-        result.errorSamples.push(...server.logs.samples.map((l) => `${target}: ${l}`));
+        for (const [message, count] of server.logs.messages) {
+          result.errorSamples.push(`${TARGET_NAMES[target]}: ${count} × ${message}`);
+        }
       });
     }
   } finally {

@@ -209,7 +209,7 @@ async function measure(
       }
       run.failures.missingReplies = Math.max(0, commands - replies);
       run.failures.errorLogs = server.logs.errors;
-      run.errorSamples = server.logs.samples;
+      run.errorSamples = [...server.logs.messages].map(([message, count]) => `${count} × ${message}`);
       return run;
     } finally {
       await server.stop();

@@ -16,7 +16,7 @@ const { values, positionals } = parseArgs({
     // ack
     seconds: { type: 'string', default: '20' },
     rates: { type: 'string', default: '50,200,500' },
-    steps: { type: 'string', default: '50,100,150,200,300,500,750,1000,1500,2000,3000' },
+    steps: { type: 'string', default: '25,50,100,150,200,300,500,750,1000,1500,2000,3000' },
     'step-seconds': { type: 'string', default: '5' },
     teams: { type: 'string', default: '10' },
     on: { type: 'string', default: 'pglite,postgres' },
