@@ -3,6 +3,24 @@ export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Escaped text of at most `max` characters. Escaping can make text five times longer (`&` is
+ * `&amp;`), so it is clipped while escaping, between graphemes and never inside an entity.
+ */
+export function escapeWithin(text: string, max: number): string {
+  const escaped = escapeText(text);
+  if (escaped.length <= max) return escaped;
+  let out = '';
+  for (const { segment } of graphemes.segment(text)) {
+    const piece = escapeText(segment);
+    if (out.length + piece.length > max - 1) break;
+    out += piece;
+  }
+  return `${out}…`;
+}
+
 export const userMention = (userId: string): string => `<@${userId}>`;
 export const channelMention = (channelId: string): string => `<#${channelId}>`;
 

@@ -2,6 +2,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHECKLISTS } from '../../src/domain/checklists.js';
+import { NETWORKS, TONES } from '../../src/domain/drafts/types.js';
 import type { InitiativeListFilter } from '../../src/domain/initiative-command.js';
 import { MAX_INITIATIVE_NUMBER } from '../../src/domain/initiative-ref.js';
 import {
@@ -10,6 +11,7 @@ import {
   INITIATIVE_KINDS,
   type OwnershipMatrix,
 } from '../../src/domain/kinds.js';
+import { draftHelpMessage, draftingMessage, draftsMessage } from '../../src/features/drafts/views.js';
 import {
   createdMessage,
   detailMessage,
@@ -27,7 +29,12 @@ import {
   tandemHelpMessage,
 } from '../../src/features/setup/views.js';
 import type { WorkspaceSettings } from '../../src/features/setup/workspace-service.js';
-import type { Initiative, OwnershipEvent } from '../../src/generated/prisma/client.js';
+import type {
+  Initiative,
+  OwnershipEvent,
+  PressRelease,
+  SocialDraft,
+} from '../../src/generated/prisma/client.js';
 import { ChangeSource, InitiativeStatus, OwnershipChange } from '../../src/generated/prisma/enums.js';
 import {
   capBlocks,
@@ -97,8 +104,9 @@ function limitProblems(message: SlackMessage): string[] {
 
 // --- Escaping ---------------------------------------------------------------------------------------
 
-// The only `<…>` sequences Tandem itself writes: user and channel mentions, and dates.
-const OWN_TOKENS = /<@[UW][A-Z0-9]+>|<#C[A-Z0-9]+>|<!date\^\d+\^[^|<>]*\|[^<>]*>/g;
+// The only `<…>` sequences Tandem itself writes: user and channel mentions, dates, and links.
+const OWN_TOKENS =
+  /<@[UW][A-Z0-9]+>|<#C[A-Z0-9]+>|<!date\^\d+\^[^|<>]*\|[^<>]*>|<https?:\/\/[^<>|\s]+\|[^<>]*>/g;
 // clip() may cut one of them (or an entity) short right before its closing "…".
 const CLIPPED_TOKEN =
   /(?:<(?:@[UW]?[A-Z0-9]*|#C?[A-Z0-9]*|!(?:d(?:a(?:t(?:e(?:\^[^<>]*)?)?)?)?)?)?|&[a-z]{0,3})…$/;
@@ -257,6 +265,69 @@ const suggestion = fc.option(fc.record({ userId: fc.option(userId, { nil: null }
   nil: undefined,
 });
 
+const release: fc.Arbitrary<PressRelease> = fc.record({
+  id: fc.uuid(),
+  teamId: fc.constant('T1'),
+  number: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+  title: fc.option(title, { nil: null }),
+  body: title,
+  link: fc.option(fc.webUrl(), { nil: null }),
+  releaseHash: fc.stringMatching(/^[0-9a-f]{64}$/),
+  networks: fc.subarray([...NETWORKS], { minLength: 1 }),
+  tone: fc.constantFrom(...TONES),
+  hashtags: fc.array(fc.stringMatching(/^[A-Za-z0-9_]{1,20}$/), { maxLength: 10 }),
+  embargoUntil: fc.option(date, { nil: null }),
+  initiativeId: fc.option(fc.uuid(), { nil: null }),
+  channelId: fc.option(channelId, { nil: null }),
+  messageTs: fc.option(fc.constant('1700000000.000100'), { nil: null }),
+  note: fc.option(typed(300), { nil: null }),
+  draftedAt: fc.option(date, { nil: null }),
+  createdBy: userId,
+  createdAt: date,
+});
+
+const draftFlag = fc.oneof(
+  fc.record({
+    kind: fc.constant('not-in-release' as const),
+    fact: fc.constantFrom('number', 'percentage', 'money', 'date', 'quote', 'name' as const),
+    text: typed(400),
+  }),
+  fc.record({ kind: fc.constant('shortened' as const), from: fc.nat(100_000), to: fc.nat(100_000) }),
+  fc.record({ kind: fc.constant('over-limit' as const), length: fc.nat(100_000), limit: fc.nat(100_000) }),
+  fc.record({ kind: fc.constant('too-many-hashtags' as const), count: fc.nat(500), max: fc.constant(30) }),
+);
+
+/** Drafts of every length a network allows (Facebook's 63,206), full of characters that escape. */
+const draftsFor = (r: PressRelease): fc.Arbitrary<SocialDraft[]> =>
+  fc.tuple(
+    ...r.networks.map((network) =>
+      fc.record({
+        id: fc.uuid(),
+        teamId: fc.constant('T1'),
+        releaseId: fc.constant(r.id),
+        network: fc.constant(network),
+        version: fc.integer({ min: 1, max: 1000 }),
+        text: fc.oneof(
+          typed(3000),
+          fc.string({ unit: fc.constantFrom('&', '<', '>', 'é', '👩‍👩‍👧', ' '), maxLength: 63_206 }),
+        ),
+        flags: fc.array(draftFlag, { maxLength: 12 }),
+        drafter: fc.oneof(fc.constantFrom('template', 'edit'), typed(100)),
+        promptVersion: fc.constant('drafts-v1'),
+        releaseHash: fc.constant(r.releaseHash),
+        status: fc.constantFrom('pending' as const, 'approved' as const, 'superseded' as const),
+        createdBy: userId,
+        createdAt: date,
+        approvedBy: fc.option(userId, { nil: null }),
+        approvedAt: fc.option(date, { nil: null }),
+      }),
+    ),
+  );
+const draftsView = fc.record({
+  timezone: fc.constantFrom(...ZONES),
+  initiativeNumber: fc.option(fc.nat(), { nil: null }),
+});
+
 // --- Every view, over arbitrary data ---------------------------------------------------------------
 
 interface ViewCase {
@@ -326,6 +397,13 @@ const VIEWS: ViewCase[] = [
     ([ws, actor, what]) => settingsChangedMessage(ws, actor, what),
   ),
   view('tandemHelpMessage', fc.constant(null), () => tandemHelpMessage()),
+  view('draftingMessage', fc.tuple(release, draftsView), ([r, v]) => draftingMessage(r, v)),
+  view(
+    'draftsMessage',
+    release.chain((r) => fc.tuple(fc.constant(r), draftsFor(r), draftsView)),
+    ([r, drafts, v]) => draftsMessage(r, drafts, v),
+  ),
+  view('draftHelpMessage', fc.constant(null), () => draftHelpMessage()),
 ];
 
 describe.each(VIEWS)('$name', (v) => {

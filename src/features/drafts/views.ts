@@ -5,7 +5,7 @@ import { measure, NETWORK_RULES, networkLabel } from '../../domain/drafts/networ
 import type { Network } from '../../domain/drafts/types.js';
 import type { PressRelease, SocialDraft } from '../../generated/prisma/client.js';
 import { clip, context, divider, header, type SlackMessage, section } from '../../slack/blocks.js';
-import { escapeText, inlineCode, slackDate, userMention } from '../../slack/mrkdwn.js';
+import { escapeText, escapeWithin, inlineCode, slackDate, userMention } from '../../slack/mrkdwn.js';
 import { releaseName } from './releases.js';
 import { flagsOf } from './versions.js';
 
@@ -42,7 +42,9 @@ function aboutRelease(release: PressRelease, view: DraftsView): KnownBlock[] {
     `From ${userMention(release.createdBy)}`,
     `tone: ${release.tone}`,
     ...(view.initiativeNumber ? [`initiative *#${view.initiativeNumber}*`] : []),
-    ...(release.link ? [`<${release.link.replace(/[<>|]/g, '')}|release link>`] : []),
+    ...(release.link
+      ? [`<${release.link.replace(/[<>|\s]/g, '').replace(/&/g, '&amp;')}|release link>`]
+      : []),
   ];
   const blocks: KnownBlock[] = [header(`Social drafts for ${formatReleaseRef(release.number)}`)];
   blocks.push(section(`*${escapeText(releaseName(release))}*`));
@@ -65,7 +67,7 @@ export function draftingMessage(release: PressRelease, view: DraftsView): SlackM
 
 function statusLine(draft: SocialDraft): string {
   if (draft.status === 'approved')
-    return `:white_check_mark: Approved by ${userMention(draft.approvedBy ?? '')}`;
+    return `:white_check_mark: Approved by ${draft.approvedBy ? userMention(draft.approvedBy) : 'a lead'}`;
   return ':eyes: Awaiting approval';
 }
 
@@ -81,8 +83,9 @@ function draftBlocks(draft: SocialDraft): KnownBlock[] {
   const network = draft.network as Network;
   const rule = NETWORK_RULES[network];
   const length = measure(network, draft.text);
-  const shown =
-    draft.text.length > SHOWN_TEXT ? `${clip(draft.text, SHOWN_TEXT)}\n_(full text in Edit)_` : draft.text;
+  // Escaped and clipped together: escaping alone can make a post five times longer.
+  const escaped = escapeWithin(draft.text, SHOWN_TEXT);
+  const shown = escaped === escapeText(draft.text) ? escaped : `${escaped}\n_(the full post is in Edit)_`;
   const heading = `*${networkLabel(network)}* · ${length.toLocaleString('en-US')}/${rule.limit.toLocaleString('en-US')}`;
   const flags = flagsOf(draft).map((f) => `:warning: ${escapeText(describeFlag(f, network))}`);
   const buttons: ActionsBlock['elements'] = [];
@@ -113,7 +116,7 @@ function draftBlocks(draft: SocialDraft): KnownBlock[] {
     {
       type: 'section',
       // verbatim: the post is shown exactly as it will be published, with no auto-linking.
-      text: { type: 'mrkdwn', text: `${heading}\n${escapeText(shown)}`, verbatim: true },
+      text: { type: 'mrkdwn', text: `${heading}\n${shown}`, verbatim: true },
     },
     context(statusLine(draft), provenance(draft), ...flags.slice(0, 7)),
     { type: 'actions', block_id: `draft:${network}`, elements: buttons },
