@@ -41,8 +41,10 @@ export interface RateRun {
   rate: number;
   seconds: number;
   sent: number;
-  /** Non-200 answers, connection errors and timeouts. */
+  /** Non-200 answers, connection errors and timeouts (10 s). */
   ackFailures: number;
+  /** Why acks failed: HTTP status or error message, with counts. */
+  ackFailureReasons: Record<string, number>;
   ack: Spread;
   /** Tandem only: one success reply per request is expected. */
   replies?: { received: number; missing: number; duplicated: number; errorReplies: number; latency: Spread };
@@ -106,11 +108,17 @@ async function runRate(
     seconds,
     sent: shots.length,
     ackFailures: shots.length - ok.length,
+    ackFailureReasons: {},
     ack: spread(ok.map((s) => s.ackMs ?? 0)),
     generatorLagP99: spread(shots.map((s) => s.lagMs)).p99,
     errorLogs: 0,
     sustainable: false,
   };
+  for (const shot of shots) {
+    if (shot.status === 200 && shot.ackMs !== undefined) continue;
+    const reason = shot.error ?? `HTTP ${shot.status}`;
+    run.ackFailureReasons[reason] = (run.ackFailureReasons[reason] ?? 0) + 1;
+  }
   if (target !== 'bare') {
     await drainReplies(slack, `${tag}-`, shots.length);
     const byId = new Map<string, number>();
