@@ -46,7 +46,7 @@ const SCALES: Record<string, number> = {
   trillion: 1e12,
   tn: 1e12,
 };
-const SCALE = String.raw`(?:[ \u00a0]?(thousand|million|billion|trillion|bn|mn|tn|k|m|b)(?![\p{L}\p{N}]))?`;
+const SCALE = String.raw`(?:[ \u00a0]?(thousand|million|billion|trillion|bn|mn|tn|k|m|b)(?![\p{L}\p{M}\p{N}]))?`;
 
 const key = (value: number): string => String(Number(value.toPrecision(12)));
 
@@ -68,42 +68,20 @@ function scaledValues(written: string, scale: string | undefined): string[] {
   return amountValues(written).map((value) => key(value * multiplier));
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-  thousand: 1000,
-  dozen: 12,
-  first: 1,
-  second: 2,
-  third: 3,
-};
+const NUMBER_WORDS: Record<string, number> = Object.fromEntries([
+  ...'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((word, value) => [word, value] as const),
+  ...'thirty forty fifty sixty seventy eighty ninety'
+    .split(' ')
+    .map((word, i) => [word, 30 + 10 * i] as const),
+  ['hundred', 100],
+  ['thousand', 1000],
+  ['dozen', 12],
+  ['first', 1],
+  ['second', 2],
+  ['third', 3],
+]);
 
 // ---------------------------------------------------------------- money and percentages
 
@@ -111,7 +89,7 @@ const CURRENCY_BEFORE = String.raw`(US\$|USD|AU?\$|AUD|CA?\$|CAD|NZ\$|HK\$|S\$|R
 const CURRENCY_AFTER = `(dollars?|euros?|pounds?(?: sterling)?|yen|rupees?|francs?|USD|EUR|GBP|JPY|CAD|AUD|INR|CHF|€|£)`;
 
 const MONEY_AFTER = new RegExp(
-  String.raw`(${AMOUNT})${SCALE}[ \u00a0]?${CURRENCY_AFTER}(?![\p{L}\d])`,
+  String.raw`(${AMOUNT})${SCALE}[ \u00a0]?${CURRENCY_AFTER}(?![\p{L}\p{M}\d])`,
   'giu',
 );
 // In a draft "AUD$5" is no amount in Australian dollars; the release is read leniently, since
@@ -172,7 +150,7 @@ function findMoney(text: string, reading: keyof typeof MONEY_PATTERNS = 'strict'
 }
 
 const PERCENT = new RegExp(
-  String.raw`(${AMOUNT})[ \u00a0]?(?:%|％|per[ \u00a0]?cent(?![\p{L}])|pct(?![\p{L}])|percentage points?(?![\p{L}]))`,
+  String.raw`(${AMOUNT})[ \u00a0]?(?:%|％|per[ \u00a0]?cent(?![\p{L}\p{M}])|pct(?![\p{L}\p{M}])|percentage points?(?![\p{L}\p{M}]))`,
   'giu',
 );
 
@@ -218,9 +196,9 @@ const MONTH_NAMES = [
   'december',
 ];
 // Capitalised only: "may" and "march" are also ordinary words.
-const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![\p{L}])`;
-const WEEKDAY = String.raw`(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\p{L}])`;
-const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\d]|[.,]\d)`;
+const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![\p{L}\p{M}])`;
+const WEEKDAY = String.raw`(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\p{L}\p{M}])`;
+const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\p{M}\d]|[.,]\d)`;
 const YEAR = String.raw`(\d{4})(?!\d|[.,]\d)`;
 
 const monthNumber = (name: string): number =>
@@ -274,7 +252,7 @@ const DATE_PATTERNS: Array<{
   {
     // A month on its own; abbreviations only with their full stop ("Mar." not "Mar").
     pattern:
-      /(?<![\p{L}])(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)(?![\p{L}])/gu,
+      /(?<![\p{L}])(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)(?![\p{L}\p{M}])/gu,
     read: (m) => ({ month: monthNumber(m[1] ?? '') }),
   },
   {
@@ -412,11 +390,14 @@ const EDGE_PUNCTUATION = /^[\s\p{P}]+|[\s\p{P}]+$/gu;
 
 function quoteSupported(inner: string, source: SourceFacts): boolean {
   // A quote shortened with "…" is faithful if every piece of it is.
-  return normaliseForMatch(inner)
-    .split('...')
-    .map((fragment) => fragment.replace(EDGE_PUNCTUATION, ''))
-    .filter((fragment) => /[\p{L}\p{N}]/u.test(fragment))
-    .every((fragment) => source.text.includes(fragment));
+  return (
+    normaliseForMatch(inner)
+      // Instagram's "(link in bio)" stands where a link in the quote was.
+      .split(/\.\.\.|\(link in bio\)/)
+      .map((fragment) => fragment.replace(EDGE_PUNCTUATION, ''))
+      .filter((fragment) => /[\p{L}\p{N}]/u.test(fragment))
+      .every((fragment) => source.text.includes(fragment))
+  );
 }
 
 // ---------------------------------------------------------------- names
@@ -510,7 +491,7 @@ function words(text: string): Word[] {
         endsSentence = true;
       }
     }
-    const written = word.replace(/['’\-&]+$/u, '');
+    const written = word;
     const text = written.replace(/['’]s$/u, '').replace(/['’\-&]+$/u, '');
     return { start: match.index, end: match.index + match[0].length, text, written, endsSentence };
   });
@@ -542,7 +523,8 @@ const lookupParts = (sequence: readonly Word[]): string[] =>
   sequence.map((word, index) => (index === sequence.length - 1 ? word.text : word.written));
 
 // "Holloway said …": a lone word starting a sentence is a name when it is the one speaking.
-const SPEAKS = /^[ \u00a0]+(?:said|says|told|tells|added|adds|explained|noted|stated|announced)(?![\p{L}])/u;
+const SPEAKS =
+  /^[ \u00a0]+(?:said|says|told|tells|added|adds|explained|noted|stated|announced)(?![\p{L}\p{M}])/u;
 
 function findNames(text: string, source: SourceFacts): Array<{ start: number; text: string }> {
   const all = words(text);
@@ -651,9 +633,9 @@ export function checkFacts(source: string, draft: string): UnsupportedFact[] {
     const written = match[1] ?? '';
     const values = [...amountValues(written).map(key), ...scaledValues(written, match[2])];
     // "Q4" and "5th" read better in a flag than "4" and "5", and their letters are then no name.
-    const prefix = /\p{L}+$/u.exec(text.slice(0, match.index))?.[0] ?? '';
+    const prefix = /[\p{L}\p{M}]+$/u.exec(text.slice(0, match.index))?.[0] ?? '';
     const end = match.index + match[0].length;
-    const suffix = match[2] ? '' : (/^\p{L}+/u.exec(text.slice(end))?.[0] ?? '');
+    const suffix = match[2] ? '' : (/^[\p{L}\p{M}]+/u.exec(text.slice(end))?.[0] ?? '');
     const start = match.index - prefix.length;
     if (!values.some((value) => known.numbers.has(value))) {
       flagged.push({ start, fact: 'number', text: `${prefix}${match[0]}${suffix}`.trim() });

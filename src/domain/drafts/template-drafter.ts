@@ -14,7 +14,8 @@ type PieceKind = 'lead' | 'fact' | 'quote';
 interface Plan {
   /** The pieces after the headline, in their usual order. */
   pieces: PieceKind[];
-  link: 'url' | 'bio' | 'none';
+  /** Instagram captions do not link URLs: readers are sent to the bio instead. */
+  link: 'url' | 'bio';
   hashtags: boolean;
 }
 
@@ -77,11 +78,7 @@ export function templateDraft(release: ReleaseInput, network: Network, variant =
   const front = frontPiece(available, turn);
   const link = release.link?.trim() || null;
   const linkLine =
-    link === null || plan.link === 'none'
-      ? null
-      : plan.link === 'bio'
-        ? 'Link in bio.'
-        : `${LINK_LABELS[turn % 3] ?? ''}${link}`;
+    link === null ? null : plan.link === 'bio' ? 'Link in bio.' : `${LINK_LABELS[turn % 3] ?? ''}${link}`;
   const fits = (lines: Array<string | null>) => measure(network, compose(lines)) <= rule.limit;
 
   let first = `${toneOpener(release.tone, turn)}${(front && available[front]) || parts.headline}`;
