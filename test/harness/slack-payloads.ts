@@ -25,3 +25,34 @@ export function blockAction(input: BlockActionInput): Record<string, unknown> {
     actions: [{ ...input.action, action_ts: '1700000000.000002' }],
   };
 }
+
+export interface ViewSubmissionInput {
+  teamId: string;
+  userId: string;
+  callbackId: string;
+  /** `view.state.values`: block_id → action_id → element state. */
+  values: Record<string, unknown>;
+  privateMetadata?: string;
+  viewId?: string;
+}
+
+/** A `view_submission` interaction exactly as Slack sends it when a modal is submitted. */
+export function viewSubmission(input: ViewSubmissionInput): Record<string, unknown> {
+  return {
+    type: 'view_submission',
+    team: { id: input.teamId, domain: 'tandem-test' },
+    user: { id: input.userId, team_id: input.teamId },
+    api_app_id: APP_ID,
+    token: 'legacy',
+    trigger_id: 'trig.view-submission',
+    view: {
+      id: input.viewId ?? 'V_SUBMITTED',
+      team_id: input.teamId,
+      type: 'modal',
+      callback_id: input.callbackId,
+      private_metadata: input.privateMetadata ?? '',
+      state: { values: input.values },
+      hash: 'h.view-submission',
+    },
+  };
+}
