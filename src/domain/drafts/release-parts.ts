@@ -76,7 +76,7 @@ function contentParagraphs(body: string): string[] {
 // Words of a name; a full stop only after an initial or a title, so "Smith. The" is not a name.
 const NAME_WORD = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|St)\.|\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*)`;
 // Within one paragraph: a name never runs across a line break.
-const NAME = String.raw`${NAME_WORD}(?: +(?:(?:of|de|da|del|der|van|von|la|le|du|di|bin|al) +)?${NAME_WORD})*`;
+const NAME = `${NAME_WORD}(?: +(?:(?:of|de|da|del|der|van|von|la|le|du|di|bin|al) +)?${NAME_WORD})*`;
 const SAYS = `(?:said|says|added|adds|noted|notes|explained|explains|stated|states|according to)`;
 const SPEAKER_AFTER = new RegExp(String.raw`^\s*[,.]?\s*(?:${SAYS}\s+(${NAME})|(${NAME})\s+${SAYS})`, 'u');
 const SPEAKER_BEFORE = new RegExp(String.raw`(${NAME})\s+${SAYS}\s*[:,]?\s*$`, 'u');
