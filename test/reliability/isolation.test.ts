@@ -321,7 +321,7 @@ describe('coverage of the registrations', () => {
       if (!existsSync(file)) continue;
       const source = readFileSync(file, 'utf8');
       for (const m of source.matchAll(
-        /app\.(command|action|view|event|shortcut|options|message)(?:<[^>]*>)?\(\s*([^,)]*)/g,
+        /app\.(command|action|view|event|shortcut|options|message)(?:<[^(]*>)?\(\s*([^,)]*)/g,
       )) {
         const key = m[1] === 'message' ? 'message' : `${m[1]} ${m[2]?.trim()}`;
         if (!COVERED.has(key)) uncovered.push(`${feature}: ${key}`);
