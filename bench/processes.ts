@@ -2,6 +2,7 @@
 // it (src/main.ts, configured by environment), the bare Bolt baseline, and the Slack stand-in.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -94,7 +95,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Spawns `node --import tsx [nodeArgs] <script>` on a free port; does not wait for it to be ready. */
+/** Spawns `node [--import tsx for TypeScript] [nodeArgs] <script>` on a free port; does not wait for it to be ready. */
 export async function spawnServer(
   script: string,
   env: Record<string, string>,
@@ -102,7 +103,7 @@ export async function spawnServer(
 ): Promise<Server> {
   const port = await freePort();
   const child = track(
-    spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, script], {
+    spawn(process.execPath, [...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), ...nodeArgs, script], {
       cwd: appDir,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: { ...process.env, ...env, PORT: String(port) },
@@ -118,10 +119,16 @@ export async function spawnServer(
   };
 }
 
-/** Tandem as `npm run dev` starts it, configured through the environment like production. */
+/** Compiled dist/main.js (`npm run build`, as `npm start` runs it) when the app folder has one, else src/main.ts through tsx. */
+export function tandemEntry(): string {
+  const built = path.join(appDir, 'dist/main.js');
+  return existsSync(built) ? built : path.join(appDir, 'src/main.ts');
+}
+
+/** Tandem as production starts it, configured through the environment. */
 export function spawnTandem(database: TandemDatabase, slackApiUrl: string, nodeArgs: string[] = []) {
   return spawnServer(
-    path.join(appDir, 'src/main.ts'),
+    tandemEntry(),
     {
       SLACK_BOT_TOKEN: 'xoxb-bench-0000-tandem',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -137,7 +144,7 @@ export function spawnTandem(database: TandemDatabase, slackApiUrl: string, nodeA
 }
 
 export function spawnBareBolt() {
-  return spawnServer(path.join(BENCH_DIR, 'bare-bolt.ts'), {});
+  return spawnServer(path.join(BENCH_DIR, 'bare-bolt.mjs'), { SLACK_SIGNING_SECRET: SIGNING_SECRET });
 }
 
 export async function startReady(start: () => Promise<Server>): Promise<Server> {

@@ -62,7 +62,8 @@ function appVersion(): string {
   return `${git('rev-parse', 'HEAD')}${git('status', '--porcelain', 'src', 'prisma').length > 0 ? ' with uncommitted changes in src or prisma' : ''}`;
 }
 const app = appVersion();
-console.log(`Machine: ${describeMachine()}\nTandem: ${app}`);
+const entry = (await import('./processes.js')).tandemEntry();
+console.log(`Machine: ${describeMachine()}\nTandem: ${app}, started as ${entry}`);
 let ok = true;
 for (const name of wanted) {
   const started = { at: new Date(), machine: machineInfo() };
@@ -131,6 +132,6 @@ for (const name of wanted) {
     result = digest;
     ok &&= correct;
   }
-  console.log(`wrote ${await writeResult(name, started, { ...options, app }, result)}`);
+  console.log(`wrote ${await writeResult(name, started, { ...options, app, entry }, result)}`);
 }
 process.exit(ok ? 0 : 1);
