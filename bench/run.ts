@@ -132,6 +132,8 @@ for (const name of wanted) {
     result = digest;
     ok &&= correct;
   }
-  console.log(`wrote ${await writeResult(name, started, { ...options, app, entry }, result)}`);
+  // A memory run on one database at a time (its own event count) keeps its own file.
+  const file = name === 'memory' && databases.length === 1 ? `memory-${databases[0]}` : name;
+  console.log(`wrote ${await writeResult(file, started, { ...options, app, entry }, result)}`);
 }
 process.exit(ok ? 0 : 1);
