@@ -155,10 +155,19 @@ function splitTail(text: string): { body: string; separator: string; tail: strin
   return { body, separator, tail };
 }
 
+// Spaces are dropped or merged only where they stand alone: " \u0301" or "\u0600 " is one grapheme.
+function tidyLine(line: string): string {
+  const parts = graphemeList(line);
+  const blank = (part: string | undefined) => part !== undefined && /^[ \t]+$/.test(part);
+  while (blank(parts[0])) parts.shift();
+  while (blank(parts[parts.length - 1])) parts.pop();
+  return parts.filter((part, i) => !(blank(part) && blank(parts[i - 1]))).join('');
+}
+
 const tidyLines = (text: string): string =>
   text
     .split('\n')
-    .map((line) => line.replace(/[ \t]{2,}/g, ' ').replace(/^[ \t]+|[ \t]+$/g, ''))
+    .map(tidyLine)
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+|\n+$/g, '');
@@ -171,10 +180,20 @@ const linksOnly = (tail: string): string => {
   return tidyLines(out);
 };
 
+/** Widens a span to whole graphemes, so removing it never leaves half of one ("\u0600" + "https://…"). */
+function snap(text: string, span: Span): Span {
+  const edges = graphemeBoundaries(text);
+  let { start, end } = span;
+  while (start > 0 && !edges.has(start)) start--;
+  while (end < text.length && !edges.has(end)) end++;
+  return { start, end };
+}
+
 function removeSpans(text: string, spans: readonly Span[]): string {
   let out = text;
   for (const span of [...spans].sort((a, b) => b.start - a.start)) {
-    out = out.slice(0, span.start) + out.slice(span.end);
+    const { start, end } = snap(out, span);
+    out = out.slice(0, start) + out.slice(end);
   }
   return out;
 }
@@ -200,11 +219,12 @@ function moveLinksToBio(text: string): string {
       /[\p{L}\p{N}]/u.test(before.replace(LABEL_BEFORE_LINK, '')) &&
       /[\p{L}\p{N}]/u.test(removeSpans(after, hashtagSpans(after)));
     if (midSentence) {
-      out = `${out.slice(0, span.start)}(link in bio)${out.slice(span.end)}`;
+      const { start, end } = snap(out, span);
+      out = `${out.slice(0, start)}(link in bio)${out.slice(end)}`;
     } else {
       // "Read more:" means nothing once its link is gone.
       const start = LABEL_BEFORE_LINK.exec(out.slice(0, span.start))?.index ?? span.start;
-      out = out.slice(0, start) + out.slice(span.end);
+      out = removeSpans(out, [{ start, end: span.end }]);
       removedAny = true;
     }
   }
@@ -218,13 +238,8 @@ function moveLinksToBio(text: string): string {
 function dropExtraHashtags(text: string, max: number): { text: string; count: number } {
   const tags = hashtagSpans(text);
   if (tags.length <= max) return { text, count: tags.length };
-  // Take the space before each dropped tag with it, so "#a #b #c" does not become "#a   ".
-  const spans = tags.slice(max).map((span) => {
-    let start = span.start;
-    while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-    return { start, end: span.end };
-  });
-  return { text: tidyLines(removeSpans(text, spans)), count: tags.length };
+  // tidyLines takes up the spaces the dropped tags stood between.
+  return { text: tidyLines(removeSpans(text, tags.slice(max))), count: tags.length };
 }
 
 const join = (body: string, separator: string, tail: string): string =>
