@@ -90,6 +90,8 @@ const ALIASES: Record<string, Network> = {
   twitter: 'x',
   'x.com': 'x',
   tweet: 'x',
+  'twitter/x': 'x',
+  'x/twitter': 'x',
   'twitter.com': 'x',
   'linked-in': 'linkedin',
   'linked in': 'linkedin',

@@ -47,6 +47,7 @@ describe('parseNetwork', () => {
     ['X', 'x'],
     ['twitter', 'x'],
     ['x.com', 'x'],
+    ['Twitter/X', 'x'],
     ['LinkedIn', 'linkedin'],
     ['linked-in', 'linkedin'],
     ['ig', 'instagram'],
