@@ -633,9 +633,9 @@ export function checkFacts(source: string, draft: string): UnsupportedFact[] {
     const written = match[1] ?? '';
     const values = [...amountValues(written).map(key), ...scaledValues(written, match[2])];
     // "Q4" and "5th" read better in a flag than "4" and "5", and their letters are then no name.
-    const prefix = /[\p{L}\p{M}]+$/u.exec(text.slice(0, match.index))?.[0] ?? '';
+    const prefix = /[\p{L}\p{M}\p{N}]+$/u.exec(text.slice(0, match.index))?.[0] ?? '';
     const end = match.index + match[0].length;
-    const suffix = match[2] ? '' : (/^[\p{L}\p{M}]+/u.exec(text.slice(end))?.[0] ?? '');
+    const suffix = match[2] ? '' : (/^[\p{L}\p{M}\p{N}]+/u.exec(text.slice(end))?.[0] ?? '');
     const start = match.index - prefix.length;
     if (!values.some((value) => known.numbers.has(value))) {
       flagged.push({ start, fact: 'number', text: `${prefix}${match[0]}${suffix}`.trim() });
