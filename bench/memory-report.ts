@@ -74,6 +74,8 @@ export function reportMemory(
       `${r.database}: ${f.acks} failed acks, ${f.missingReplies} commands without a reply, ${f.errorLogs} error log lines`,
     );
     for (const line of r.errorSamples) console.log(`  log: ${line}`);
+    for (const [reason, count] of Object.entries(r.ackFailureReasons))
+      console.log(`  failed ack: ${count} × ${reason}`);
   }
   const correct = runs.every(
     (r) => r.failures.acks === 0 && r.failures.missingReplies === 0 && r.failures.errorLogs === 0,

@@ -45,6 +45,8 @@ export interface MemoryRun {
   checkpoints: Checkpoint[];
   /** Failed acks, commands that never got a reply, and error-level log lines. */
   failures: { acks: number; missingReplies: number; errorLogs: number };
+  /** Why acks failed: HTTP status or error message, with counts. */
+  ackFailureReasons: Record<string, number>;
   errorSamples: string[];
 }
 
@@ -175,6 +177,7 @@ async function measure(
       database,
       checkpoints: [],
       failures: { acks: 0, missingReplies: 0, errorLogs: 0 },
+      ackFailureReasons: {},
       errorSamples: [],
     };
     try {
@@ -190,7 +193,12 @@ async function measure(
           seconds: chunk / options.rate,
           build: (i) => mixedEvent(first + i, slack),
         });
-        run.failures.acks += shots.filter((s) => s.status !== 200).length;
+        for (const shot of shots) {
+          if (shot.status === 200) continue;
+          run.failures.acks++;
+          const reason = shot.error ?? `HTTP ${shot.status}`;
+          run.ackFailureReasons[reason] = (run.ackFailureReasons[reason] ?? 0) + 1;
+        }
         for (let i = first; i < first + shots.length; i++) if (COMMAND_SLOTS.has(i % 10)) commands++;
         sent += shots.length;
         replies = await settle(slack, commands);
