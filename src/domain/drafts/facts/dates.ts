@@ -1,0 +1,51 @@
+import { type DateClaim, findDates } from './date-patterns.js';
+import type { Flag } from './flag.js';
+import { mask } from './mask.js';
+
+/** The dates a release mentions, in parts: a draft may repeat any one of them on its own. */
+export interface KnownDates {
+  dayMonths: Set<string>;
+  months: Set<number>;
+  years: Set<number>;
+  weekdays: Set<string>;
+}
+
+export function readDates(release: string): KnownDates {
+  const known: KnownDates = {
+    dayMonths: new Set(),
+    months: new Set(),
+    years: new Set(),
+    weekdays: new Set(),
+  };
+  for (const date of findDates(release)) {
+    if (date.month && date.day) known.dayMonths.add(`${date.month}-${date.day}`);
+    if (date.month) known.months.add(date.month);
+    if (date.year) known.years.add(date.year);
+    if (date.weekday) known.weekdays.add(date.weekday);
+  }
+  // Numeric dates are ambiguous (5/11 or 11/5): accept either reading.
+  for (const match of release.matchAll(/(?<!\d)(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?(?!\d)/g)) {
+    const [a, b] = [Number(match[1]), Number(match[2])];
+    known.dayMonths.add(`${a}-${b}`).add(`${b}-${a}`);
+    known.months.add(a).add(b);
+  }
+  for (const match of release.matchAll(/\d{4}/g)) known.years.add(Number(match[0]));
+  return known;
+}
+
+function dateSupported(date: DateClaim, known: KnownDates): boolean {
+  if (date.weekday) return known.weekdays.has(date.weekday);
+  if (date.year !== undefined && !known.years.has(date.year)) return false;
+  if (date.month && date.day) return known.dayMonths.has(`${date.month}-${date.day}`);
+  if (date.month) return known.months.has(date.month);
+  return true;
+}
+
+export function flagDates(draft: string, known: KnownDates, flag: Flag): string {
+  let text = draft;
+  for (const date of findDates(text)) {
+    if (!dateSupported(date, known)) flag(date.start, 'date', date.text);
+    text = mask(text, date.start, date.end);
+  }
+  return text;
+}

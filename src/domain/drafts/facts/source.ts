@@ -1,0 +1,25 @@
+import { type KnownDates, readDates } from './dates.js';
+import { readMoney } from './money.js';
+import { normaliseForMatch } from './normalise.js';
+import { readNumbers } from './numbers.js';
+import { readPercentages } from './percentages.js';
+
+/** What the release says, read once into the forms the draft's claims are looked up in. */
+export interface SourceFacts extends KnownDates {
+  /** For quotes and names, which are matched as text. */
+  text: string;
+  numbers: Set<string>;
+  money: Set<string>;
+  percentages: Set<string>;
+}
+
+export function readSource(source: string): SourceFacts {
+  const plain = source.normalize('NFC');
+  return {
+    text: normaliseForMatch(source),
+    numbers: readNumbers(plain),
+    money: readMoney(plain),
+    percentages: readPercentages(plain),
+    ...readDates(plain),
+  };
+}
