@@ -16,6 +16,8 @@ import { boltLogger } from './logger.js';
 import { dedupeEvents } from './slack/dedupe-events.js';
 import { registerErrorHandler } from './slack/error-handler.js';
 import { limitEventConcurrency } from './slack/event-queue.js';
+import { refuseFutureTimestamps } from './slack/future-timestamps.js';
+import { timedOut } from './slack/timed-out.js';
 
 /** Events handled at once per process; more wait in line (already acked). */
 export const EVENT_CONCURRENCY = 4;
@@ -34,15 +36,28 @@ const FEATURES = [
 ];
 
 /**
+ * A call that timed out may well have taken effect (Slack was slow, not down): retrying a
+ * chat.postMessage then posts it twice. Throwing here ends p-retry's retries; the caller gets
+ * the timeout. Refusals, 5xx answers, resets and 429s (which never reached the point of
+ * posting, or say so) are still retried.
+ */
+function stopAfterTimeout(error: Error): void {
+  if (timedOut(error)) throw error;
+}
+
+/**
  * @slack/web-api retries ten times over ~30 minutes by default and pauses its whole queue
  * meanwhile. A person waiting for a reply is better served by a few quick tries and a clear error.
  */
-export const SLACK_RETRY_POLICY: RetryOptions = {
+// @slack/web-api hands this object to p-retry as is, so p-retry's onFailedAttempt works, though
+// the client's RetryOptions type does not list it.
+export const SLACK_RETRY_POLICY: RetryOptions & { onFailedAttempt: (error: Error) => void } = {
   retries: 3,
   factor: 2,
   minTimeout: 500,
   maxTimeout: 5_000,
   randomize: true,
+  onFailedAttempt: stopAfterTimeout,
 };
 
 export class SlackStartupError extends Error {
@@ -79,7 +94,7 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
   let receiver: Receiver | undefined;
   if (slack.mode === 'http') {
     if (!slack.signingSecret) throw new Error('HTTP mode needs SLACK_SIGNING_SECRET');
-    receiver = new HTTPReceiver({
+    const http = new HTTPReceiver({
       signingSecret: slack.signingSecret,
       endpoints: '/slack/events',
       processBeforeResponse: options.processBeforeResponse ?? false,
@@ -88,6 +103,8 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
         { path: '/healthz', method: 'GET', handler: (_req, res) => res.writeHead(200).end('ok') },
       ],
     });
+    refuseFutureTimestamps(http);
+    receiver = http;
   }
   const app = new App({
     token: slack.botToken,

@@ -17,7 +17,10 @@ export function userErrorMessage(error: UserError, typed?: string): SlackMessage
 }
 
 export function internalErrorMessage(typed?: string): SlackMessage {
-  const text = 'Something went wrong on Tandem’s side and nothing was changed. Please try again in a moment.';
+  // The handler cannot know how far the listener got (a reply can fail after the change was
+  // saved), so it must not promise that nothing changed: trying again blindly would duplicate it.
+  const text =
+    'Something went wrong on Tandem’s side and it could not finish. Check whether your change went through before you try again.';
   const blocks: KnownBlock[] = [section(`:x: ${escapeText(text)}`)];
   if (typed !== undefined) blocks.push(context(`You typed: ${inlineCode(typed)}`));
   return { text, blocks };

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../logger.js';
 import type { SlackMessage } from './blocks.js';
 import { sendDm } from './dm.js';
+import { timedOut } from './timed-out.js';
 
 /**
  * A private note to one person about something in a channel: ephemeral there, or by DM when
@@ -16,6 +17,8 @@ export async function tellPrivately(
   try {
     await client.chat.postEphemeral({ channel: where.channel, user: where.user, ...message });
   } catch (error) {
+    // After a timeout the note may well have been shown, and a DM on top would say it twice.
+    if (timedOut(error)) throw error;
     logger.debug({ err: error, channel: where.channel }, 'ephemeral refused; sending a DM instead');
     await sendDm(client, logger, where.user, message);
   }

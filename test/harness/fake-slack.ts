@@ -88,7 +88,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const users = new Map<string, FakeSlackUser>();
   const messages = new Map<string, { channel: string; ts: string; text: string; user: string }>();
   // Like Slack with `latest` + `inclusive` + `limit: 1`: the one message at that ts, if known.
+  // What Tandem posted, per channel, oldest first: conversations.history without `latest` reads it.
+  const posted = new Map<string, Array<Record<string, unknown>>>();
   const messageAt = (args: Record<string, unknown>) => {
+    if (args.latest === undefined && args.ts === undefined) {
+      const limit = typeof args.limit === 'number' ? args.limit : Number(args.limit ?? 100);
+      const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+      const newestFirst = [...(posted.get(String(args.channel)) ?? [])].reverse().slice(0, limit);
+      return {
+        messages: newestFirst.map(({ metadata, ...m }) =>
+          withMetadata && metadata ? { ...m, metadata } : m,
+        ),
+        has_more: false,
+      };
+    }
     const found = messages.get(`${String(args.channel)}|${String(args.latest ?? args.ts)}`);
     return { messages: found ? [{ type: 'message', ...found }] : [], has_more: false };
   };
@@ -165,6 +178,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         bot_id: FAKE_BOT_ID,
         ts,
       };
+      if (args.thread_ts === undefined)
+        posted.set(String(channel), [...(posted.get(String(channel)) ?? []), message]);
       return { channel, ts, message };
     },
     'chat.postEphemeral': () => ({ message_ts: nextTs() }),
@@ -257,7 +272,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const latency =
       (taken !== undefined && 'delayMs' in taken ? taken.delayMs : 0) +
       (options.latencyMs?.[method] ?? options.latencyMs?.['*'] ?? 0);
+    // A slow Slack still acts at once (the message is there to be found); only the answer is late.
+    const answer = fault === undefined ? answerFor(method, args, token) : undefined;
     if (latency > 0) await pause(latency);
+    if (answer !== undefined) return send(res, 200, answer);
 
     if (fault !== undefined) {
       if ('error' in fault) return send(res, 200, { ok: false, error: fault.error });
@@ -271,15 +289,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       }
       return send(res, 500, { ok: false, error: 'internal_error' });
     }
-    if (method === 'response_url') return send(res, 200, { ok: true });
+  };
 
+  const answerFor = (method: string, args: Record<string, unknown>, token: string | undefined) => {
+    if (method === 'response_url') return { ok: true };
     const handler = handlers[method];
-    if (handler === undefined) return send(res, 200, { ok: false, error: 'unknown_method' });
-    if (!token) return send(res, 200, { ok: false, error: 'not_authed' });
-    if (options.token !== undefined && token !== options.token) {
-      return send(res, 200, { ok: false, error: 'invalid_auth' });
-    }
-    return send(res, 200, { ok: true, ...handler(args) });
+    if (handler === undefined) return { ok: false, error: 'unknown_method' };
+    if (!token) return { ok: false, error: 'not_authed' };
+    if (options.token !== undefined && token !== options.token) return { ok: false, error: 'invalid_auth' };
+    return { ok: true, ...handler(args) };
   };
 
   const server = createServer((req, res) => {

@@ -3,7 +3,8 @@ import type { Deps } from '../../deps.js';
 /** A claim older than this is taken to belong to a process that died mid-send. */
 export const STALE_CLAIM_MS = 5 * 60 * 1000;
 
-export type Claim = { kind: 'claimed' } | { kind: 'done' };
+/** `takenOver`: a process that claimed the day died; its digest may or may not have gone out. */
+export type Claim = { kind: 'claimed'; takenOver: boolean } | { kind: 'done' };
 
 /**
  * Claims the right to send one workspace's digest for one local day. The (team, day) key means
@@ -22,7 +23,7 @@ export async function claimDigest(
     data: [{ teamId, localDate, scheduledFor, status: 'sending', claimedAt: now }],
     skipDuplicates: true,
   });
-  if (count === 1) return { kind: 'claimed' };
+  if (count === 1) return { kind: 'claimed', takenOver: false };
   const taken = await digestRun.updateMany({
     where: {
       teamId,
@@ -32,7 +33,7 @@ export async function claimDigest(
     },
     data: { claimedAt: now },
   });
-  return taken.count === 1 ? { kind: 'claimed' } : { kind: 'done' };
+  return taken.count === 1 ? { kind: 'claimed', takenOver: true } : { kind: 'done' };
 }
 
 export async function markSent(

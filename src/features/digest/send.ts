@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import { digestDue } from '../../domain/digest-schedule.js';
+import { findPosted, postOnce } from '../../slack/post-once.js';
 import { claimDigest, markSent, markSkipped, releaseClaim } from './runs.js';
 import { gatherDigest } from './service.js';
 import { digestMessage } from './views.js';
@@ -41,11 +42,21 @@ export async function runWorkspaceDigest(
   }
   const claim = await claimDigest(deps, workspace.teamId, due.localDate, due.scheduledFor);
   if (claim.kind === 'done') return 'already-done';
+  const channel = workspace.digestChannel;
+  const key = { type: 'tandem_digest', teamId: workspace.teamId, key: due.localDate };
   try {
+    if (claim.takenOver) {
+      // The process that claimed the day died; it may have posted before it could say so.
+      const earlier = await findPosted(client, channel, key);
+      if (earlier) {
+        await markSent(deps, workspace.teamId, due.localDate, channel, earlier.ts);
+        return 'already-done';
+      }
+    }
     const data = await gatherDigest(deps, workspace.teamId, now);
     const message = digestMessage(data, { now, timezone: workspace.timezone });
-    const posted = await client.chat.postMessage({ channel: workspace.digestChannel, ...message });
-    await markSent(deps, workspace.teamId, due.localDate, workspace.digestChannel, posted.ts);
+    const posted = await postOnce(client, deps.logger, { channel, ...message }, key);
+    await markSent(deps, workspace.teamId, due.localDate, channel, posted.ts);
     return 'sent';
   } catch (error) {
     deps.logger.warn(

@@ -81,7 +81,11 @@ export function digestMessage(data: DigestData & { title?: string }, ctx: Ctx): 
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `*${formatTaskRef(t.number)}* ${escapeText(t.title)} (#${t.initiative.number}) · ${due(t.dueDate, ctx)}`,
+          // Titles are capped when typed, but a stored row is not: clip so one can't sink the digest.
+          text: clip(
+            `*${formatTaskRef(t.number)}* ${escapeText(t.title)} (#${t.initiative.number}) · ${due(t.dueDate, ctx)}`,
+            MAX_SECTION_TEXT,
+          ),
         },
         accessory: claimButton(t.number),
       });

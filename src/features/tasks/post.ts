@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
+import { postOnce } from '../../slack/post-once.js';
 import type { WorkspaceSettings } from '../setup/workspace-service.js';
 import { saveTasks, type TaskActor, type TaskDraft, type TaskWithInitiative } from './service.js';
 import { taskMessage } from './views.js';
@@ -28,9 +29,13 @@ export async function postTaskDrafts(
   let error: unknown;
   for (const draft of drafts) {
     try {
-      const res = await client.chat.postMessage({ channel, ...taskMessage(draft, view) });
-      if (!res.ts) throw new Error('chat.postMessage returned no ts');
-      posted.push({ draft, message: { channel: res.channel ?? channel, ts: res.ts } });
+      const message = await postOnce(
+        client,
+        deps.logger,
+        { channel, ...taskMessage(draft, view) },
+        { type: 'tandem_task', teamId: actor.teamId, key: String(draft.number) },
+      );
+      posted.push({ draft, message });
     } catch (e) {
       error = e;
       break;
