@@ -4,7 +4,11 @@
 // Tandem process serves again once the server is back, without a restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/database.js';
-import { privatePostgresUnavailable, type PrivatePostgres, startPrivatePostgres } from './private-postgres.js';
+import {
+  type PrivatePostgres,
+  privatePostgresUnavailable,
+  startPrivatePostgres,
+} from './private-postgres.js';
 import { type ReliableTandem, sleep, startReliableTandem, textOf } from './support.js';
 
 const TEAM = 'TPGRESTART';
@@ -69,7 +73,10 @@ describe.skipIf(privatePostgresUnavailable !== null)(
       await load;
 
       expect(statuses.map((s) => s.status).every((s) => s === 200)).toBe(true);
-      const rows = await db.prisma.initiative.findMany({ where: { teamId: TEAM }, orderBy: { number: 'asc' } });
+      const rows = await db.prisma.initiative.findMany({
+        where: { teamId: TEAM },
+        orderBy: { number: 'asc' },
+      });
       const saved = new Set(rows.map((r) => r.title));
       const outcomes = { done: 0, tryAgain: 0 };
       for (let i = 0; i < TOTAL; i++) {

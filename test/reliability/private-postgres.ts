@@ -56,8 +56,11 @@ async function freePort(): Promise<number> {
 
 async function asPostgres(command: string, args: string[]): Promise<string> {
   const full = path.join(BIN ?? '', command);
-  const result = isRoot ? await run('runuser', ['-u', 'postgres', '--', full, ...args]) : await run(full, args);
-  if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.code}):\n${result.output}`);
+  const result = isRoot
+    ? await run('runuser', ['-u', 'postgres', '--', full, ...args])
+    : await run(full, args);
+  if (result.code !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (${result.code}):\n${result.output}`);
   return result.output;
 }
 
