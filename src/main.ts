@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     logger,
     defaultTimezone: config.defaultTimezone,
-    drafter: chooseDrafter(config.openai, logger),
+    drafter: await chooseDrafter(config.openai, logger),
   };
   const tandem = buildApp(deps, { slack: config.slack });
   let port: number | undefined;

@@ -123,6 +123,13 @@ async function stopWorker(worker: Worker): Promise<void> {
   await worker.terminate();
 }
 
+/**
+ * Prisma gives a transaction 2 s to get a connection. A burst (a hundred commands in a second)
+ * queues for the pool longer than that, and each would fail with an apology; waiting a little
+ * longer is what the person would want. `timeout` bounds a transaction that hangs.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
 async function openPostgres(connection: string | pg.PoolConfig, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({
     ...(typeof connection === 'string' ? { connectionString: connection } : connection),
@@ -130,7 +137,7 @@ async function openPostgres(connection: string | pg.PoolConfig, poolSize = 10): 
   });
   // A dropped idle connection (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
   return {
     prisma,
     kind: 'postgres',

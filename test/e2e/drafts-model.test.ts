@@ -40,7 +40,7 @@ describe.each(BACKENDS)('/draft with a model on %s', (backend) => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
     t = await startTandem(backend, {
-      drafter: chooseDrafter(
+      drafter: await chooseDrafter(
         { apiKey: 'sk-test-0123456789abcdef', model: 'gpt-test', baseUrl: `${MODEL_API}/v1`, timeoutMs: 500 },
         createLogger('silent'),
       ),
