@@ -198,14 +198,19 @@ const args = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 300 }) },
   { weight: 1, arbitrary: fc.constantFrom(...WORDS).map((w) => `"${'x'.repeat(3_500)}" ${w}`) },
 );
+// KNOWN BUG, excluded here and pinned by an it.fails below: a NUL in /tandem who-owns words
+// reaches a PostgreSQL query and fails it. Remove this filter once that is fixed.
+const withoutNul = (text: string) => text.replace(/\u0000/g, '');
 const textFor = (command: string) =>
-  fc.oneof(
-    {
-      weight: 5,
-      arbitrary: fc.tuple(fc.constantFrom(...(STARTS[command] ?? ['help'])), args).map((p) => p.join(' ')),
-    },
-    { weight: 1, arbitrary: args },
-  );
+  fc
+    .oneof(
+      {
+        weight: 5,
+        arbitrary: fc.tuple(fc.constantFrom(...(STARTS[command] ?? ['help'])), args).map((p) => p.join(' ')),
+      },
+      { weight: 1, arbitrary: args },
+    )
+    .map(withoutNul);
 
 describe('random command text through the real app', () => {
   let t: RunningTandem;
@@ -245,8 +250,19 @@ describe('random command text through the real app', () => {
               .slice(before)
               .filter((c) => c.method !== 'response_url' || c.args.responseUrlId === id);
           const answered = () =>
-            mine().some((c) => ['response_url', 'views.open', 'chat.postEphemeral'].includes(c.method));
-          await eventually(`an answer to ${command} ${JSON.stringify(typed).slice(0, 200)}`, answered, 3_000);
+            mine().some(
+              (c) =>
+                ['response_url', 'views.open', 'chat.postEphemeral'].includes(c.method) ||
+                // /draft with a release answers in the channel ("Drafting PR1 for 6 networks…").
+                (c.method === 'chat.postMessage' && c.args.channel === CHANNEL),
+            );
+          // /draft with a release drafts six posts before answering, which takes seconds while fitting
+          // posts is slow (see fuzz-drafts.test.ts); every other command answers within 3 s.
+          await eventually(
+            `an answer to ${command} ${JSON.stringify(typed).slice(0, 200)}`,
+            answered,
+            command === '/draft' ? 10_000 : 3_000,
+          );
 
           for (const call of mine()) {
             expect(
@@ -263,8 +279,43 @@ describe('random command text through the real app', () => {
           const failures = t.logs.slice(logsBefore).filter((l) => l.includes('listener failed'));
           expect(failures).toEqual([]);
         }),
-        { numRuns: RUNS_PER_COMMAND, interruptAfterTimeLimit: 40_000 },
+        { numRuns: command === '/draft' ? 25 : RUNS_PER_COMMAND, interruptAfterTimeLimit: 40_000 },
       );
+    },
+  );
+
+  // BUG (src/features/ownership/service.ts whoOwns, via src/domain/tandem-command.ts): the words
+  // of `/tandem who-owns` go into a `title contains` query as typed; a NUL character (U+0000)
+  // makes PostgreSQL refuse the query, and the person gets the internal-error apology instead of
+  // "No initiative … has …". Remove `.fails` (and withoutNul above) once control characters are
+  // refused or stripped.
+  it.fails('/tandem who-owns with a NUL character is refused with a message, not an internal error', async () => {
+    const calls = await t.command('/tandem', 'who-owns launch\u0000plan', {
+      teamId: TEAM,
+      userId: PERSON,
+      channelId: CHANNEL,
+    });
+    const reply = JSON.stringify(calls.find((c) => c.method === 'response_url')?.args);
+    expect(reply).not.toContain('Something went wrong on Tandem');
+    expect(t.logs.filter((l) => l.includes('listener failed'))).toEqual([]);
+  });
+
+  // BUG (src/features/drafts/releases.ts saveRelease: `tx.workspace.update` of a workspace row
+  // that may not exist yet): `/draft <a press release>` as the very first thing in a workspace
+  // fails with Prisma's "record not found" and the internal-error apology. Other features go
+  // through db/workspaces.ensureWorkspace first. Remove `.fails` once drafts do too.
+  it.runIf(draftsLanded).fails(
+    '/draft with a release in a brand-new workspace answers without an internal error',
+    async () => {
+      const release =
+        'NASA announced today that the Artemis rover landed safely on the Moon after a six day journey from Earth.';
+      const calls = await t.command('/draft', release, {
+        teamId: 'TFUZZNEW1',
+        userId: PERSON,
+        channelId: CHANNEL,
+      });
+      await eventually('an answer', () => calls.some((c) => c.method === 'response_url'), 30_000);
+      expect(JSON.stringify(calls.map((c) => c.args))).not.toContain('Something went wrong on Tandem');
     },
   );
 });

@@ -124,11 +124,8 @@ describe('a ✋ claim while the Web API misbehaves', () => {
     expect(toldSol().length).toBeGreaterThanOrEqual(1);
   });
 
-  // BUG (src/app.ts SLACK_RETRY_POLICY applies to every call, including non-idempotent posts): a
-  // chat.postEphemeral that Slack accepted but answered after the client's timeout is retried, so
-  // the claimant sees "You claimed" twice. Likewise chat.postMessage (task messages, DMs,
-  // digests). Remove `.fails` once timed-out posts are not blindly retried.
-  it.fails('Slack slower than the client timeout: the claimant is told only once', async () => {
+  // Found by this test: a timed-out post is no longer retried blindly (src/slack/post-once.ts).
+  it('Slack slower than the client timeout: the claimant is told only once', async () => {
     const task = await addTask('Claim with a slow Slack, once');
     t.slack.reset();
     t.slack.failNext('chat.postEphemeral', { delayMs: TIMEOUT_MS + 500 });
@@ -177,10 +174,8 @@ describe('/task add while the Web API misbehaves', () => {
     expect(taskPosts(title)).toHaveLength(1);
   });
 
-  // BUG (same cause as above): Slack posted the task message but answered after the client's
-  // timeout; the retry posts a second copy. One is saved, the other is an orphan people can react
-  // to without effect. Remove `.fails` once timed-out posts are not blindly retried.
-  it.fails('Slack slower than the client timeout: the task message is posted only once', async () => {
+  // Found by this test: the timed-out task message is found by its metadata, not posted again.
+  it('Slack slower than the client timeout: the task message is posted only once', async () => {
     const title = 'Post with a slow Slack';
     t.slack.reset();
     t.slack.failNext('chat.postMessage', { delayMs: TIMEOUT_MS + 500 });
@@ -199,12 +194,8 @@ describe('the response_url failing after the change was saved', () => {
     expect(await db.prisma.initiative.count({ where: { teamId: TEAM, title: 'Reply lost launch' } })).toBe(1);
   });
 
-  // BUG (src/slack/error-handler.ts + error-reply.ts internalErrorMessage): when the reply fails
-  // after the initiative was committed, the error handler tells the person "Something went wrong
-  // on Tandem's side and nothing was changed. Please try again" — but it was changed, and trying
-  // again creates a duplicate. Remove `.fails` once the apology no longer claims nothing changed
-  // when it cannot know.
-  it.fails('does not tell the person that nothing was changed', async () => {
+  // Found by this test: the apology no longer claims that nothing changed.
+  it('does not tell the person that nothing was changed', async () => {
     t.slack.reset();
     t.slack.failNext('response_url', { status: 500 });
     await t.sender.command('/initiative', 'add "Reply lost launch 2"', ctx);
