@@ -72,7 +72,10 @@ function readableRef(inner: string): string {
  * text means every view escapes it the same way, and nothing stored can ping anyone later.
  */
 export function slackTextToPlain(text: string): string {
-  return decodeSlackEntities(text.replace(/<([^<>]*)>/g, (_all, inner: string) => readableRef(inner)));
+  // NUL is dropped: PostgreSQL text cannot store it.
+  return decodeSlackEntities(
+    text.replace(/\u0000/g, '').replace(/<([^<>]*)>/g, (_all, inner: string) => readableRef(inner)),
+  );
 }
 
 /*

@@ -48,7 +48,9 @@ function findSingleClose(text: string, from: number): number {
  * apostrophes (`it's`), not quotes. Slack's escaped references (`<@U123|ann smith>`) are always
  * one token of their own, even when glued to punctuation, so callers can recognise them.
  */
-export function tokenize(text: string): Parsed<Token[]> {
+export function tokenize(typed: string): Parsed<Token[]> {
+  // PostgreSQL text cannot hold NUL: a stray one would fail the query, not the parse.
+  const text = typed.replace(/\u0000/g, '');
   const tokens: Token[] = [];
   // Looking ahead for '>' from every '<' would be quadratic on junk input; the last one suffices.
   const lastGt = text.lastIndexOf('>');

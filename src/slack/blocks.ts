@@ -24,8 +24,13 @@ export function clip(text: string, max: number): string {
   return `${out}…`;
 }
 
-export function section(text: string): SectionBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: clip(text, MAX_SECTION_TEXT) } };
+/** A mrkdwn section, clipped to Slack's limit; `accessory` is a button or other element beside it. */
+export function section(text: string, accessory?: SectionBlock['accessory']): SectionBlock {
+  const block: SectionBlock = {
+    type: 'section',
+    text: { type: 'mrkdwn', text: clip(text, MAX_SECTION_TEXT) },
+  };
+  return accessory ? { ...block, accessory } : block;
 }
 
 export function fields(pairs: Array<[label: string, value: string]>): SectionBlock {

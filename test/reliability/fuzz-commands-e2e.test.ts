@@ -5,7 +5,7 @@
 // listener failure, and every message or view Tandem sends is within Slack's limits.
 // test/unit/domain/*properties*.test.ts fuzz the parsers alone; this goes through everything
 // after them too (services, database, views).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackCall } from '../harness/fake-slack.js';
@@ -24,12 +24,7 @@ const manifest = JSON.parse(
 ) as {
   features: { slash_commands: Array<{ command: string }> };
 };
-// /draft is declared in the manifest ahead of its listener (being built now): fuzz it once it exists.
-const draftsLanded = existsSync(new URL('../../src/features/drafts/register.ts', import.meta.url));
-const COMMANDS = manifest.features.slash_commands
-  .map((c) => c.command)
-  .filter((c) => c !== '/draft' || draftsLanded);
-if (!draftsLanded) console.warn('fuzz: /draft left out until src/features/drafts/register.ts exists');
+const COMMANDS = manifest.features.slash_commands.map((c) => c.command);
 
 const WORDS = [
   'add',
@@ -198,19 +193,14 @@ const args = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 300 }) },
   { weight: 1, arbitrary: fc.constantFrom(...WORDS).map((w) => `"${'x'.repeat(3_500)}" ${w}`) },
 );
-// KNOWN BUG, excluded here and pinned by an it.fails below: a NUL in /tandem who-owns words
-// reaches a PostgreSQL query and fails it. Remove this filter once that is fixed.
-const withoutNul = (text: string) => text.replace(/\u0000/g, '');
 const textFor = (command: string) =>
-  fc
-    .oneof(
-      {
-        weight: 5,
-        arbitrary: fc.tuple(fc.constantFrom(...(STARTS[command] ?? ['help'])), args).map((p) => p.join(' ')),
-      },
-      { weight: 1, arbitrary: args },
-    )
-    .map(withoutNul);
+  fc.oneof(
+    {
+      weight: 5,
+      arbitrary: fc.tuple(fc.constantFrom(...(STARTS[command] ?? ['help'])), args).map((p) => p.join(' ')),
+    },
+    { weight: 1, arbitrary: args },
+  );
 
 describe('random command text through the real app', () => {
   let t: RunningTandem;
@@ -284,12 +274,9 @@ describe('random command text through the real app', () => {
     },
   );
 
-  // BUG (src/features/ownership/service.ts whoOwns, via src/domain/tandem-command.ts): the words
-  // of `/tandem who-owns` go into a `title contains` query as typed; a NUL character (U+0000)
-  // makes PostgreSQL refuse the query, and the person gets the internal-error apology instead of
-  // "No initiative … has …". Remove `.fails` (and withoutNul above) once control characters are
-  // refused or stripped.
-  it.fails('/tandem who-owns with a NUL character is refused with a message, not an internal error', async () => {
+  // Once a bug: a NUL (U+0000) in the who-owns words reached a `title contains` query and
+  // PostgreSQL refused it. Command text now drops NUL before parsing (tokenize, slackTextToPlain).
+  it('/tandem who-owns with a NUL character is refused with a message, not an internal error', async () => {
     const calls = await t.command('/tandem', 'who-owns launch\u0000plan', {
       teamId: TEAM,
       userId: PERSON,
@@ -300,22 +287,21 @@ describe('random command text through the real app', () => {
     expect(t.logs.filter((l) => l.includes('listener failed'))).toEqual([]);
   });
 
-  // BUG (src/features/drafts/releases.ts saveRelease: `tx.workspace.update` of a workspace row
-  // that may not exist yet): `/draft <a press release>` as the very first thing in a workspace
-  // fails with Prisma's "record not found" and the internal-error apology. Other features go
-  // through db/workspaces.ensureWorkspace first. Remove `.fails` once drafts do too.
-  it.runIf(draftsLanded).fails(
-    '/draft with a release in a brand-new workspace answers without an internal error',
-    async () => {
-      const release =
-        'NASA announced today that the Artemis rover landed safely on the Moon after a six day journey from Earth.';
-      const calls = await t.command('/draft', release, {
-        teamId: 'TFUZZNEW1',
-        userId: PERSON,
-        channelId: CHANNEL,
-      });
-      await eventually('an answer', () => calls.some((c) => c.method === 'response_url'), 30_000);
-      expect(JSON.stringify(calls.map((c) => c.args))).not.toContain('Something went wrong on Tandem');
-    },
-  );
+  // Once a bug: saveRelease updated the workspace row before anything had created it, so /draft
+  // as a workspace's very first command failed with Prisma's "record not found".
+  it('/draft with a release in a brand-new workspace drafts it without an internal error', async () => {
+    const release =
+      'NASA announced today that the Artemis rover landed safely on the Moon after a six day journey from Earth.';
+    const calls = await t.command('/draft', release, {
+      teamId: 'TFUZZNEW1',
+      userId: PERSON,
+      channelId: CHANNEL,
+    });
+    expect(JSON.stringify(calls.map((c) => c.args))).not.toContain('Something went wrong on Tandem');
+    const saved = await t.db.prisma.pressRelease.findFirst({ where: { teamId: 'TFUZZNEW1' } });
+    expect(saved?.body).toBe(release);
+    expect(
+      calls.some((c) => c.method === 'chat.update' && JSON.stringify(c.args.blocks).includes('*X*')),
+    ).toBe(true);
+  });
 });

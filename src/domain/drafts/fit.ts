@@ -1,5 +1,5 @@
 import twitter from 'twitter-text';
-import { countGraphemes, hashtagSpans, measure, NETWORK_RULES } from './networks.js';
+import { graphemeBoundariesFrom, hashtagSpans, measure, NETWORK_RULES } from './networks.js';
 import type { DraftFlag, Network } from './types.js';
 
 /** A half-open range of UTF-16 positions in a string. */
@@ -16,20 +16,82 @@ export function urlSpans(text: string): Span[] {
   return twitter.extractUrlsWithIndices(text).map(({ indices: [start, end] }) => ({ start, end }));
 }
 
-const strictlyInside = (spans: readonly Span[], position: number): boolean =>
-  spans.some((span) => position > span.start && position < span.end);
-
-const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
 
-const graphemeList = (text: string): string[] =>
-  Array.from(graphemeSegmenter.segment(text), ({ segment }) => segment);
+// Everything below works in time close to linear in the text: a post of 10,000 characters full of
+// links or hashtags is fitted on the thread that acks Slack. Grapheme boundaries are found once per
+// text (graphemeBoundariesFrom segments in short windows), or near one position only: a boundary
+// of a text at p ≤ end - 2 is one of text.slice(0, end) too, and segmenting may start at any
+// boundary. Regular expressions anchored at the end run on a bounded suffix.
 
-function graphemeBoundaries(text: string): Set<number> {
-  const boundaries = new Set<number>([text.length]);
-  for (const { index } of graphemeSegmenter.segment(text)) boundaries.add(index);
-  return boundaries;
+/** JavaScript's `\s`, one UTF-16 unit at a time (all such characters are in the BMP). */
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+function graphemeEdges(text: string): Uint8Array {
+  const edges = new Uint8Array(text.length + 1);
+  for (const at of graphemeBoundariesFrom(text)) edges[at] = 1;
+  return edges;
+}
+
+function graphemeList(text: string): string[] {
+  const parts: string[] = [];
+  let previous = 0;
+  for (const at of graphemeBoundariesFrom(text)) {
+    if (at > previous) parts.push(text.slice(previous, at));
+    previous = at;
+  }
+  return parts;
+}
+
+/** The largest boundary in `edges` at or before `at` that is also one of any prefix at least `end` long. */
+function knownBoundary(edges: Uint8Array, at: number, end: number): number {
+  let position = Math.min(at, end - 2);
+  while (position > 0 && edges[position] !== 1) position--;
+  return Math.max(position, 0);
+}
+
+/** The first grapheme boundary of `text` at or after `at`, segmenting from `from` (a boundary at or before it). */
+function boundaryFrom(text: string, from: number, at: number): number {
+  for (const edge of graphemeBoundariesFrom(text, from)) if (edge >= at) return edge;
+  return text.length;
+}
+
+/** The last grapheme boundary of `text` before `at`, segmenting from `from` (a boundary before it). */
+function boundaryBefore(text: string, from: number, at: number): number {
+  let last = from;
+  for (const edge of graphemeBoundariesFrom(text, from)) {
+    if (edge >= at) break;
+    last = edge;
+  }
+  return last;
+}
+
+/**
+ * Where text.slice(0, end) ends once trimEndGraphemes has run on it: the trailing graphemes made
+ * only of spaces go, which is the trailing run of spaces up to the boundary at or after its start.
+ * `known(p)` is a grapheme boundary of that prefix at or before p.
+ */
+function trimmedEnd(text: string, end: number, known: (at: number) => number): number {
+  let spaces = end;
+  while (spaces > 0 && isSpace(text.charCodeAt(spaces - 1))) spaces--;
+  if (spaces === end || spaces === 0) return spaces;
+  const prefix = end === text.length ? text : text.slice(0, end);
+  return boundaryFrom(prefix, known(spaces - 2), spaces);
 }
 
 /**
@@ -37,21 +99,61 @@ function graphemeBoundaries(text: string): Set<number> {
  * grapheme, and String#trimEnd would leave half of it behind.
  */
 export function trimEndGraphemes(text: string): string {
-  const parts = graphemeList(text);
-  while (parts.length > 0 && /^\s+$/u.test(parts[parts.length - 1] ?? '')) parts.pop();
-  return parts.join('');
+  return text.slice(
+    0,
+    trimmedEnd(text, text.length, () => 0),
+  );
+}
+
+/** Grapheme boundaries of the prefixes of one text, each found by segmenting near it only. */
+class Prefixes {
+  private readonly edges: Uint8Array;
+
+  constructor(readonly text: string) {
+    this.edges = graphemeEdges(text);
+  }
+
+  /** A grapheme boundary at or before `at` of text.slice(0, end), whatever follows that prefix. */
+  known(at: number, end: number): number {
+    return knownBoundary(this.edges, at, end);
+  }
+
+  /** trimEndGraphemes(text.slice(0, end)).length */
+  trimmedEnd(end: number): number {
+    return trimmedEnd(this.text, end, (at) => this.known(at, end));
+  }
+
+  /** Whether `at` is a grapheme boundary of text.slice(0, end). */
+  isBoundaryOfPrefix(end: number, at: number): boolean {
+    if (at === 0 || at === end) return true;
+    const prefix = this.text.slice(0, end);
+    return boundaryFrom(prefix, this.known(at, end), at) === at;
+  }
+
+  /** Whether "…" after text.slice(0, end) is a grapheme of its own rather than part of the last one. */
+  ellipsisStandsAlone(end: number): boolean {
+    const withEllipsis = this.text.slice(0, end) + ELLIPSIS;
+    return boundaryFrom(withEllipsis, this.known(end - 2, end), end) === end;
+  }
+
+  /** Where text.slice(0, end) ends without its last grapheme. */
+  withoutLastGrapheme(end: number): number {
+    return boundaryBefore(this.text.slice(0, end), this.known(end - 2, end), end);
+  }
 }
 
 const ELLIPSIS = '…';
 const LINK_IN_BIO = 'Link in bio.';
 
 /** Where the text may be cut: inside neither a grapheme nor a link. */
-function safeCuts(text: string, candidates: Iterable<number>): number[] {
-  const graphemeEdges = graphemeBoundaries(text);
-  const links = urlSpans(text);
+function safeCuts(text: string, candidates: Iterable<number>, edges = graphemeEdges(text)): number[] {
+  const insideLink = new Uint8Array(text.length + 1);
+  for (const { start, end } of urlSpans(text)) {
+    for (let at = Math.max(start + 1, 0); at < Math.min(end, text.length + 1); at++) insideLink[at] = 1;
+  }
   const cuts = new Set<number>();
   for (const at of candidates) {
-    if (at > 0 && at <= text.length && graphemeEdges.has(at) && !strictlyInside(links, at)) cuts.add(at);
+    if (at > 0 && at <= text.length && edges[at] === 1 && insideLink[at] !== 1) cuts.add(at);
   }
   return [...cuts].sort((a, b) => a - b);
 }
@@ -62,15 +164,37 @@ const sentenceEnds = (text: string): number[] =>
     Array.from(sentenceSegmenter.segment(text), ({ index, segment }) => index + segment.length),
   );
 
-// "$2.5 million" cut after "$2.5" would state a different amount; cut before the number instead.
-const splitsQuantity = (text: string, at: number): boolean =>
-  /\d[\s\u00a0]*$/.test(text.slice(0, at)) && /^[\s\u00a0]*[\p{L}%]/u.test(text.slice(at));
+// "$2.5 million" cut after "$2.5" would state a different amount; cut before the number instead:
+// a digit, then only spaces up to the cut, then only spaces up to a letter or "%".
+function quantitySplits(text: string): (at: number) => boolean {
+  const lastNonSpace = new Int32Array(text.length + 1);
+  let last = -1;
+  for (let at = 0; at <= text.length; at++) {
+    lastNonSpace[at] = last;
+    if (at < text.length && !isSpace(text.charCodeAt(at))) last = at;
+  }
+  const nextNonSpace = new Int32Array(text.length + 1);
+  let next = text.length;
+  for (let at = text.length; at >= 0; at--) {
+    if (at < text.length && !isSpace(text.charCodeAt(at))) next = at;
+    nextNonSpace[at] = next;
+  }
+  return (at) => {
+    const digit = text.charCodeAt(lastNonSpace[at] ?? -1);
+    if (!(digit >= 0x30 && digit <= 0x39)) return false;
+    const from = nextNonSpace[at] ?? text.length;
+    return /^[\p{L}%]/u.test(text.slice(from, from + 2));
+  };
+}
 
-const wordEdges = (text: string): number[] =>
-  safeCuts(
+function wordEdges(text: string, edges: Uint8Array): number[] {
+  const splits = quantitySplits(text);
+  return safeCuts(
     text,
-    Array.from(wordSegmenter.segment(text), ({ index }) => index).filter((at) => !splitsQuantity(text, at)),
+    Array.from(wordSegmenter.segment(text), ({ index }) => index).filter((at) => !splits(at)),
+    edges,
   );
+}
 
 /** The largest cut whose candidate fits; binary search first, then a walk down, since X's weights are not quite monotonic. */
 function largestFitting(
@@ -98,16 +222,23 @@ function largestFitting(
   return null;
 }
 
-const TRAILING_JOINERS = /[\s,;:.\-–—([{/\\"“'‘«]+$/u;
+const TRAILING_JOINERS = new Set(',;:.-–—([{/\\"“\'‘«');
 
-/** Ends a cut-off fragment with "…", without letting the "…" fuse with what precedes it. */
-function withEllipsis(fragment: string): string | null {
-  let kept = trimEndGraphemes(fragment);
-  const stripped = kept.replace(TRAILING_JOINERS, '');
-  if (stripped !== kept && graphemeBoundaries(kept).has(stripped.length)) kept = stripped;
-  while (kept !== '') {
-    if (countGraphemes(kept + ELLIPSIS) === countGraphemes(kept) + 1) return kept + ELLIPSIS;
-    kept = graphemeList(kept).slice(0, -1).join('');
+/** Ends source.text.slice(0, cut) with "…", without letting the "…" fuse with what precedes it. */
+function withEllipsis(source: Prefixes, cut: number): string | null {
+  const { text } = source;
+  let kept = source.trimmedEnd(cut);
+  let stripped = kept;
+  while (
+    stripped > 0 &&
+    (isSpace(text.charCodeAt(stripped - 1)) || TRAILING_JOINERS.has(text.charAt(stripped - 1)))
+  ) {
+    stripped--;
+  }
+  if (stripped !== kept && source.isBoundaryOfPrefix(kept, stripped)) kept = stripped;
+  while (kept > 0) {
+    if (source.ellipsisStandsAlone(kept)) return text.slice(0, kept) + ELLIPSIS;
+    kept = source.withoutLastGrapheme(kept);
   }
   return null;
 }
@@ -116,40 +247,75 @@ const LABEL_BEFORE_LINK =
   /(?<![\p{L}])(?:(?:read|learn|find out|see) more|more|details|full (?:release|story)|link)\s*[:：]?\s*(?:👉|→|->)?\s*$/iu;
 const LINK_IN_BIO_AT_END = /link in bio\.?\s*$/iu;
 
+// What may follow a label before its link; a label itself ends in a letter and is at most 13 long.
+const LABEL_TRAIL = new Set([':', '：', '-', '>', '→', '\ud83d', '\udc49']);
+
+/**
+ * Where LABEL_BEFORE_LINK matches in text.slice(0, end), or -1. Any match ends in a letter just
+ * before the trailing run of spaces, colons and arrows, so a short window before that run holds
+ * it, with room for the code point its lookbehind reads.
+ */
+function labelIndex(text: string, end: number): number {
+  let trail = end;
+  while (trail > 0 && (isSpace(text.charCodeAt(trail - 1)) || LABEL_TRAIL.has(text.charAt(trail - 1)))) {
+    trail--;
+  }
+  const from = Math.max(0, trail - 24);
+  const match = LABEL_BEFORE_LINK.exec(text.slice(from, end));
+  return match ? from + match.index : -1;
+}
+
+/** Where LINK_IN_BIO_AT_END matches in text.slice(0, end), or -1: within 12 of the trailing spaces. */
+function bioIndex(text: string, end: number): number {
+  let trail = end;
+  while (trail > 0 && isSpace(text.charCodeAt(trail - 1))) trail--;
+  const from = Math.max(0, trail - 12);
+  const match = LINK_IN_BIO_AT_END.exec(text.slice(from, end));
+  return match ? from + match.index : -1;
+}
+
+const TOKEN_PUNCTUATION = new Set('.,;!?)');
+
 /**
  * Splits off the trailing links, hashtags and "Link in bio." (with a "Read more:" before a link),
  * which readers expect at the end and which survive shortening when there is room.
  */
 function splitTail(text: string): { body: string; separator: string; tail: string } {
-  const links = urlSpans(text);
-  const tags = hashtagSpans(text);
-  let end = trimEndGraphemes(text).length;
+  const entities = new Set<string>();
+  for (const span of [...urlSpans(text), ...hashtagSpans(text)]) entities.add(`${span.start}:${span.end}`);
+  const edges = graphemeEdges(text);
+  // trimEndGraphemes(text.slice(0, at)).length
+  const trimmedTo = (at: number): number =>
+    trimmedEnd(text, at, (position) => knownBoundary(edges, position, at));
+  let end = trimmedTo(text.length);
   let tailStart = end;
   let tookSomething = false;
   for (;;) {
-    const before = trimEndGraphemes(text.slice(0, end));
-    const token = /\S+$/u.exec(before);
-    if (!token) break;
-    const tokenStart = token.index;
-    const core = before.slice(tokenStart).replace(/[.,;!?)]+$/u, '');
-    const coreEnd = tokenStart + core.length;
-    const isEntity = [...links, ...tags].some((span) => span.start === tokenStart && span.end === coreEnd);
-    const bio = LINK_IN_BIO_AT_END.exec(before);
-    const label = tookSomething ? LABEL_BEFORE_LINK.exec(before) : null;
-    if (isEntity) {
+    // before = text.slice(0, beforeEnd); its last token is the trailing run of non-spaces.
+    const beforeEnd = trimmedTo(end);
+    if (beforeEnd === 0 || isSpace(text.charCodeAt(beforeEnd - 1))) break;
+    let tokenStart = beforeEnd;
+    while (tokenStart > 0 && !isSpace(text.charCodeAt(tokenStart - 1))) tokenStart--;
+    let coreEnd = beforeEnd;
+    while (coreEnd > tokenStart && TOKEN_PUNCTUATION.has(text.charAt(coreEnd - 1))) coreEnd--;
+    if (entities.has(`${tokenStart}:${coreEnd}`)) {
       end = tokenStart;
-    } else if (bio) {
-      end = bio.index;
-    } else if (label && label[0].trim() !== '') {
-      end = label.index;
     } else {
-      break;
+      const bio = bioIndex(text, beforeEnd);
+      const label = bio === -1 && tookSomething ? labelIndex(text, beforeEnd) : -1;
+      if (bio !== -1) {
+        end = bio;
+      } else if (label !== -1 && text.slice(label, beforeEnd).trim() !== '') {
+        end = label;
+      } else {
+        break;
+      }
     }
     tailStart = end;
     tookSomething = true;
   }
   if (!tookSomething) return { body: text, separator: '', tail: '' };
-  const body = trimEndGraphemes(text.slice(0, tailStart));
+  const body = text.slice(0, trimmedTo(tailStart));
   const tail = trimEndGraphemes(text.slice(tailStart).replace(/^\s+/u, ''));
   const separator = body === '' ? '' : /\n/.test(text.slice(body.length, tailStart)) ? '\n\n' : ' ';
   return { body, separator, tail };
@@ -157,10 +323,13 @@ function splitTail(text: string): { body: string; separator: string; tail: strin
 
 // Spaces are dropped or merged only where they stand alone: " \u0301" or "\u0600 " is one grapheme.
 function tidyLine(line: string): string {
-  const parts = graphemeList(line);
+  const all = graphemeList(line);
   const blank = (part: string | undefined) => part !== undefined && /^[ \t]+$/.test(part);
-  while (blank(parts[0])) parts.shift();
-  while (blank(parts[parts.length - 1])) parts.pop();
+  let first = 0;
+  let last = all.length;
+  while (first < last && blank(all[first])) first++;
+  while (last > first && blank(all[last - 1])) last--;
+  const parts = all.slice(first, last);
   return parts.filter((part, i) => !(blank(part) && blank(parts[i - 1]))).join('');
 }
 
@@ -175,27 +344,73 @@ const tidyLines = (text: string): string =>
 /** The tail without its hashtags: a link matters more than tags when room is short. */
 const linksOnly = (tail: string): string => {
   const tags = hashtagSpans(tail);
+  const inOrder = tags.every((span, i) => span.start <= span.end && span.start >= (tags[i - 1]?.end ?? 0));
+  if (inOrder) {
+    // The same as cutting them out from the last one back, in one pass.
+    const pieces: string[] = [];
+    let from = 0;
+    for (const span of tags) {
+      pieces.push(tail.slice(from, span.start));
+      from = span.end;
+    }
+    pieces.push(tail.slice(from));
+    return tidyLines(pieces.join(''));
+  }
   let out = tail;
   for (const span of [...tags].reverse()) out = out.slice(0, span.start) + out.slice(span.end);
   return tidyLines(out);
 };
 
-/** Widens a span to whole graphemes, so removing it never leaves half of one ("\u0600" + "https://…"). */
-function snap(text: string, span: Span): Span {
-  const edges = graphemeBoundaries(text);
-  let { start, end } = span;
-  while (start > 0 && !edges.has(start)) start--;
-  while (end < text.length && !edges.has(end)) end++;
-  return { start, end };
+/**
+ * Widens a span to whole graphemes, so removing it never leaves half of one ("\u0600" + "https://…").
+ * `from` is a grapheme boundary of `text` at or before span.start.
+ */
+function snap(text: string, span: Span, from: number): Span {
+  let start = from;
+  for (const at of graphemeBoundariesFrom(text, from)) {
+    if (at <= span.start) start = at;
+    if (at >= span.end) return { start, end: at };
+  }
+  return { start, end: span.end };
 }
 
-function removeSpans(text: string, spans: readonly Span[]): string {
+/**
+ * Cuts the spans (snapped to whole graphemes) out of text, last first. `edges` are the grapheme
+ * boundaries of `text` when known; `out` differs from `text` only from `changed` on, so each span
+ * is snapped by segmenting `out` from a boundary of `text` that is also one of `out`.
+ */
+function removeSpans(text: string, spans: readonly Span[], edges = graphemeEdges(text)): string {
   let out = text;
+  let changed = text.length;
   for (const span of [...spans].sort((a, b) => b.start - a.start)) {
-    const { start, end } = snap(out, span);
+    const { start, end } = snap(out, span, knownBoundary(edges, span.start, changed));
     out = out.slice(0, start) + out.slice(end);
+    changed = Math.min(changed, start);
   }
   return out;
+}
+
+/**
+ * Whether removeSpans(after, hashtagSpans(after)) keeps a letter or digit. A hashtag starts with
+ * its hash sign and holds no space, and snapping it to whole graphemes never reaches an ASCII
+ * letter or digit in another space-separated token, so such a token without a hash sign settles it.
+ */
+function wordsOutsideHashtags(after: string): boolean {
+  if (!/[\p{L}\p{N}]/u.test(after)) return false;
+  if (!/[#＃]/.test(after)) return true;
+  let at = 0;
+  while (at < after.length) {
+    while (at < after.length && isSpace(after.charCodeAt(at))) at++;
+    let hash = false;
+    let ascii = false;
+    for (; at < after.length && !isSpace(after.charCodeAt(at)); at++) {
+      const code = after.charCodeAt(at);
+      if (code === 0x23 || code === 0xff03) hash = true;
+      else if (/[A-Za-z0-9]/.test(after.charAt(at))) ascii = true;
+    }
+    if (ascii && !hash) return true;
+  }
+  return /[\p{L}\p{N}]/u.test(removeSpans(after, hashtagSpans(after)));
 }
 
 /**
@@ -208,23 +423,30 @@ function moveLinksToBio(text: string): string {
     /^(?:https?:\/\/|www\.)|\//i.test(text.slice(span.start, span.end)),
   );
   if (links.length === 0) return text;
+  // `out` equals `text` before `changed`; boundaries of `text` there are boundaries of `out`.
+  const edges = graphemeEdges(text);
   let out = text;
+  let changed = text.length;
   let removedAny = false;
   for (const span of [...links].reverse()) {
     const lineStart = out.lastIndexOf('\n', span.start - 1) + 1;
     const lineEnd = out.indexOf('\n', span.end) === -1 ? out.length : out.indexOf('\n', span.end);
     const before = out.slice(lineStart, span.start);
     const after = out.slice(span.end, lineEnd);
+    const label = labelIndex(before, before.length);
     const midSentence =
-      /[\p{L}\p{N}]/u.test(before.replace(LABEL_BEFORE_LINK, '')) &&
-      /[\p{L}\p{N}]/u.test(removeSpans(after, hashtagSpans(after)));
+      /[\p{L}\p{N}]/u.test(label === -1 ? before : before.slice(0, label)) && wordsOutsideHashtags(after);
     if (midSentence) {
-      const { start, end } = snap(out, span);
+      const { start, end } = snap(out, span, knownBoundary(edges, span.start, changed));
       out = `${out.slice(0, start)}(link in bio)${out.slice(end)}`;
+      changed = Math.min(changed, start);
     } else {
       // "Read more:" means nothing once its link is gone.
-      const start = LABEL_BEFORE_LINK.exec(out.slice(0, span.start))?.index ?? span.start;
-      out = removeSpans(out, [{ start, end: span.end }]);
+      const labelStart = labelIndex(out, span.start);
+      const cut = { start: labelStart === -1 ? span.start : labelStart, end: span.end };
+      const { start, end } = snap(out, cut, knownBoundary(edges, cut.start, changed));
+      out = out.slice(0, start) + out.slice(end);
+      changed = Math.min(changed, start);
       removedAny = true;
     }
   }
@@ -256,13 +478,14 @@ export function shortenUntil(text: string, fits: (candidate: string) => boolean)
   const tails = [...new Set([tail, linksOnly(tail), ''])].filter((t) => t === '' || fits(t));
 
   // Whole sentences first, keeping as much of the tail as possible.
-  if (body !== '') {
+  const bodyPrefixes = body === '' ? null : new Prefixes(body);
+  if (bodyPrefixes !== null) {
     const ends = sentenceEnds(body);
     for (const kept of tails) {
       const found = largestFitting(
         ends,
         (cut) => {
-          const part = trimEndGraphemes(body.slice(0, cut));
+          const part = body.slice(0, bodyPrefixes.trimmedEnd(cut));
           return part === '' ? null : join(part, separator, kept);
         },
         fits,
@@ -272,13 +495,14 @@ export function shortenUntil(text: string, fits: (candidate: string) => boolean)
   }
 
   // Even the first sentence is too long: cut it between words and say so with "…".
-  const source = body === '' ? text : body;
-  const words = wordEdges(source);
+  const source = bodyPrefixes ?? new Prefixes(text);
+  const sourceEdges = graphemeEdges(source.text);
+  const words = wordEdges(source.text, sourceEdges);
   for (const kept of body === '' ? [''] : tails) {
     const found = largestFitting(
       words,
       (cut) => {
-        const part = withEllipsis(source.slice(0, cut));
+        const part = withEllipsis(source, cut);
         return part === null ? null : join(part, separator, kept);
       },
       fits,
@@ -287,9 +511,21 @@ export function shortenUntil(text: string, fits: (candidate: string) => boolean)
   }
 
   // One unbroken run longer than the limit (no spaces, no word breaks): cut between graphemes.
-  const characters = safeCuts(source, graphemeBoundaries(source));
-  const found = largestFitting(characters, (cut) => withEllipsis(source.slice(0, cut)), fits);
+  const characters = safeCuts(source.text, graphemeBoundariesFrom(source.text), sourceEdges);
+  const found = largestFitting(characters, (cut) => withEllipsis(source, cut), fits);
   return found ?? tails.find((t) => t !== '') ?? '';
+}
+
+/** measure(network, candidate) <= limit, counting graphemes only as far as the limit. */
+function fitsWithin(network: Network, limit: number): (candidate: string) => boolean {
+  if (network === 'x') return (candidate) => measure(network, candidate) <= limit;
+  return (candidate) => {
+    // A grapheme is at least one UTF-16 unit.
+    if (candidate.length <= limit) return true;
+    let count = -1;
+    for (const _ of graphemeBoundariesFrom(candidate)) if (++count > limit) return false;
+    return true;
+  };
 }
 
 /**
@@ -313,7 +549,7 @@ export function fitToNetwork(network: Network, text: string): { text: string; fl
 
   const from = measure(network, current);
   if (from > rule.limit) {
-    current = shortenUntil(current, (candidate) => measure(network, candidate) <= rule.limit);
+    current = shortenUntil(current, fitsWithin(network, rule.limit));
     flags.push({ kind: 'shortened', from, to: measure(network, current) });
   }
   return { text: current, flags };

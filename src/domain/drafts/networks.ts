@@ -73,10 +73,46 @@ export const NETWORK_RULES: Record<Network, NetworkRule> = {
 
 const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+const WINDOW = 128;
+
+/**
+ * The grapheme boundaries of `text` from `from` (which must be one) on, ascending, ending with
+ * text.length. Node 20's segment iterator costs time in proportion to the whole string at every
+ * step, so the text is segmented in short windows, each starting at a boundary already found;
+ * a boundary at the window's last code unit is not trusted (a low surrogate may follow).
+ */
+export function* graphemeBoundariesFrom(text: string, from = 0): Generator<number> {
+  const length = text.length;
+  let start = from;
+  let width = WINDOW;
+  while (start < length) {
+    const to = start + width;
+    if (to >= length) {
+      for (const { index } of graphemeSegmenter.segment(start === 0 ? text : text.slice(start))) {
+        yield start + index;
+      }
+      break;
+    }
+    const found: number[] = [];
+    for (const { index } of graphemeSegmenter.segment(text.slice(start, to))) found.push(start + index);
+    let last = found.length - 1;
+    while (last > 0 && (found[last] ?? 0) > to - 2) last--;
+    if (last === 0) {
+      // One grapheme longer than the window: widen it.
+      width *= 2;
+      continue;
+    }
+    for (let i = 0; i < last; i++) yield found[i] ?? 0;
+    start = found[last] ?? 0;
+    width = WINDOW;
+  }
+  yield length;
+}
+
 /** What a person sees as one character: an emoji family or a letter with its accents counts once. */
 export function countGraphemes(text: string): number {
-  let count = 0;
-  for (const _ of graphemeSegmenter.segment(text)) count++;
+  let count = -1;
+  for (const _ of graphemeBoundariesFrom(text)) count++;
   return count;
 }
 

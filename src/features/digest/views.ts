@@ -77,18 +77,12 @@ export function digestMessage(data: DigestData & { title?: string }, ctx: Ctx): 
   if (data.unclaimed.items.length > 0) {
     blocks.push(section(`*:raising_hand: Unclaimed tasks* (${data.unclaimed.total})`));
     for (const t of data.unclaimed.items) {
-      blocks.push({
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          // Titles are capped when typed, but a stored row is not: clip so one can't sink the digest.
-          text: clip(
-            `*${formatTaskRef(t.number)}* ${escapeText(t.title)} (#${t.initiative.number}) · ${due(t.dueDate, ctx)}`,
-            MAX_SECTION_TEXT,
-          ),
-        },
-        accessory: claimButton(t.number),
-      });
+      blocks.push(
+        section(
+          `*${formatTaskRef(t.number)}* ${escapeText(t.title)} (#${t.initiative.number}) · ${due(t.dueDate, ctx)}`,
+          claimButton(t.number),
+        ),
+      );
     }
     if (data.unclaimed.total > data.unclaimed.items.length)
       blocks.push(

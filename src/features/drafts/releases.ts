@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ensureWorkspace } from '../../db/workspaces.js';
 import type { Deps } from '../../deps.js';
 import { formatReleaseRef } from '../../domain/draft-command.js';
 import { releaseParts } from '../../domain/drafts/release-parts.js';
@@ -52,6 +53,8 @@ export async function saveRelease(
   userId: string,
   input: NewRelease,
 ): Promise<PressRelease> {
+  // /draft may be the first thing a workspace ever does: its row must exist before the update.
+  await ensureWorkspace(deps, teamId);
   return deps.db.prisma.$transaction(async (tx) => {
     const { nextReleaseNumber } = await tx.workspace.update({
       where: { teamId },

@@ -64,14 +64,12 @@ export function homeView(data: HomeData, ctx: Ctx): HomeView {
     blocks.push(context('No unclaimed tasks. New ones appear here with a Claim button.'));
   } else {
     for (const t of data.unclaimed) {
-      blocks.push({
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: `*${formatTaskRef(t.number)}* ${escapeText(t.title)}\n#${t.initiative.number} · ${dueLine(t.dueDate, zone)}`,
-        },
-        accessory: claimButton(t.number),
-      });
+      blocks.push(
+        section(
+          `*${formatTaskRef(t.number)}* ${escapeText(t.title)}\n#${t.initiative.number} · ${dueLine(t.dueDate, zone)}`,
+          claimButton(t.number),
+        ),
+      );
     }
   }
   if (!data.discipline) {
