@@ -74,7 +74,7 @@ function readableRef(inner: string): string {
 export function slackTextToPlain(text: string): string {
   // NUL is dropped: PostgreSQL text cannot store it.
   return decodeSlackEntities(
-    text.replace(/\u0000/g, '').replace(/<([^<>]*)>/g, (_all, inner: string) => readableRef(inner)),
+    text.replaceAll('\u0000', '').replace(/<([^<>]*)>/g, (_all, inner: string) => readableRef(inner)),
   );
 }
 

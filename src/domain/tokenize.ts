@@ -50,7 +50,7 @@ function findSingleClose(text: string, from: number): number {
  */
 export function tokenize(typed: string): Parsed<Token[]> {
   // PostgreSQL text cannot hold NUL: a stray one would fail the query, not the parse.
-  const text = typed.replace(/\u0000/g, '');
+  const text = typed.replaceAll('\u0000', '');
   const tokens: Token[] = [];
   // Looking ahead for '>' from every '<' would be quadratic on junk input; the last one suffices.
   const lastGt = text.lastIndexOf('>');

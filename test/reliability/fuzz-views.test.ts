@@ -84,7 +84,7 @@ const storable = (max: number) =>
       fc.string({ unit: 'grapheme', maxLength: max }),
       fc.constantFrom('&', '<', '>', '👩🏽‍💻', '<!channel>').map((c) => c.repeat(max)),
     )
-    .map((x) => [...x.replace(/\u0000/g, '')].slice(0, max).join(''));
+    .map((x) => [...x.replaceAll('\u0000', '')].slice(0, max).join(''));
 const userId = fc.stringMatching(/^U[A-Z0-9]{8,10}$/);
 const number = fc.integer({ min: 1, max: 2 ** 31 - 1 });
 const day = fc
