@@ -107,7 +107,7 @@ export function trimEndGraphemes(text: string): string {
 
 /** Grapheme boundaries of the prefixes of one text, each found by segmenting near it only. */
 class Prefixes {
-  private readonly edges: Uint8Array;
+  readonly edges: Uint8Array;
 
   constructor(readonly text: string) {
     this.edges = graphemeEdges(text);
@@ -158,10 +158,11 @@ function safeCuts(text: string, candidates: Iterable<number>, edges = graphemeEd
   return [...cuts].sort((a, b) => a - b);
 }
 
-const sentenceEnds = (text: string): number[] =>
+const sentenceEnds = (text: string, edges: Uint8Array): number[] =>
   safeCuts(
     text,
     Array.from(sentenceSegmenter.segment(text), ({ index, segment }) => index + segment.length),
+    edges,
   );
 
 // "$2.5 million" cut after "$2.5" would state a different amount; cut before the number instead:
@@ -187,11 +188,34 @@ function quantitySplits(text: string): (at: number) => boolean {
   };
 }
 
+/**
+ * Where each word segment starts. Segmented in stretches (the iterator costs time in proportion to
+ * the whole string at every step) cut where a space is followed by a printable ASCII character
+ * other than a space: always a word boundary, and no rule of UAX #29 looks across that space, so
+ * each stretch segments as it would within the whole text.
+ */
+function wordStarts(text: string): number[] {
+  const starts: number[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let to = Math.min(text.length, start + 256);
+    while (to < text.length) {
+      const code = text.charCodeAt(to);
+      if (text.charCodeAt(to - 1) === 0x20 && code > 0x20 && code <= 0x7e) break;
+      to++;
+    }
+    const stretch = start === 0 && to === text.length ? text : text.slice(start, to);
+    for (const { index } of wordSegmenter.segment(stretch)) starts.push(start + index);
+    start = to;
+  }
+  return starts;
+}
+
 function wordEdges(text: string, edges: Uint8Array): number[] {
   const splits = quantitySplits(text);
   return safeCuts(
     text,
-    Array.from(wordSegmenter.segment(text), ({ index }) => index).filter((at) => !splits(at)),
+    wordStarts(text).filter((at) => !splits(at)),
     edges,
   );
 }
@@ -480,7 +504,7 @@ export function shortenUntil(text: string, fits: (candidate: string) => boolean)
   // Whole sentences first, keeping as much of the tail as possible.
   const bodyPrefixes = body === '' ? null : new Prefixes(body);
   if (bodyPrefixes !== null) {
-    const ends = sentenceEnds(body);
+    const ends = sentenceEnds(body, bodyPrefixes.edges);
     for (const kept of tails) {
       const found = largestFitting(
         ends,
@@ -496,8 +520,7 @@ export function shortenUntil(text: string, fits: (candidate: string) => boolean)
 
   // Even the first sentence is too long: cut it between words and say so with "…".
   const source = bodyPrefixes ?? new Prefixes(text);
-  const sourceEdges = graphemeEdges(source.text);
-  const words = wordEdges(source.text, sourceEdges);
+  const words = wordEdges(source.text, source.edges);
   for (const kept of body === '' ? [''] : tails) {
     const found = largestFitting(
       words,
@@ -511,7 +534,7 @@ export function shortenUntil(text: string, fits: (candidate: string) => boolean)
   }
 
   // One unbroken run longer than the limit (no spaces, no word breaks): cut between graphemes.
-  const characters = safeCuts(source.text, graphemeBoundariesFrom(source.text), sourceEdges);
+  const characters = safeCuts(source.text, graphemeBoundariesFrom(source.text), source.edges);
   const found = largestFitting(characters, (cut) => withEllipsis(source, cut), fits);
   return found ?? tails.find((t) => t !== '') ?? '';
 }

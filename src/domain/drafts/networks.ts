@@ -75,28 +75,49 @@ const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 const WINDOW = 128;
 
+const isPrintableAscii = (code: number): boolean => code >= 0x20 && code <= 0x7e;
+
 /**
  * The grapheme boundaries of `text` from `from` (which must be one) on, ascending, ending with
  * text.length. Node 20's segment iterator costs time in proportion to the whole string at every
- * step, so the text is segmented in short windows, each starting at a boundary already found;
- * a boundary at the window's last code unit is not trusted (a low surrogate may follow).
+ * step, so the text is segmented in short stretches, each starting at a boundary already found.
+ * Between two printable ASCII characters there is always a boundary (no rule of UAX #29 joins
+ * them), so such runs need no segmenting and end a stretch exactly; otherwise a boundary at a
+ * window's last code unit is not trusted (a low surrogate may follow).
  */
 export function* graphemeBoundariesFrom(text: string, from = 0): Generator<number> {
   const length = text.length;
   let start = from;
   let width = WINDOW;
   while (start < length) {
-    const to = start + width;
-    if (to >= length) {
-      for (const { index } of graphemeSegmenter.segment(start === 0 ? text : text.slice(start))) {
-        yield start + index;
-      }
-      break;
+    if (
+      start + 1 < length &&
+      isPrintableAscii(text.charCodeAt(start)) &&
+      isPrintableAscii(text.charCodeAt(start + 1))
+    ) {
+      yield start;
+      start++;
+      continue;
+    }
+    const limit = Math.min(length, start + width);
+    let sure = start + 2;
+    while (
+      sure < limit &&
+      !(isPrintableAscii(text.charCodeAt(sure - 1)) && isPrintableAscii(text.charCodeAt(sure)))
+    ) {
+      sure++;
+    }
+    if (sure < limit || limit === length) {
+      const to = sure < limit ? sure : length;
+      for (const { index } of graphemeSegmenter.segment(text.slice(start, to))) yield start + index;
+      start = to;
+      width = WINDOW;
+      continue;
     }
     const found: number[] = [];
-    for (const { index } of graphemeSegmenter.segment(text.slice(start, to))) found.push(start + index);
+    for (const { index } of graphemeSegmenter.segment(text.slice(start, limit))) found.push(start + index);
     let last = found.length - 1;
-    while (last > 0 && (found[last] ?? 0) > to - 2) last--;
+    while (last > 0 && (found[last] ?? 0) > limit - 2) last--;
     if (last === 0) {
       // One grapheme longer than the window: widen it.
       width *= 2;
