@@ -1,4 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import { createLimiter } from './limiter.js';
 
 /**
  * Bolt acks Events API requests before any middleware runs, so events can wait their turn
@@ -7,22 +8,12 @@ import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
  * database calls, so the event loop stays free to ack the next requests at once.
  */
 export function limitEventConcurrency(max: number): Middleware<AnyMiddlewareArgs> {
-  let running = 0;
-  const waiting: Array<() => void> = [];
+  const limit = createLimiter(max);
   return async ({ body, next }) => {
     if ((body as { type?: string }).type !== 'event_callback') {
       await next();
       return;
     }
-    if (running < max) running++;
-    // A finishing event hands its slot straight to the next in line, so `running` never overshoots.
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    try {
-      await next();
-    } finally {
-      const successor = waiting.shift();
-      if (successor) successor();
-      else running--;
-    }
+    await limit(next);
   };
 }

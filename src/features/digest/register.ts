@@ -4,6 +4,7 @@ import { parseDigestCommand } from '../../domain/digest-command.js';
 import { orThrow } from '../../domain/user-error.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { teamIdOf } from '../../slack/command-context.js';
+import { queuedCommand } from '../../slack/command-queue.js';
 import { loadWorkspace } from '../setup/workspace-service.js';
 import { setPersonalDigest } from './personal.js';
 import { gatherDigest } from './service.js';
@@ -44,5 +45,5 @@ export function digestCommand(deps: Deps) {
 }
 
 export function register(app: App, deps: Deps): void {
-  app.command('/digest', digestCommand(deps));
+  app.command('/digest', queuedCommand(deps, digestCommand(deps)));
 }

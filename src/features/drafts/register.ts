@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction, MessageShortcut } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
+import { queuedCommand } from '../../slack/command-queue.js';
 import {
   approveAction,
   draftCommand,
@@ -16,7 +17,7 @@ import { DRAFT_ACTIONS } from './views.js';
 export const DRAFT_SHORTCUT = 'draft_social_posts';
 
 export function register(app: App, deps: Deps): void {
-  app.command('/draft', draftCommand(deps));
+  app.command('/draft', queuedCommand(deps, draftCommand(deps)));
   app.shortcut<MessageShortcut>({ callback_id: DRAFT_SHORTCUT, type: 'message_action' }, draftShortcut(deps));
   app.view(DRAFT_MODAL, draftSubmission(deps));
   app.view(EDIT_MODAL, editSubmission(deps));

@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
+import { queuedCommand } from '../../slack/command-queue.js';
 import { initiativeCommand } from './listener.js';
 
 export function register(app: App, deps: Deps): void {
-  app.command('/initiative', initiativeCommand(deps));
+  app.command('/initiative', queuedCommand(deps, initiativeCommand(deps)));
 }

@@ -1,9 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
+import { queuedCommand } from '../../slack/command-queue.js';
 import { setupSubmission, tandemCommand } from './listener.js';
 import { SETUP_VIEW_ID } from './views.js';
 
 export function register(app: App, deps: Deps): void {
-  app.command('/tandem', tandemCommand(deps));
+  app.command('/tandem', queuedCommand(deps, tandemCommand(deps)));
   app.view(SETUP_VIEW_ID, setupSubmission(deps));
 }

@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction, UsersSelectAction } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
+import { queuedCommand } from '../../slack/command-queue.js';
 import { claimButtonPressed, handoffPicked } from './actions.js';
 import { taskCommand } from './command.js';
 import { reactionAdded, reactionRemoved } from './reactions.js';
@@ -7,7 +8,7 @@ import { threadReply } from './thread-replies.js';
 import { CLAIM_ACTION, HANDOFF_PICK_ACTION } from './views.js';
 
 export function register(app: App, deps: Deps): void {
-  app.command('/task', taskCommand(deps));
+  app.command('/task', queuedCommand(deps, taskCommand(deps)));
   app.event('reaction_added', reactionAdded(deps));
   app.event('reaction_removed', reactionRemoved(deps));
   app.message(threadReply(deps));

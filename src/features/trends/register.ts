@@ -1,11 +1,12 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
+import { queuedCommand } from '../../slack/command-queue.js';
 import { trendToTask } from './actions.js';
 import { trendCommand, trendReaction } from './listeners.js';
 import { TREND_TASK_ACTION } from './views.js';
 
 export function register(app: App, deps: Deps): void {
-  app.command('/trend', trendCommand(deps));
+  app.command('/trend', queuedCommand(deps, trendCommand(deps)));
   app.event('reaction_added', trendReaction(deps));
   app.action<BlockAction<ButtonAction>>(TREND_TASK_ACTION, trendToTask(deps));
 }
