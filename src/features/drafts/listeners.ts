@@ -187,6 +187,15 @@ export function draftSubmission(deps: Deps) {
       await ack({ response_action: 'errors', errors: form.errors });
       return;
     }
+    // The metadata travels through the client: a release id must belong to this workspace.
+    const { releaseId: storedId } = metadata.data;
+    if (storedId && (await deps.db.prisma.pressRelease.count({ where: { id: storedId, teamId } })) === 0) {
+      await ack({
+        response_action: 'errors',
+        errors: { networks: 'That press release is not in this workspace.' },
+      });
+      return;
+    }
     await ack();
     const { channelId, releaseId } = metadata.data;
     try {
