@@ -385,11 +385,24 @@ const linksOnly = (tail: string): string => {
   return tidyLines(out);
 };
 
+const isPrintableAscii = (code: number): boolean => code >= 0x20 && code <= 0x7e;
+
+/** A grapheme boundary for certain: an end of the text, or between two printable ASCII characters. */
+const sureBoundary = (text: string, at: number): boolean =>
+  at === 0 ||
+  at === text.length ||
+  (at > 0 &&
+    at < text.length &&
+    isPrintableAscii(text.charCodeAt(at - 1)) &&
+    isPrintableAscii(text.charCodeAt(at)));
+
 /**
  * Widens a span to whole graphemes, so removing it never leaves half of one ("\u0600" + "https://…").
  * `from` is a grapheme boundary of `text` at or before span.start.
  */
 function snap(text: string, span: Span, from: number): Span {
+  if (sureBoundary(text, span.start) && sureBoundary(text, span.end))
+    return { start: span.start, end: span.end };
   let start = from;
   for (const at of graphemeBoundariesFrom(text, from)) {
     if (at <= span.start) start = at;
