@@ -6,7 +6,6 @@ import { templateDraft } from '../../domain/drafts/template-drafter.js';
 import type { Network } from '../../domain/drafts/types.js';
 import { UserError } from '../../domain/user-error.js';
 import type { Initiative, PressRelease } from '../../generated/prisma/client.js';
-import { clip } from '../../slack/blocks.js';
 import { publishHomes } from '../home/publish.js';
 import { addInitiative } from '../initiatives/service.js';
 import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';

@@ -4,7 +4,7 @@ import { describeFlag } from '../../domain/drafts/flag-text.js';
 import { measure, NETWORK_RULES, networkLabel } from '../../domain/drafts/networks.js';
 import type { Network } from '../../domain/drafts/types.js';
 import type { PressRelease, SocialDraft } from '../../generated/prisma/client.js';
-import { clip, context, divider, header, type SlackMessage, section } from '../../slack/blocks.js';
+import { context, divider, header, type SlackMessage, section } from '../../slack/blocks.js';
 import { escapeText, escapeWithin, inlineCode, slackDate, userMention } from '../../slack/mrkdwn.js';
 import { releaseName } from './releases.js';
 import { flagsOf } from './versions.js';
