@@ -79,6 +79,8 @@ export interface SlackAppOptions {
   /** Hold the HTTP answer until listeners finish: deterministic tests, and FaaS hosts. */
   processBeforeResponse?: boolean;
   retryConfig?: RetryOptions;
+  /** Web API client timeout; 10 s unless a test scales it down. */
+  timeoutMs?: number;
 }
 
 export interface TandemApp {
@@ -117,7 +119,7 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
     clientOptions: {
       ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
       retryConfig: options.retryConfig ?? SLACK_RETRY_POLICY,
-      timeout: 10_000,
+      timeout: options.timeoutMs ?? 10_000,
     },
   });
 

@@ -33,7 +33,7 @@ export function formatReleaseRef(number: number): string {
   return `PR${number}`;
 }
 
-const countWords = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+export const countWords = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
 export function parseDraftCommand(raw: string): Parsed<DraftCommand> {
   const text = slackTextToPlain(raw).trim();

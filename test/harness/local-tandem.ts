@@ -1,10 +1,11 @@
+import type { RetryOptions } from '@slack/web-api';
 import { buildApp, type TandemApp } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import type { Database } from '../../src/db/database.js';
 import type { Deps } from '../../src/deps.js';
 import type { Drafter } from '../../src/features/drafts/drafter.js';
 import type { Logger } from '../../src/logger.js';
-import { type FakeSlack, type SlackCall, startFakeSlack } from './fake-slack.js';
+import { type FakeSlack, type FakeSlackOptions, type SlackCall, startFakeSlack } from './fake-slack.js';
 import { type CommandContext, createSlackSender, type SlackSender } from './slack-sender.js';
 
 export const SIGNING_SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
@@ -37,8 +38,13 @@ export async function startLocalTandem(options: {
   processBeforeResponse?: boolean;
   /** Without one, drafts come from the offline template drafter, as in production without a key. */
   drafter?: Drafter;
+  /** Default `retries: 0`, so a fault shows at once; fault tests pass production's policy. */
+  retryConfig?: RetryOptions;
+  timeoutMs?: number;
+  /** The stand-in's own options (latency, rate limit). */
+  slack?: FakeSlackOptions;
 }): Promise<LocalTandem> {
-  const slack = await startFakeSlack({ token: BOT_TOKEN });
+  const slack = await startFakeSlack({ token: BOT_TOKEN, ...options.slack });
   const deps: Deps = {
     db: options.db,
     clock: options.clock,
@@ -55,7 +61,8 @@ export async function startLocalTandem(options: {
       mode: 'http',
     },
     processBeforeResponse: options.processBeforeResponse ?? true,
-    retryConfig: { retries: 0 },
+    retryConfig: options.retryConfig ?? { retries: 0 },
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });
   const port = await app.start(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,50 +1,34 @@
 import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import type { RetryOptions } from '@slack/web-api';
-import { buildApp, type TandemApp } from '../../src/app.js';
-import type { Clock } from '../../src/clock.js';
+import { SLACK_RETRY_POLICY } from '../../src/app.js';
 import type { Database } from '../../src/db/database.js';
-import type { Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/logger.js';
-import {
-  type FakeSlack,
-  type FakeSlackOptions,
-  type SlackCall,
-  startFakeSlack,
-} from '../harness/fake-slack.js';
-import { BOT_TOKEN, SIGNING_SECRET } from '../harness/local-tandem.js';
-import { createSlackSender, type SlackSender } from '../harness/slack-sender.js';
+import type { FakeSlackOptions, SlackCall } from '../harness/fake-slack.js';
+import { BOT_TOKEN, type LocalTandem, SIGNING_SECRET, startLocalTandem } from '../harness/local-tandem.js';
 import { TestClock } from '../support/test-clock.js';
 
 export { BOT_TOKEN, SIGNING_SECRET };
 
-export interface ReliableTandem {
-  slack: FakeSlack;
-  sender: SlackSender;
-  deps: Deps;
-  app: TandemApp;
-  baseUrl: string;
+export interface ReliableTandem extends LocalTandem {
   clock: TestClock;
   logs: string[];
-  stop(): Promise<void>;
 }
 
 /**
- * Tandem over signed HTTP against the Slack stand-in, like test/harness/local-tandem.ts, but with
- * the knobs fault tests need: the stand-in's options (latency), the Web API retry policy
- * (production's by default, not the harness's `retries: 0`) and the client timeout.
+ * The harness's Tandem (test/harness/local-tandem.ts) with production's Web API retry policy by
+ * default instead of `retries: 0`, and what fault tests read: the clock and every log line.
  */
 export async function startReliableTandem(options: {
   db: Database;
   clock?: TestClock;
   slack?: FakeSlackOptions;
-  /** Default: production's SLACK_RETRY_POLICY (buildApp's own default). */
+  /** Default: production's SLACK_RETRY_POLICY. */
   retryConfig?: RetryOptions;
   /** Web API client timeout; production's is 10 s, tests scale it down to stay fast. */
   timeoutMs?: number;
   processBeforeResponse?: boolean;
 }): Promise<ReliableTandem> {
-  const slack = await startFakeSlack({ token: BOT_TOKEN, ...options.slack });
   const clock = options.clock ?? new TestClock();
   const logs: string[] = [];
   const sink = new Writable({
@@ -53,50 +37,19 @@ export async function startReliableTandem(options: {
       done();
     },
   });
-  const deps: Deps = {
+  const local = await startLocalTandem({
     db: options.db,
-    clock: clock as Clock & TestClock,
+    clock,
     logger: createLogger('debug', sink),
     defaultTimezone: 'Europe/London',
-  };
-  const app = buildApp(deps, {
-    slack: {
-      botToken: BOT_TOKEN,
-      signingSecret: SIGNING_SECRET,
-      appToken: undefined,
-      apiUrl: slack.apiUrl,
-      mode: 'http',
-    },
-    processBeforeResponse: options.processBeforeResponse ?? true,
-    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    retryConfig: options.retryConfig ?? SLACK_RETRY_POLICY,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.slack ? { slack: options.slack } : {}),
+    ...(options.processBeforeResponse !== undefined
+      ? { processBeforeResponse: options.processBeforeResponse }
+      : {}),
   });
-  if (options.timeoutMs !== undefined) {
-    // buildApp fixes 10 s; Bolt copies its clientOptions into every per-request client, so
-    // changing them before the first request changes the timeout everywhere.
-    const bolt = app.app as unknown as { clientOptions: { timeout?: number }; client: { timeout: number } };
-    bolt.clientOptions.timeout = options.timeoutMs;
-    bolt.client.timeout = options.timeoutMs;
-  }
-  const port = await app.start(0, '127.0.0.1');
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const sender = createSlackSender({
-    url: `${baseUrl}/slack/events`,
-    signingSecret: SIGNING_SECRET,
-    responseUrl: () => slack.responseUrl(),
-  });
-  return {
-    slack,
-    sender,
-    deps,
-    app,
-    baseUrl,
-    clock,
-    logs,
-    async stop() {
-      await app.stop();
-      await slack.close();
-    },
-  };
+  return { ...local, clock, logs };
 }
 
 /** Everything in a call's blocks and text, for `toContain` checks. */

@@ -1,3 +1,4 @@
+import { createLimiter, QueueFullError } from '../../slack/limiter.js';
 import { type Drafter, DrafterError } from './drafter.js';
 
 /**
@@ -6,23 +7,14 @@ import { type Drafter, DrafterError } from './drafter.js';
  * fallback drafts it offline.
  */
 export function bounded(drafter: Drafter, limits: { running: number; waiting: number }): Drafter {
-  let running = 0;
-  const queue: Array<() => void> = [];
+  const limit = createLimiter(limits.running, limits.waiting);
   return {
     async draft(request) {
-      if (running >= limits.running) {
-        if (queue.length >= limits.waiting) throw new DrafterError('too many drafts are in progress');
-        await new Promise<void>((resolve) => queue.push(resolve));
-      } else {
-        running++;
-      }
       try {
-        return await drafter.draft(request);
-      } finally {
-        // A finishing draft hands its slot straight to the next in line.
-        const next = queue.shift();
-        if (next) next();
-        else running--;
+        return await limit(() => drafter.draft(request));
+      } catch (error) {
+        if (error instanceof QueueFullError) throw new DrafterError('too many drafts are in progress');
+        throw error;
       }
     },
   };

@@ -6,6 +6,7 @@ import { templateDraft } from '../../domain/drafts/template-drafter.js';
 import type { Network } from '../../domain/drafts/types.js';
 import { UserError } from '../../domain/user-error.js';
 import type { Initiative, PressRelease } from '../../generated/prisma/client.js';
+import { postRefusal } from '../../slack/post-errors.js';
 import { publishHomes } from '../home/publish.js';
 import { addInitiative } from '../initiatives/service.js';
 import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
@@ -23,8 +24,6 @@ export interface DraftActor {
 
 const drafterOf = (deps: Deps): Drafter => deps.drafter ?? templateDrafter;
 
-const NOT_POSTABLE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
-
 /**
  * The release is already saved whatever Slack said: the reply must say so (never "nothing was
  * changed"), and how to get its drafts posted.
@@ -35,9 +34,9 @@ function cannotPost(
   channel: string,
   logger: Deps['logger'],
 ): UserError {
-  const code = (error as { data?: { error?: string } }).data?.error;
+  const code = postRefusal(error);
   const ref = formatReleaseRef(release.number);
-  if (code && NOT_POSTABLE.has(code))
+  if (code)
     return new UserError(
       `Your release is saved as *${ref}*, but Tandem cannot post in <#${channel}> (${code}). Invite it with \`/invite @Tandem\` and run \`/draft ${ref}\` there, or run that in any channel Tandem is in.`,
       `/draft ${ref}`,

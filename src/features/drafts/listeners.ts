@@ -13,6 +13,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import {
+  countWords,
   DRAFT_USAGE,
   formatReleaseRef,
   MAX_RELEASE_CHARS,
@@ -38,6 +39,7 @@ import {
   approveDraft,
   assertCurrent,
   findDraft,
+  isCurrent,
   mayApprove,
   saveVersions,
 } from './versions.js';
@@ -123,7 +125,7 @@ export function draftShortcut(deps: Deps) {
     await ack();
     const teamId = teamIdOf(context);
     const body = slackTextToPlain(shortcut.message.text ?? '').trim();
-    const words = body.split(/\s+/).filter(Boolean).length;
+    const words = countWords(body);
     if (words < MIN_RELEASE_WORDS)
       throw new UserError(
         `That message has ${words} word${words === 1 ? '' : 's'}; use "Draft social posts" on the message that holds the whole press release (at least ${MIN_RELEASE_WORDS} words).`,
@@ -284,10 +286,7 @@ export function editSubmission(deps: Deps) {
       await ack({ response_action: 'errors', errors: edited.errors });
       return;
     }
-    const newer = await deps.db.prisma.socialDraft.count({
-      where: { releaseId: draft.releaseId, network: draft.network, version: { gt: draft.version } },
-    });
-    if (newer > 0) {
+    if (!(await isCurrent(deps, draft))) {
       await ack({
         response_action: 'errors',
         errors: {

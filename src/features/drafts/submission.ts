@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MIN_RELEASE_WORDS } from '../../domain/draft-command.js';
+import { countWords, MIN_RELEASE_WORDS } from '../../domain/draft-command.js';
 import { parseHashtags, parseLink } from '../../domain/draft-options.js';
 import { measure, NETWORK_RULES, networkLabel } from '../../domain/drafts/networks.js';
 import { NETWORKS, type Network, TONES, type Tone } from '../../domain/drafts/types.js';
@@ -58,7 +58,7 @@ export function parseDraftSubmission(
   let body: string | null = null;
   if (!metadata.releaseId) {
     body = slackTextToPlain(String(read(FIELDS.release)?.value ?? '')).trim();
-    const words = body.split(/\s+/).filter(Boolean).length;
+    const words = countWords(body);
     if (words < MIN_RELEASE_WORDS)
       errors[FIELDS.release] =
         `That is ${words} word${words === 1 ? '' : 's'}; paste the whole press release (at least ${MIN_RELEASE_WORDS} words).`;

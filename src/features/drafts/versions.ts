@@ -93,12 +93,17 @@ export async function findDraft(deps: Deps, teamId: string, id: string): Promise
   return draft;
 }
 
-/** Buttons on an older rendering of the message may point at a version since replaced. */
-export async function assertCurrent(deps: Deps, draft: SocialDraft): Promise<void> {
+/** False once a newer version of the same network's draft exists. */
+export async function isCurrent(deps: Deps, draft: SocialDraft): Promise<boolean> {
   const newer = await deps.db.prisma.socialDraft.count({
     where: { releaseId: draft.releaseId, network: draft.network, version: { gt: draft.version } },
   });
-  if (newer > 0)
+  return newer === 0;
+}
+
+/** Buttons on an older rendering of the message may point at a version since replaced. */
+export async function assertCurrent(deps: Deps, draft: SocialDraft): Promise<void> {
+  if (!(await isCurrent(deps, draft)))
     throw new UserError(`There is a newer version of this ${draft.network} draft; the message shows it now.`);
 }
 
