@@ -352,6 +352,30 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     expect(JSON.stringify(opened?.args.view)).not.toContain('"block_id":"release"');
   });
 
+  it('refuses a shortcut on a message too short to be a release, privately and with an example, storing nothing', async () => {
+    const before = (await releases()).length;
+    const responseUrl = t.slack.responseUrl();
+    await t.sender.interaction({
+      type: 'message_action',
+      callback_id: 'draft_social_posts',
+      team: { id: TEAM, domain: 'drafts' },
+      user: { id: SOL, team_id: TEAM },
+      channel: { id: CHANNEL, name: 'launch' },
+      api_app_id: APP_ID,
+      token: 'legacy',
+      trigger_id: 'trig.shortcut',
+      response_url: responseUrl,
+      message_ts: '1700000000.000600',
+      message: { type: 'message', user: PAM, ts: '1700000000.000600', text: 'lunch at 1?' },
+    });
+    const reply = t.slack.callsTo('response_url').at(-1);
+    expect(reply?.args.response_type).toBe('ephemeral');
+    expect(blocksOf(reply)).toContain('at least 12 words');
+    expect(blocksOf(reply)).toContain('/draft Acme opens');
+    expect(t.slack.callsTo('views.open')).toHaveLength(0);
+    expect((await releases()).length).toBe(before);
+  });
+
   it('never lets a release or its drafts ping anyone', async () => {
     const hostile =
       '<!channel> <!here|here> Acme hires <@U0123ABCD|boss> as head of <!subteam^S0123|@comms>: @here @channel read this release now, everyone, because it matters.';

@@ -134,7 +134,9 @@ export function draftShortcut(deps: Deps) {
       );
     if (body.length > MAX_RELEASE_CHARS)
       throw new UserError(
-        `That message is ${body.length.toLocaleString('en-US')} characters; Tandem takes releases up to ${MAX_RELEASE_CHARS.toLocaleString('en-US')}.`,
+        `That message is ${body.length.toLocaleString('en-US')} characters; Tandem takes releases up to ${MAX_RELEASE_CHARS.toLocaleString('en-US')}. Post the release without its boilerplate (contacts, "About us") and try again.`,
+        DRAFT_USAGE.modal.usage,
+        DRAFT_USAGE.inline.example,
       );
     const channelId = shortcut.channel.id;
     const release = await saveRelease(deps, teamId, shortcut.user.id, {
