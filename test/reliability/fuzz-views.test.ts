@@ -7,6 +7,10 @@
 // database filled with the worst data, through the same services Tandem uses.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { homeData } from '../../src/core/home/data.js';
+import { homeView } from '../../src/core/home/views.js';
+import type { TaskWithInitiative } from '../../src/core/stores/tasks.js';
+import { taskMessage } from '../../src/core/task-messages/views.js';
 import type { Deps } from '../../src/deps.js';
 import { DEFAULT_REACTION_EMOJI } from '../../src/domain/reactions.js';
 import type { TaskListFilter } from '../../src/domain/task-command.js';
@@ -16,10 +20,7 @@ import {
   digestMessage,
   personalDigestSetMessage,
 } from '../../src/features/digest/views.js';
-import { homeData } from '../../src/features/home/service.js';
-import { homeView } from '../../src/features/home/views.js';
-import { nudgeHandledMessage, nudgeMessage } from '../../src/features/nudges/views.js';
-import type { TaskWithInitiative } from '../../src/features/tasks/service.js';
+import { nudgeHandledMessage, nudgeMessage, sharedTrendMessage } from '../../src/features/nudges/views.js';
 import {
   alreadyClaimedMessage,
   blockedQuestion,
@@ -30,12 +31,10 @@ import {
   taskChangedMessage,
   taskHelpMessage,
   taskListMessage,
-  taskMessage,
   youNowOwnTaskMessage,
 } from '../../src/features/tasks/views.js';
 import {
   loggedMessage,
-  sharedTrendMessage,
   trendHelpMessage,
   trendListMessage,
   trendNoteMessage,

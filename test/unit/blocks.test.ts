@@ -1,6 +1,8 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { candidatesMessage, ownershipMessage } from '../../src/core/ownership/views.js';
+import type { WorkspaceSettings } from '../../src/core/team.js';
 import { DEFAULT_CHECKLISTS } from '../../src/domain/checklists.js';
 import { NETWORKS, TONES } from '../../src/domain/drafts/types.js';
 import type { InitiativeListFilter } from '../../src/domain/initiative-command.js';
@@ -21,14 +23,12 @@ import {
   type ViewContext,
   youNowOwnMessage,
 } from '../../src/features/initiatives/views.js';
-import { candidatesMessage, ownershipMessage } from '../../src/features/ownership/views.js';
 import {
   settingsChangedMessage,
   settingsMessage,
   setupModal,
   tandemHelpMessage,
 } from '../../src/features/setup/views.js';
-import type { WorkspaceSettings } from '../../src/features/setup/workspace-service.js';
 import type {
   Initiative,
   OwnershipEvent,

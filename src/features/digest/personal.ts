@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
+import { timezoneOf } from '../../core/people.js';
+import { loadWorkspace } from '../../core/team.js';
 import type { Deps } from '../../deps.js';
 import { digestDue } from '../../domain/digest-schedule.js';
 import { sendDm } from '../../slack/dm.js';
-import { userTimezone } from '../../slack/user-zones.js';
-import { loadWorkspace } from '../setup/workspace-service.js';
 import { gatherDigest } from './service.js';
 import { digestMessage } from './views.js';
 
@@ -33,7 +33,7 @@ export async function runPersonalDigests(deps: Deps, client: WebClient): Promise
     try {
       const workspace = await loadWorkspace(deps, member.teamId);
       const now = deps.clock.now();
-      const zone = await userTimezone(client, member.userId, workspace.timezone, now);
+      const zone = await timezoneOf(deps, client, member.teamId, member.userId, workspace.timezone);
       const due = digestDue({
         now,
         timezone: zone,

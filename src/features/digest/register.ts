@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { loadWorkspace } from '../../core/team.js';
 import type { Deps } from '../../deps.js';
 import { parseDigestCommand } from '../../domain/digest-command.js';
 import { orThrow } from '../../domain/user-error.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { teamIdOf } from '../../slack/command-context.js';
 import { queuedCommand } from '../../slack/command-queue.js';
-import { loadWorkspace } from '../setup/workspace-service.js';
 import { setPersonalDigest } from './personal.js';
 import { gatherDigest } from './service.js';
 import {

@@ -1,3 +1,5 @@
+import type { TaskWithInitiative } from '../../core/stores/tasks.js';
+import { loadWorkspace, type WorkspaceSettings } from '../../core/team.js';
 import { calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { addDays, todayIn } from '../../domain/calendar-date.js';
@@ -9,8 +11,6 @@ import type {
   Task,
   Trend,
 } from '../../generated/prisma/client.js';
-import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
-import type { TaskWithInitiative } from '../tasks/service.js';
 
 /** Each list in the digest shows at most this many items, then "and N more". */
 export const DIGEST_ITEMS = 8;

@@ -1,4 +1,8 @@
 import type { KnownBlock } from '@slack/types';
+import { releaseName } from '../../core/stores/releases.js';
+import type { TaskWithInitiative } from '../../core/stores/tasks.js';
+import { claimButton } from '../../core/task-messages/views.js';
+import type { WorkspaceSettings } from '../../core/team.js';
 import { calendarDateFromDb } from '../../db/calendar-dates.js';
 import { formatReleaseRef } from '../../domain/draft-command.js';
 import { networkLabel } from '../../domain/drafts/networks.js';
@@ -16,10 +20,6 @@ import {
   section,
 } from '../../slack/blocks.js';
 import { escapeText, inlineCode, slackDate, userMention } from '../../slack/mrkdwn.js';
-import { releaseName } from '../drafts/releases.js';
-import type { WorkspaceSettings } from '../setup/workspace-service.js';
-import type { TaskWithInitiative } from '../tasks/service.js';
-import { claimButton } from '../tasks/views.js';
 import type { Counted, DigestData } from './service.js';
 
 interface Ctx {

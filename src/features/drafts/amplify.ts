@@ -1,4 +1,8 @@
 import type { WebClient } from '@slack/web-api';
+import { releaseName } from '../../core/stores/releases.js';
+import { draftTasks, type TaskActor } from '../../core/stores/tasks.js';
+import { postTaskDrafts } from '../../core/task-messages/post.js';
+import type { WorkspaceSettings } from '../../core/team.js';
 import { calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { todayIn } from '../../domain/calendar-date.js';
@@ -7,10 +11,6 @@ import { networkLabel } from '../../domain/drafts/networks.js';
 import type { Network } from '../../domain/drafts/types.js';
 import type { Initiative, PressRelease } from '../../generated/prisma/client.js';
 import { clip } from '../../slack/blocks.js';
-import type { WorkspaceSettings } from '../setup/workspace-service.js';
-import { postTaskDrafts } from '../tasks/post.js';
-import { draftTasks, type TaskActor } from '../tasks/service.js';
-import { releaseName } from './releases.js';
 
 /**
  * One "Amplify on <network>" task per network for the social team, posted like any task so

@@ -11,6 +11,14 @@ import type {
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
+import {
+  findRelease,
+  findReleaseById,
+  releaseInput,
+  saveRelease,
+  updateReleaseOptions,
+} from '../../core/stores/releases.js';
+import { loadWorkspace } from '../../core/team.js';
 import type { Deps } from '../../deps.js';
 import {
   countWords,
@@ -29,10 +37,8 @@ import type { SlackMessage } from '../../slack/blocks.js';
 import { teamIdOf } from '../../slack/command-context.js';
 import { internalErrorMessage, userErrorMessage } from '../../slack/error-reply.js';
 import { tellPrivately } from '../../slack/tell.js';
-import { loadWorkspace } from '../setup/workspace-service.js';
 import { draftRelease, redraftNetwork, refreshDraftsMessage } from './draft-flow.js';
 import { type DraftModalMetadata, draftModal, editModal, MODAL_TEXT_MAX } from './modals.js';
-import { findRelease, findReleaseById, releaseInput, saveRelease, updateReleaseOptions } from './releases.js';
 import { parseDraftSubmission, parseEditSubmission } from './submission.js';
 import {
   approvalRefused,

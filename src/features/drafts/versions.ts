@@ -1,8 +1,8 @@
+import type { WorkspaceSettings } from '../../core/team.js';
 import type { Deps } from '../../deps.js';
 import type { DraftFlag, FinishedDraft, Network } from '../../domain/drafts/types.js';
 import { UserError } from '../../domain/user-error.js';
 import { type PressRelease, Prisma, type SocialDraft } from '../../generated/prisma/client.js';
-import type { WorkspaceSettings } from '../setup/workspace-service.js';
 
 export interface Provenance {
   /** The model's name, "template", or "edit". */

@@ -1,4 +1,5 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
+import { releaseName } from '../../core/stores/releases.js';
 import { DRAFT_USAGE, formatReleaseRef } from '../../domain/draft-command.js';
 import { describeFlag } from '../../domain/drafts/flag-text.js';
 import { measure, NETWORK_RULES, networkLabel } from '../../domain/drafts/networks.js';
@@ -6,7 +7,6 @@ import type { Network } from '../../domain/drafts/types.js';
 import type { PressRelease, SocialDraft } from '../../generated/prisma/client.js';
 import { context, divider, header, type SlackMessage, section } from '../../slack/blocks.js';
 import { escapeText, escapeWithin, inlineCode, slackDate, userMention } from '../../slack/mrkdwn.js';
-import { releaseName } from './releases.js';
 import { flagsOf } from './versions.js';
 
 export const DRAFT_ACTIONS = {

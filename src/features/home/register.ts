@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { publishHome } from '../../core/home/publish.js';
 import type { Deps } from '../../deps.js';
 import { teamIdOf } from '../../slack/command-context.js';
-import { publishHome } from './publish.js';
 
 type HomeArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>;
 

@@ -1,13 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { Deps } from '../../deps.js';
-import { parseInitiativeCommand } from '../../domain/initiative-command.js';
-import { orThrow } from '../../domain/user-error.js';
-import { teamIdOf } from '../../slack/command-context.js';
-import { sendDm } from '../../slack/dm.js';
-import { publishHomes } from '../home/publish.js';
-import { loadWorkspace } from '../setup/workspace-service.js';
-import { postTaskDrafts } from '../tasks/post.js';
-import { draftChecklist } from '../tasks/service.js';
+import { publishHomes } from '../../core/home/publish.js';
 import {
   type Actor,
   type AddResult,
@@ -17,7 +9,15 @@ import {
   listInitiatives,
   setDue,
   setStatus,
-} from './service.js';
+} from '../../core/stores/initiatives.js';
+import { draftChecklist } from '../../core/stores/tasks.js';
+import { postTaskDrafts } from '../../core/task-messages/post.js';
+import { loadWorkspace } from '../../core/team.js';
+import type { Deps } from '../../deps.js';
+import { parseInitiativeCommand } from '../../domain/initiative-command.js';
+import { orThrow } from '../../domain/user-error.js';
+import { teamIdOf } from '../../slack/command-context.js';
+import { sendDm } from '../../slack/dm.js';
 import {
   type ChecklistOutcome,
   createdMessage,

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import type { WorkspaceSettings } from '../../core/team.js';
 import { calendarDateFromDb } from '../../db/calendar-dates.js';
 import { formatDueDate } from '../../domain/due-date.js';
 import type { InitiativeListFilter } from '../../domain/initiative-command.js';
@@ -16,7 +17,6 @@ import {
   section,
 } from '../../slack/blocks.js';
 import { channelMention, escapeText, inlineCode, userMention } from '../../slack/mrkdwn.js';
-import type { WorkspaceSettings } from '../setup/workspace-service.js';
 
 export interface ViewContext {
   now: Date;

@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { candidatesMessage, ownershipMessage } from '../../core/ownership/views.js';
+import { whoOwns } from '../../core/ownership/who-owns.js';
 import type { Deps } from '../../deps.js';
 import { parseTandemCommand } from '../../domain/tandem-command.js';
 import { context as contextBlock, section } from '../../slack/blocks.js';
 import { teamIdOf } from '../../slack/command-context.js';
 import { inlineCode } from '../../slack/mrkdwn.js';
-import { whoOwns } from '../ownership/service.js';
-import { candidatesMessage, ownershipMessage } from '../ownership/views.js';
 
 type MentionArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>;
 

@@ -5,11 +5,8 @@ import type {
   SlackActionMiddlewareArgs,
   UsersSelectAction,
 } from '@slack/bolt';
-import type { Deps } from '../../deps.js';
-import { UserError } from '../../domain/user-error.js';
-import { teamIdOf } from '../../slack/command-context.js';
-import { publishHomes } from '../home/publish.js';
-import { changeOwner, setStatus } from '../initiatives/service.js';
+import { publishHomes } from '../../core/home/publish.js';
+import { changeOwner, setStatus } from '../../core/stores/initiatives.js';
 import {
   claimTask,
   completeTask,
@@ -18,8 +15,11 @@ import {
   reassignTask,
   snoozeTask,
   type TaskActor,
-} from '../tasks/service.js';
-import { afterTaskChange } from '../tasks/sync.js';
+} from '../../core/stores/tasks.js';
+import { afterTaskChange } from '../../core/task-messages/sync.js';
+import type { Deps } from '../../deps.js';
+import { UserError } from '../../domain/user-error.js';
+import { teamIdOf } from '../../slack/command-context.js';
 import { type NudgeItem, nudgeHandledMessage } from './views.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;

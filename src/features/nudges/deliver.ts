@@ -1,4 +1,8 @@
 import type { WebClient } from '@slack/web-api';
+import { timezoneOf } from '../../core/people.js';
+import { type NudgeKind, recordNudges } from '../../core/stores/nudges.js';
+import { findTrendById } from '../../core/stores/trends.js';
+import { loadWorkspace, type WorkspaceSettings } from '../../core/team.js';
 import { calendarDateFromDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { todayIn } from '../../domain/calendar-date.js';
@@ -7,13 +11,9 @@ import { nextAllowedInstant } from '../../domain/quiet-hours.js';
 import type { NudgeSent } from '../../generated/prisma/client.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { sendDm } from '../../slack/dm.js';
-import { userTimezone } from '../../slack/user-zones.js';
-import { embargoNudgeMessage } from '../drafts/embargo.js';
-import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
-import { findTrendById } from '../trends/service.js';
-import { sharedTrendMessage } from '../trends/views.js';
-import { type NudgeKind, planNudges, recordNudges } from './plan.js';
-import { type NudgeItem, nudgeMessage } from './views.js';
+import { embargoNudgeMessage } from './embargo.js';
+import { planNudges } from './plan.js';
+import { type NudgeItem, nudgeMessage, sharedTrendMessage } from './views.js';
 
 const keyOf = (n: { kind: string; recipientId: string; itemType: string; itemId: string; window: string }) =>
   `${n.kind}|${n.recipientId}|${n.itemType}|${n.itemId}|${n.window}`;
@@ -83,7 +83,7 @@ async function deliver(
   const now = deps.clock.now();
   // Quiet hours are the recipient's own, checked when the nudge is about to go: whatever planned
   // it (deadlines, trends), a nudge due at night waits for their morning.
-  const zone = await userTimezone(client, nudge.recipientId, workspace.timezone, now);
+  const zone = await timezoneOf(deps, client, workspace.teamId, nudge.recipientId, workspace.timezone);
   const allowed = nextAllowedInstant(now, zone, workspace.quietHours);
   if (allowed.getTime() > now.getTime()) {
     await deps.db.prisma.nudgeSent.updateMany({

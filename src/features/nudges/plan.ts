@@ -1,34 +1,11 @@
+import type { ItemType, PlannedNudge } from '../../core/stores/nudges.js';
+import { leadsFor, loadWorkspace } from '../../core/team.js';
 import { calendarDateFromDb, calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { addDays, todayIn } from '../../domain/calendar-date.js';
 import { escalates, windowFor } from '../../domain/deadline-windows.js';
 import type { Discipline } from '../../generated/prisma/client.js';
-import { embargoesLiftingSoon } from '../drafts/embargo.js';
-import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
-
-export type NudgeKind =
-  | 'deadline'
-  | 'deadline_escalation'
-  | 'unowned'
-  | 'shared_trend'
-  | 'trend_unclaimed'
-  | 'embargo';
-export type ItemType = 'initiative' | 'task' | 'trend' | 'release';
-
-export interface PlannedNudge {
-  kind: NudgeKind;
-  recipientId: string;
-  itemType: ItemType;
-  itemId: string;
-  window: string;
-}
-
-/** The leads of a discipline; joint work (or none given) goes to both sides. */
-export function leadsFor(workspace: WorkspaceSettings, discipline: Discipline | null): string[] {
-  if (discipline === 'pr') return workspace.prLeads;
-  if (discipline === 'social') return workspace.socialLeads;
-  return [...new Set([...workspace.prLeads, ...workspace.socialLeads])];
-}
+import { embargoesLiftingSoon } from './embargo.js';
 
 const UNOWNED_AFTER_MS = 24 * 60 * 60 * 1000;
 
@@ -122,18 +99,4 @@ export async function planNudges(deps: Deps, teamId: string): Promise<PlannedNud
     }
   }
   return planned;
-}
-
-/** Records planned nudges; the unique key drops any already recorded, so each goes out once. */
-export async function recordNudges(
-  deps: Deps,
-  teamId: string,
-  nudges: Array<PlannedNudge & { notBefore: Date }>,
-): Promise<number> {
-  if (nudges.length === 0) return 0;
-  const { count } = await deps.db.prisma.nudgeSent.createMany({
-    data: nudges.map((n) => ({ teamId, ...n })),
-    skipDuplicates: true,
-  });
-  return count;
 }

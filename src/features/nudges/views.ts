@@ -1,10 +1,12 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
+import type { NudgeKind } from '../../core/stores/nudges.js';
+import type { TaskWithInitiative } from '../../core/stores/tasks.js';
 import { formatTaskRef } from '../../domain/task-ref.js';
-import type { Initiative } from '../../generated/prisma/client.js';
+import { suggestedSteps } from '../../domain/trend-match.js';
+import { formatTrendRef } from '../../domain/trend-ref.js';
+import type { Initiative, Trend } from '../../generated/prisma/client.js';
 import { context, type SlackMessage, section } from '../../slack/blocks.js';
-import { escapeText } from '../../slack/mrkdwn.js';
-import type { TaskWithInitiative } from '../tasks/service.js';
-import type { NudgeKind } from './plan.js';
+import { escapeText, userMention } from '../../slack/mrkdwn.js';
 
 export const NUDGE_ACTIONS = {
   done: 'nudge_done',
@@ -85,4 +87,22 @@ export function nudgeMessage(
 export function nudgeHandledMessage(item: NudgeItem, what: string): SlackMessage {
   const text = `${describe(item)}: ${what}.`;
   return { text, blocks: [section(`:white_check_mark: ${text}`), context('Handled from this reminder.')] };
+}
+
+/** The shared-trend nudge: what the trend is, which initiative it touches, a next step for each side. */
+export function sharedTrendMessage(trend: Trend, initiative: Initiative): SlackMessage {
+  const steps = suggestedSteps(trend.label, initiative.title);
+  const text = `New trend ${formatTrendRef(trend.number)} ${escapeText(trend.label)} matches #${initiative.number} ${escapeText(initiative.title)}`;
+  const blocks: KnownBlock[] = [
+    section(
+      `:chart_with_upwards_trend: New trend *${formatTrendRef(trend.number)}* ${escapeText(trend.label)} matches *#${initiative.number}* ${escapeText(initiative.title)}.`,
+    ),
+  ];
+  if (trend.notes) blocks.push(section(`> ${escapeText(trend.notes)}`));
+  blocks.push(section(`*PR:* ${escapeText(steps.pr)}\n*Social:* ${escapeText(steps.social)}`));
+  if (trend.sourceLink)
+    blocks.push(
+      context(`<${trend.sourceLink}|Where it was spotted> · reported by ${userMention(trend.reporterId)}`),
+    );
+  return { text, blocks };
 }

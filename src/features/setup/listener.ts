@@ -4,15 +4,16 @@ import type {
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from '@slack/bolt';
+import { publishHome } from '../../core/home/publish.js';
+import { candidatesMessage, ownershipMessage } from '../../core/ownership/views.js';
+import { whoOwns } from '../../core/ownership/who-owns.js';
+import { loadWorkspace, type WorkspaceSettings } from '../../core/team.js';
 import type { Deps } from '../../deps.js';
 import { parseTandemCommand, type TandemCommand } from '../../domain/tandem-command.js';
 import { orThrow } from '../../domain/user-error.js';
 import { isWorkspaceAdmin } from '../../slack/admin.js';
 import { teamIdOf } from '../../slack/command-context.js';
 import { sendDm } from '../../slack/dm.js';
-import { publishHome } from '../home/publish.js';
-import { whoOwns } from '../ownership/service.js';
-import { candidatesMessage, ownershipMessage } from '../ownership/views.js';
 import {
   assertMaySetUp,
   emojiPatch,
@@ -30,7 +31,6 @@ import {
   setupModal,
   tandemHelpMessage,
 } from './views.js';
-import { loadWorkspace, type WorkspaceSettings } from './workspace-service.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;

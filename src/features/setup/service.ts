@@ -1,9 +1,9 @@
+import { loadWorkspace, toSettings, type WorkspaceSettings } from '../../core/team.js';
 import type { Deps } from '../../deps.js';
 import { emojiClash, type TaskReaction } from '../../domain/reactions.js';
 import { TANDEM_USAGE } from '../../domain/tandem-command.js';
 import { UserError } from '../../domain/user-error.js';
 import type { Discipline } from '../../generated/prisma/client.js';
-import { loadWorkspace, toSettings, type WorkspaceSettings } from './workspace-service.js';
 
 export interface SettingsPatch {
   prLeads?: string[];

@@ -1,8 +1,8 @@
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
+import type { WorkspaceSettings } from '../../core/team.js';
 import { DISCIPLINE_LABELS } from '../../domain/kinds.js';
 import { context, fields, type SlackMessage, section } from '../../slack/blocks.js';
 import { channelMention, escapeText, inlineCode, userList, userMention } from '../../slack/mrkdwn.js';
-import type { WorkspaceSettings } from './workspace-service.js';
 
 export const SETUP_VIEW_ID = 'tandem_setup';
 

@@ -5,6 +5,8 @@ import type {
   SlackActionMiddlewareArgs,
   UsersSelectAction,
 } from '@slack/bolt';
+import { findTask, reassignTask, type TaskActor } from '../../core/stores/tasks.js';
+import { afterTaskChange } from '../../core/task-messages/sync.js';
 import type { Deps } from '../../deps.js';
 import { parseTaskNumber } from '../../domain/task-ref.js';
 import { orThrow, UserError } from '../../domain/user-error.js';
@@ -12,8 +14,6 @@ import type { SlackMessage } from '../../slack/blocks.js';
 import { teamIdOf } from '../../slack/command-context.js';
 import { sendDm } from '../../slack/dm.js';
 import { claimAndTell } from './claim-flow.js';
-import { findTask, reassignTask, type TaskActor } from './service.js';
-import { afterTaskChange } from './sync.js';
 import { handedOffMessage, youNowOwnTaskMessage } from './views.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;

@@ -1,10 +1,10 @@
 import type { WebClient } from '@slack/web-api';
+import { claimTask, type TaskActor, type TaskWithInitiative } from '../../core/stores/tasks.js';
+import { afterTaskChange } from '../../core/task-messages/sync.js';
+import { loadWorkspace, type WorkspaceSettings } from '../../core/team.js';
 import type { Deps } from '../../deps.js';
 import { workloadNote } from '../../domain/workload.js';
 import type { SlackMessage } from '../../slack/blocks.js';
-import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
-import { claimTask, type TaskActor, type TaskWithInitiative } from './service.js';
-import { afterTaskChange } from './sync.js';
 import { alreadyClaimedMessage, claimedMessage, noteMessage } from './views.js';
 
 /**

@@ -1,15 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { Deps } from '../../deps.js';
-import { parseTaskCommand, TASK_USAGE, type TaskCommand } from '../../domain/task-command.js';
-import { orThrow, UserError } from '../../domain/user-error.js';
-import type { SlackMessage } from '../../slack/blocks.js';
-import { teamIdOf } from '../../slack/command-context.js';
-import { sendDm } from '../../slack/dm.js';
-import { explainPostFailure } from '../../slack/post-errors.js';
-import { publishHomes } from '../home/publish.js';
-import { loadWorkspace } from '../setup/workspace-service.js';
-import { claimAndTell } from './claim-flow.js';
-import { postTaskDrafts } from './post.js';
+import { publishHomes } from '../../core/home/publish.js';
 import {
   blockTask,
   completeTask,
@@ -23,14 +13,24 @@ import {
   snoozeTask,
   type TaskActor,
   unblockTask,
-} from './service.js';
-import { afterTaskChange } from './sync.js';
+} from '../../core/stores/tasks.js';
+import { postTaskDrafts } from '../../core/task-messages/post.js';
+import { afterTaskChange } from '../../core/task-messages/sync.js';
+import { taskRef } from '../../core/task-messages/views.js';
+import { loadWorkspace } from '../../core/team.js';
+import type { Deps } from '../../deps.js';
+import { parseTaskCommand, TASK_USAGE, type TaskCommand } from '../../domain/task-command.js';
+import { orThrow, UserError } from '../../domain/user-error.js';
+import type { SlackMessage } from '../../slack/blocks.js';
+import { teamIdOf } from '../../slack/command-context.js';
+import { sendDm } from '../../slack/dm.js';
+import { explainPostFailure } from '../../slack/post-errors.js';
+import { claimAndTell } from './claim-flow.js';
 import {
   noteMessage,
   taskChangedMessage,
   taskHelpMessage,
   taskListMessage,
-  taskRef,
   youNowOwnTaskMessage,
 } from './views.js';
 

@@ -1,12 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { Deps } from '../../deps.js';
-import { reactionFor } from '../../domain/reactions.js';
-import { isBotUser } from '../../slack/bots.js';
-import { teamIdOf } from '../../slack/command-context.js';
-import { sendDm } from '../../slack/dm.js';
-import { tellPrivately } from '../../slack/tell.js';
-import { loadWorkspace } from '../setup/workspace-service.js';
-import { claimAndTell } from './claim-flow.js';
+import { isBot } from '../../core/people.js';
 import {
   blockTask,
   completeTask,
@@ -16,9 +9,17 @@ import {
   releaseTask,
   snoozeTask,
   type TaskActor,
-} from './service.js';
-import { afterTaskChange } from './sync.js';
-import { blockedQuestion, handoffPicker, noteMessage, taskRef } from './views.js';
+} from '../../core/stores/tasks.js';
+import { afterTaskChange } from '../../core/task-messages/sync.js';
+import { taskRef } from '../../core/task-messages/views.js';
+import { loadWorkspace } from '../../core/team.js';
+import type { Deps } from '../../deps.js';
+import { reactionFor } from '../../domain/reactions.js';
+import { teamIdOf } from '../../slack/command-context.js';
+import { sendDm } from '../../slack/dm.js';
+import { tellPrivately } from '../../slack/tell.js';
+import { claimAndTell } from './claim-flow.js';
+import { blockedQuestion, handoffPicker, noteMessage } from './views.js';
 
 type AddedArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'reaction_added'>;
 type RemovedArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'reaction_removed'>;
@@ -48,7 +49,7 @@ export function reactionAdded(deps: Deps) {
     if (!action) return;
     const task = await reactedTask(deps, teamId, event.item);
     if (!task) return;
-    if (await isBotUser(client, event.user)) {
+    if (await isBot(deps, client, teamId, event.user)) {
       deps.logger.debug({ teamId, user: event.user }, 'reaction by a bot; ignored');
       return;
     }

@@ -1,11 +1,12 @@
 import type { App, BlockAction, ButtonAction, UsersSelectAction } from '@slack/bolt';
+import { CLAIM_ACTION } from '../../core/task-messages/views.js';
 import type { Deps } from '../../deps.js';
 import { queuedCommand } from '../../slack/command-queue.js';
 import { claimButtonPressed, handoffPicked } from './actions.js';
 import { taskCommand } from './command.js';
 import { reactionAdded, reactionRemoved } from './reactions.js';
 import { threadReply } from './thread-replies.js';
-import { CLAIM_ACTION, HANDOFF_PICK_ACTION } from './views.js';
+import { HANDOFF_PICK_ACTION } from './views.js';
 
 export function register(app: App, deps: Deps): void {
   app.command('/task', queuedCommand(deps, taskCommand(deps)));

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { GenericMessageEvent } from '@slack/types';
+import { recordBlockedReason } from '../../core/stores/tasks.js';
+import { afterTaskChange } from '../../core/task-messages/sync.js';
 import type { Deps } from '../../deps.js';
 import { slackTextToPlain } from '../../domain/slack-refs.js';
 import { teamIdOf } from '../../slack/command-context.js';
-import { recordBlockedReason } from './service.js';
-import { afterTaskChange } from './sync.js';
 
 type MessageArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>;
 

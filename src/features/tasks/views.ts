@@ -1,99 +1,28 @@
-import type { Button, KnownBlock } from '@slack/types';
-import { calendarDateFromDb } from '../../db/calendar-dates.js';
-import { formatDueDate } from '../../domain/due-date.js';
-import { DISCIPLINE_LABELS } from '../../domain/kinds.js';
+import type { KnownBlock } from '@slack/types';
+import {
+  initiativeRef,
+  ownerText,
+  statusText,
+  type TaskView,
+  type TaskViewContext,
+  taskDue,
+  taskRef,
+} from '../../core/task-messages/views.js';
 import type { ReactionEmoji } from '../../domain/reactions.js';
 import type { TaskListFilter } from '../../domain/task-command.js';
 import { TASK_USAGE } from '../../domain/task-command.js';
 import { formatTaskRef } from '../../domain/task-ref.js';
-import type { Initiative, Task } from '../../generated/prisma/client.js';
 import {
   capBlocks,
   context,
-  fields,
   lineSections,
   MAX_BLOCKS,
   type SlackMessage,
   section,
 } from '../../slack/blocks.js';
-import { escapeText, inlineCode, userMention } from '../../slack/mrkdwn.js';
+import { inlineCode, userMention } from '../../slack/mrkdwn.js';
 
-export const CLAIM_ACTION = 'task_claim';
 export const HANDOFF_PICK_ACTION = 'task_handoff_pick';
-
-/** What a task view needs: a saved task, or a draft whose message is being posted. */
-export type TaskView = Pick<
-  Task,
-  'number' | 'title' | 'discipline' | 'assigneeId' | 'status' | 'dueDate' | 'blockedReason'
-> & {
-  initiative: Pick<Initiative, 'number' | 'title'>;
-};
-
-export interface TaskViewContext {
-  now: Date;
-  timezone: string;
-  emoji: ReactionEmoji;
-}
-
-export const taskRef = (t: Pick<TaskView, 'number' | 'title'>): string =>
-  `*${formatTaskRef(t.number)}* ${escapeText(t.title)}`;
-const initiativeRef = (i: Pick<Initiative, 'number' | 'title'>): string =>
-  `*#${i.number}* ${escapeText(i.title)}`;
-
-function due(t: TaskView, ctx: TaskViewContext): string {
-  return t.dueDate ? formatDueDate(calendarDateFromDb(t.dueDate), ctx) : '_no due date_';
-}
-
-function statusText(t: TaskView): string {
-  if (t.status === 'done') return ':white_check_mark: done';
-  if (t.status === 'blocked')
-    return `:construction: blocked${t.blockedReason ? `: ${escapeText(t.blockedReason)}` : ''}`;
-  return 'open';
-}
-
-export function ownerText(t: Pick<TaskView, 'assigneeId'>): string {
-  return t.assigneeId ? userMention(t.assigneeId) : '_unclaimed_';
-}
-
-export function claimButton(number: number, style?: 'primary'): Button {
-  return {
-    type: 'button',
-    action_id: CLAIM_ACTION,
-    value: String(number),
-    text: { type: 'plain_text', text: 'Claim', emoji: true },
-    ...(style ? { style } : {}),
-    accessibility_label: `Claim task ${formatTaskRef(number)}`,
-  };
-}
-
-/** The message people react to. Re-rendered in place after every change. */
-export function taskMessage(t: TaskView, ctx: TaskViewContext): SlackMessage {
-  const e = ctx.emoji;
-  const blocks: KnownBlock[] = [
-    section(`${taskRef(t)}\nfor ${initiativeRef(t.initiative)}`),
-    fields([
-      ['Owner', ownerText(t)],
-      ['Due', due(t, ctx)],
-      ['Discipline', t.discipline ? DISCIPLINE_LABELS[t.discipline] : 'Anyone'],
-      ['Status', statusText(t)],
-    ]),
-  ];
-  if (t.status !== 'done') {
-    if (!t.assigneeId)
-      blocks.push({
-        type: 'actions',
-        block_id: `task:${t.number}`,
-        elements: [claimButton(t.number, 'primary')],
-      });
-    blocks.push(
-      context(
-        `React :${e.claim}: to claim · :${e.done}: when done · :${e.handoff}: hand off · :${e.block}: blocked · :${e.snooze}: snooze a day`,
-      ),
-    );
-  }
-  const who = t.assigneeId ? `owned by ${userMention(t.assigneeId)}` : 'unclaimed';
-  return { text: `Task ${formatTaskRef(t.number)} ${escapeText(t.title)} (${who}, ${t.status})`, blocks };
-}
 
 export function claimedMessage(t: TaskView, workload: string | null): SlackMessage {
   const text = `You claimed ${taskRef(t)}.${workload ? ` Heads up: ${workload}.` : ''}`;
@@ -186,7 +115,7 @@ export function taskListMessage(
   }
   const lines = tasks.map(
     (t) =>
-      `${taskRef(t)} · ${ownerText(t)} · due ${due(t, ctx)} · ${statusText(t)} · #${t.initiative.number}`,
+      `${taskRef(t)} · ${ownerText(t)} · due ${taskDue(t, ctx)} · ${statusText(t)} · #${t.initiative.number}`,
   );
   const blocks: KnownBlock[] = [section(`*${title}* (${total})`), ...lineSections(lines, MAX_BLOCKS - 2)];
   if (total > tasks.length)

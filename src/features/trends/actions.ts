@@ -1,4 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { publishHomes } from '../../core/home/publish.js';
+import { draftTasks } from '../../core/stores/tasks.js';
+import { postTaskDrafts } from '../../core/task-messages/post.js';
+import { loadWorkspace } from '../../core/team.js';
 import { calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { todayIn } from '../../domain/calendar-date.js';
@@ -8,10 +12,6 @@ import { orThrow, UserError } from '../../domain/user-error.js';
 import { clip } from '../../slack/blocks.js';
 import { teamIdOf } from '../../slack/command-context.js';
 import { explainPostFailure } from '../../slack/post-errors.js';
-import { publishHomes } from '../home/publish.js';
-import { loadWorkspace } from '../setup/workspace-service.js';
-import { postTaskDrafts } from '../tasks/post.js';
-import { draftTasks } from '../tasks/service.js';
 import { findTrendByNumber, RESPOND_WITHIN_MS, responseHome } from './service.js';
 import { trendNoteMessage } from './views.js';
 

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { isBot } from '../../core/people.js';
 import type { Deps } from '../../deps.js';
 import { isTrendReaction } from '../../domain/reactions.js';
 import { slackTextToPlain } from '../../domain/slack-refs.js';
@@ -8,7 +9,6 @@ import { formatTrendRef } from '../../domain/trend-ref.js';
 import { orThrow } from '../../domain/user-error.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { clip } from '../../slack/blocks.js';
-import { isBotUser } from '../../slack/bots.js';
 import { teamIdOf } from '../../slack/command-context.js';
 import { expireTrend, linkTrend, listTrends, logTrend } from './service.js';
 import { loggedMessage, trendHelpMessage, trendListMessage, trendNoteMessage, trendRef } from './views.js';
@@ -81,7 +81,8 @@ export function trendReaction(deps: Deps) {
   return async function handleTrendReaction({ event, context, client }: ReactionArgs): Promise<void> {
     if (!isTrendReaction(event.reaction) || event.item.type !== 'message') return;
     const { channel, ts } = event.item;
-    if (await isBotUser(client, event.user)) return;
+    const teamId = teamIdOf(context);
+    if (await isBot(deps, client, teamId, event.user)) return;
     const raw = await reactedMessage(client, channel, ts);
     if (!raw) {
       deps.logger.debug({ channel, ts }, 'trend reaction on a message Tandem cannot read; ignored');
@@ -93,7 +94,7 @@ export function trendReaction(deps: Deps) {
       ...new Set((text.match(/#[\p{L}\p{N}_]+/gu) ?? []).map((h) => h.slice(1).toLowerCase())),
     ].slice(0, 20);
     const { permalink } = await client.chat.getPermalink({ channel, message_ts: ts });
-    const logged = await logTrend(deps, teamIdOf(context), event.user, {
+    const logged = await logTrend(deps, teamId, event.user, {
       label: clip(firstLine.trim() || 'Trend', 100),
       notes: rest.join(' ').trim() ? clip(rest.join(' ').trim(), 500) : undefined,
       keywords: hashtags,

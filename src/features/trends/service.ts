@@ -1,12 +1,12 @@
+import { addInitiative, findInitiative } from '../../core/stores/initiatives.js';
+import { recordNudges } from '../../core/stores/nudges.js';
+import { leadsFor, loadWorkspace } from '../../core/team.js';
 import type { Deps } from '../../deps.js';
 import { matchTrend } from '../../domain/trend-match.js';
 import { formatTrendRef } from '../../domain/trend-ref.js';
 import { UserError } from '../../domain/user-error.js';
 import type { Initiative, Trend } from '../../generated/prisma/client.js';
 import { clip } from '../../slack/blocks.js';
-import { addInitiative, findInitiative } from '../initiatives/service.js';
-import { leadsFor, recordNudges } from '../nudges/plan.js';
-import { loadWorkspace } from '../setup/workspace-service.js';
 
 export interface NewTrend {
   label: string;
@@ -164,10 +164,6 @@ export async function expireTrend(deps: Deps, teamId: string, number: number): P
     where: { id: trend.id },
     data: { status: 'expired', expiresAt: deps.clock.now() },
   });
-}
-
-export function findTrendById(deps: Deps, teamId: string, id: string): Promise<Trend | null> {
-  return deps.db.prisma.trend.findFirst({ where: { id, teamId } });
 }
 
 export const RESPOND_WITHIN_MS = 24 * 60 * 60 * 1000;

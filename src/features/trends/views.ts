@@ -1,8 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import { suggestedSteps } from '../../domain/trend-match.js';
 import { formatTrendRef } from '../../domain/trend-ref.js';
 import { TREND_USAGE } from '../../domain/trend-usage.js';
-import type { Initiative, Trend } from '../../generated/prisma/client.js';
+import type { Trend } from '../../generated/prisma/client.js';
 import {
   capBlocks,
   context,
@@ -48,24 +47,6 @@ export function loggedMessage(logged: LoggedTrend, reporterId: string): SlackMes
     ],
   });
   return { text: `Trend ${formatTrendRef(trend.number)} ${escapeText(trend.label)} logged`, blocks };
-}
-
-/** The shared-trend nudge: what the trend is, which initiative it touches, a next step for each side. */
-export function sharedTrendMessage(trend: Trend, initiative: Initiative): SlackMessage {
-  const steps = suggestedSteps(trend.label, initiative.title);
-  const text = `New trend ${formatTrendRef(trend.number)} ${escapeText(trend.label)} matches #${initiative.number} ${escapeText(initiative.title)}`;
-  const blocks: KnownBlock[] = [
-    section(
-      `:chart_with_upwards_trend: New trend ${trendRef(trend)} matches *#${initiative.number}* ${escapeText(initiative.title)}.`,
-    ),
-  ];
-  if (trend.notes) blocks.push(section(`> ${escapeText(trend.notes)}`));
-  blocks.push(section(`*PR:* ${escapeText(steps.pr)}\n*Social:* ${escapeText(steps.social)}`));
-  if (trend.sourceLink)
-    blocks.push(
-      context(`<${trend.sourceLink}|Where it was spotted> · reported by ${userMention(trend.reporterId)}`),
-    );
-  return { text, blocks };
 }
 
 export function trendListMessage(trends: Trend[], which: 'active' | 'all'): SlackMessage {

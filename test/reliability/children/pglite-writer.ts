@@ -2,9 +2,9 @@
 // initiatives through the real service (counter, row and ownership event in one transaction),
 // printing `ACK <title>` only after each add has committed, until it is killed.
 import { systemClock } from '../../../src/clock.js';
+import { addInitiative } from '../../../src/core/stores/initiatives.js';
 import { openDatabase } from '../../../src/db/database.js';
 import type { Deps } from '../../../src/deps.js';
-import { addInitiative } from '../../../src/features/initiatives/service.js';
 import { createLogger } from '../../../src/logger.js';
 
 const [dataDir = '', team = 'TPGLITE01', prefix = 'Crash'] = process.argv.slice(2);

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.js';
 import type { Discipline, Initiative } from '../../generated/prisma/client.js';
-import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
-import type { TaskWithInitiative } from '../tasks/service.js';
+import type { TaskWithInitiative } from '../stores/tasks.js';
+import { loadWorkspace, type WorkspaceSettings } from '../team.js';
 
 export interface HomeData {
   workspace: WorkspaceSettings;

@@ -2,7 +2,7 @@ import type { Deps } from '../../deps.js';
 import type { WhoOwnsQuery } from '../../domain/tandem-command.js';
 import { UserError } from '../../domain/user-error.js';
 import type { Initiative, OwnershipEvent } from '../../generated/prisma/client.js';
-import { findInitiative } from '../initiatives/service.js';
+import { findInitiative } from '../stores/initiatives.js';
 
 export type WhoOwnsAnswer =
   | { kind: 'one'; initiative: Initiative; history: OwnershipEvent[] }

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Initiative, OwnershipEvent } from '../../generated/prisma/client.js';
 import { context, lineSections, MAX_BLOCKS, type SlackMessage, section } from '../../slack/blocks.js';
 import { escapeText, inlineCode, slackDate, userMention } from '../../slack/mrkdwn.js';
-import type { WhoOwnsAnswer } from './service.js';
+import type { WhoOwnsAnswer } from './who-owns.js';
 
 const who = (userId: string | null): string => (userId ? userMention(userId) : '_nobody_');
 

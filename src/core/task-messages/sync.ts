@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import { publishHomes } from '../home/publish.js';
-import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
-import type { TaskWithInitiative } from './service.js';
+import type { TaskWithInitiative } from '../stores/tasks.js';
+import { loadWorkspace, type WorkspaceSettings } from '../team.js';
 import { taskMessage } from './views.js';
 
 /**

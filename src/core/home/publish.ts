@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import { todayIn } from '../../domain/calendar-date.js';
-import { homeData } from './service.js';
+import { homeData } from './data.js';
 import { homeView } from './views.js';
 
 /**

@@ -13,9 +13,9 @@ import type {
   Prisma as PrismaTypes,
   Task,
 } from '../../generated/prisma/client.js';
-import { findInitiative } from '../initiatives/service.js';
-import { recordOwnershipChange } from '../ownership/record.js';
-import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
+import { loadWorkspace, type WorkspaceSettings } from '../team.js';
+import { findInitiative } from './initiatives.js';
+import { recordOwnershipChange } from './ownership.js';
 
 export interface TaskActor {
   teamId: string;

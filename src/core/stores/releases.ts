@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { ensureWorkspace } from '../../db/workspaces.js';
 import type { Deps } from '../../deps.js';
 import { formatReleaseRef } from '../../domain/draft-command.js';
 import { releaseParts } from '../../domain/drafts/release-parts.js';
 import type { Network, ReleaseInput, Tone } from '../../domain/drafts/types.js';
 import { UserError } from '../../domain/user-error.js';
 import type { PressRelease } from '../../generated/prisma/client.js';
+import { ensureWorkspace } from './workspaces.js';
 
 export interface NewRelease {
   title: string | null;

@@ -1,10 +1,10 @@
-import { ensureWorkspace } from '../../db/workspaces.js';
-import type { Deps } from '../../deps.js';
-import { type Checklists, resolveChecklists } from '../../domain/checklists.js';
-import { type OwnershipMatrix, resolveMatrix } from '../../domain/kinds.js';
-import type { QuietHours } from '../../domain/quiet-hours.js';
-import type { ReactionEmoji } from '../../domain/reactions.js';
-import type { Workspace } from '../../generated/prisma/client.js';
+import type { Deps } from '../deps.js';
+import { type Checklists, resolveChecklists } from '../domain/checklists.js';
+import { type OwnershipMatrix, resolveMatrix } from '../domain/kinds.js';
+import type { QuietHours } from '../domain/quiet-hours.js';
+import type { ReactionEmoji } from '../domain/reactions.js';
+import type { Discipline, Workspace } from '../generated/prisma/client.js';
+import { ensureWorkspace } from './stores/workspaces.js';
 
 export interface WorkspaceSettings {
   teamId: string;
@@ -60,4 +60,11 @@ export function toSettings(row: Workspace): WorkspaceSettings {
 export async function loadWorkspace(deps: Deps, teamId: string): Promise<WorkspaceSettings> {
   await ensureWorkspace(deps, teamId);
   return toSettings(await deps.db.prisma.workspace.findUniqueOrThrow({ where: { teamId } }));
+}
+
+/** The leads of a discipline; joint work (or none given) goes to both sides. */
+export function leadsFor(workspace: WorkspaceSettings, discipline: Discipline | null): string[] {
+  if (discipline === 'pr') return workspace.prLeads;
+  if (discipline === 'social') return workspace.socialLeads;
+  return [...new Set([...workspace.prLeads, ...workspace.socialLeads])];
 }

@@ -5,8 +5,8 @@ import { DISCIPLINE_LABELS } from '../../domain/kinds.js';
 import { formatTaskRef } from '../../domain/task-ref.js';
 import { context, divider, header, section } from '../../slack/blocks.js';
 import { escapeText, inlineCode } from '../../slack/mrkdwn.js';
-import { claimButton } from '../tasks/views.js';
-import type { HomeData } from './service.js';
+import { claimButton } from '../task-messages/views.js';
+import type { HomeData } from './data.js';
 
 interface Ctx {
   now: Date;

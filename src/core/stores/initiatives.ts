@@ -11,8 +11,8 @@ import type {
   InitiativeStatus,
   OwnershipChange,
 } from '../../generated/prisma/client.js';
-import { recordOwnershipChange } from '../ownership/record.js';
-import { loadWorkspace, type WorkspaceSettings } from '../setup/workspace-service.js';
+import { loadWorkspace, type WorkspaceSettings } from '../team.js';
+import { recordOwnershipChange } from './ownership.js';
 
 export interface Actor {
   teamId: string;

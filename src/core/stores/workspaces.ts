@@ -1,4 +1,4 @@
-import type { Deps } from '../deps.js';
+import type { Deps } from '../../deps.js';
 
 // Workspaces are never deleted, so once a team's row is known to exist it need not be checked again.
 const knownTeams = new WeakMap<object, Set<string>>();
