@@ -2,6 +2,7 @@ import type { AddressInfo, Server } from 'node:net';
 import { App, HTTPReceiver, type Receiver } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import type { Config } from './config.js';
+import { loadTeamContext } from './core/team-context.js';
 import type { Deps } from './deps.js';
 import { register as registerDigest } from './features/digest/register.js';
 import { register as registerDrafts } from './features/drafts/register.js';
@@ -126,6 +127,7 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
   registerErrorHandler(app, deps.logger);
   app.use(limitEventConcurrency(EVENT_CONCURRENCY));
   app.use(dedupeEvents(deps));
+  app.use(loadTeamContext(deps));
   for (const register of FEATURES) register(app, deps);
 
   return {

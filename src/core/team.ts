@@ -4,7 +4,7 @@ import { type OwnershipMatrix, resolveMatrix } from '../domain/kinds.js';
 import type { QuietHours } from '../domain/quiet-hours.js';
 import type { ReactionEmoji } from '../domain/reactions.js';
 import type { Discipline, Workspace } from '../generated/prisma/client.js';
-import { ensureWorkspace } from './stores/workspaces.js';
+import { readWorkspace } from './stores/workspaces.js';
 
 export interface WorkspaceSettings {
   teamId: string;
@@ -22,6 +22,10 @@ export interface WorkspaceSettings {
   matrix: OwnershipMatrix;
   setupAt: Date | null;
   setupBy: string | null;
+  /** When a workspace admin or Tandem admin last changed a setting; ends the first-setup grace. */
+  adminConfiguredAt: Date | null;
+  tandemAdmins: string[];
+  installerId: string | null;
   /** Whose leads approve social drafts. */
   draftApprovers: DraftApprovers;
 }
@@ -52,14 +56,47 @@ export function toSettings(row: Workspace): WorkspaceSettings {
     matrix: resolveMatrix(row.ownershipMatrix),
     setupAt: row.setupAt,
     setupBy: row.setupBy,
+    adminConfiguredAt: row.adminConfiguredAt,
+    tandemAdmins: row.tandemAdmins,
+    installerId: row.installerId,
     draftApprovers: isApprovers(row.draftApprovers) ? row.draftApprovers : 'both',
   };
 }
 
+/**
+ * Settings are read on nearly every request and change a few times a month. Each process keeps
+ * them for a second: a change made here is seen at once (the cache is dropped), a change made
+ * by another replica within a second.
+ */
+const FRESH_MS = 1_000;
+const caches = new WeakMap<object, Map<string, { settings: WorkspaceSettings; at: number }>>();
+
 /** The workspace's settings, creating the row with defaults the first time a team is seen. */
 export async function loadWorkspace(deps: Deps, teamId: string): Promise<WorkspaceSettings> {
-  await ensureWorkspace(deps, teamId);
-  return toSettings(await deps.db.prisma.workspace.findUniqueOrThrow({ where: { teamId } }));
+  let cache = caches.get(deps.db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(deps.db, cache);
+  }
+  const now = Date.now();
+  const known = cache.get(teamId);
+  if (known && now - known.at < FRESH_MS) return known.settings;
+  const settings = toSettings(await readWorkspace(deps, teamId));
+  cache.set(teamId, { settings, at: now });
+  return settings;
+}
+
+/**
+ * Settings read straight from the database, for the scheduler: it runs once a minute per
+ * workspace, and must not send a digest to a channel another replica has just changed.
+ */
+export async function loadWorkspaceFresh(deps: Deps, teamId: string): Promise<WorkspaceSettings> {
+  return toSettings(await readWorkspace(deps, teamId));
+}
+
+/** After a settings change in this process: the next request reads them again. */
+export function forgetWorkspace(deps: Deps, teamId: string): void {
+  caches.get(deps.db)?.delete(teamId);
 }
 
 /** The leads of a discipline; joint work (or none given) goes to both sides. */
@@ -67,4 +104,11 @@ export function leadsFor(workspace: WorkspaceSettings, discipline: Discipline | 
   if (discipline === 'pr') return workspace.prLeads;
   if (discipline === 'social') return workspace.socialLeads;
   return [...new Set([...workspace.prLeads, ...workspace.socialLeads])];
+}
+
+/** The people whose approval a social draft needs; none configured means admins approve. */
+export function approverIds(team: WorkspaceSettings): string[] {
+  if (team.draftApprovers === 'pr') return team.prLeads;
+  if (team.draftApprovers === 'social') return team.socialLeads;
+  return [...new Set([...team.prLeads, ...team.socialLeads])];
 }

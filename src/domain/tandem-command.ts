@@ -21,6 +21,7 @@ export type WhoOwnsQuery = { by: 'number'; number: number } | { by: 'title'; wor
 export type TandemSetting =
   | { key: 'pr-leads'; userIds: string[] }
   | { key: 'social-leads'; userIds: string[] }
+  | { key: 'admins'; userIds: string[] }
   | { key: 'digest-channel'; channelId: string }
   | { key: 'digest-time'; time: string }
   | { key: 'timezone'; timezone: string }
@@ -65,6 +66,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'quiet-hours',
   'nudge-windows',
   'draft-approvers',
+  'admins',
   ...TASK_REACTIONS.map((reaction): EmojiSettingKey => `${reaction}-emoji`),
   'my-discipline',
 ];
@@ -119,6 +121,11 @@ export const TANDEM_USAGE: Record<TandemUsageKey, UsageHint & { summary: string 
     usage: '/tandem set social-leads @person [@person…]  (or none)',
     example: '/tandem set social-leads @sam',
     summary: 'Who leads social work by default.',
+  },
+  'set admins': {
+    usage: '/tandem set admins @person [@person…]  (or none)',
+    example: '/tandem set admins @ann',
+    summary: 'Tandem admins: they change settings and act on any work. Workspace admins choose them.',
   },
   'set digest-channel': {
     usage: '/tandem set digest-channel #channel',
@@ -209,6 +216,9 @@ const SETTING_ALIASES: Record<string, SettingKey> = {
   draftapprovers: 'draft-approvers',
   approvers: 'draft-approvers',
   approver: 'draft-approvers',
+  admins: 'admins',
+  admin: 'admins',
+  tandemadmins: 'admins',
   workloadthreshold: 'workload',
   workloadwarning: 'workload',
   workloadlimit: 'workload',
@@ -256,7 +266,10 @@ function parseWhoOwns(args: readonly Token[]): Parsed<TandemCommand> {
 /** Commas and "and" between mentions are how people write lists; they carry no meaning here. */
 const isSeparator = (token: Token): boolean => !token.quoted && /^(,|;|&|&amp;|and|\+)+$/i.test(token.text);
 
-function parseLeads(key: 'pr-leads' | 'social-leads', args: readonly Token[]): Parsed<TandemCommand> {
+function parseLeads(
+  key: 'pr-leads' | 'social-leads' | 'admins',
+  args: readonly Token[],
+): Parsed<TandemCommand> {
   const hint = TANDEM_USAGE[`set ${key}`];
   const people = args.filter((token) => !isSeparator(token));
   const [first] = people;
@@ -409,6 +422,7 @@ function parseSet(args: readonly Token[]): Parsed<TandemCommand> {
   switch (key) {
     case 'pr-leads':
     case 'social-leads':
+    case 'admins':
       return parseLeads(key, rest);
     case 'digest-channel': {
       const hint = TANDEM_USAGE['set digest-channel'];

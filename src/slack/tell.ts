@@ -11,11 +11,11 @@ import { timedOut } from './timed-out.js';
 export async function tellPrivately(
   client: WebClient,
   logger: Logger,
-  where: { channel: string; user: string },
+  where: { channel: string; user: string; thread_ts?: string },
   message: SlackMessage,
 ): Promise<void> {
   try {
-    await client.chat.postEphemeral({ channel: where.channel, user: where.user, ...message });
+    await client.chat.postEphemeral({ ...where, ...message });
   } catch (error) {
     // After a timeout the note may well have been shown, and a DM on top would say it twice.
     if (timedOut(error)) throw error;

@@ -167,7 +167,7 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     const x = (await draftsOf(release?.id ?? '')).find((d) => d.network === 'x');
     await click(MIA, 'draft_approve', x?.id ?? '');
     const refusal = t.slack.callsTo('response_url').at(-1);
-    expect(blocksOf(refusal)).toContain('Only the PR and social leads approve drafts');
+    expect(blocksOf(refusal)).toContain(`Only <@${PAM}> or <@${SOL}> can approve the drafts of PR1.`);
     expect((await t.db.prisma.socialDraft.findUniqueOrThrow({ where: { id: x?.id ?? '' } })).status).toBe(
       'pending',
     );
@@ -397,10 +397,19 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     const release = (await releases()).at(-1);
     expect(blocksOf(reply)).toContain(`saved as *PR${release?.number}*`);
     expect(release?.messageTs).toBeNull();
+    // Someone who neither wrote it nor leads cannot post it again; nothing is drafted.
+    const refused = await t.command('/draft', `PR${release?.number}`, as(MIA));
+    expect(blocksOf(refused.find((c) => c.method === 'response_url'))).toContain(
+      `Only <@${PAM}> (the owner), a lead or a Tandem admin can draft or post PR${release?.number} again.`,
+    );
+    expect((await draftsOf(release?.id ?? '')).length).toBe(0);
+    // Its author, once Tandem is invited, posts it from anywhere: into the release's own channel.
     await t.command('/draft', `PR${release?.number}`, as(PAM));
     const after = await t.db.prisma.pressRelease.findUniqueOrThrow({ where: { id: release?.id ?? '' } });
-    expect(after).toMatchObject({ channelId: CHANNEL });
+    expect(after).toMatchObject({ channelId: 'COUTSIDE1' });
     expect(after.draftedAt).not.toBeNull();
+    const posted = t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'COUTSIDE1');
+    expect(posted.length).toBeGreaterThan(0);
     expect((await draftsOf(after.id)).length).toBe(6);
   });
 
@@ -429,6 +438,18 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
   it('nudges the social lead once when an embargo lifts within a day and networks are still unapproved', async () => {
     const embargoed = (await releases()).find((r) => r.embargoUntil !== null);
     expect(embargoed).toBeDefined();
+    // X was approved, then edited: the edit awaits approval again, so X still counts as unapproved.
+    const x = (await draftsOf(embargoed?.id ?? '')).find((d) => d.network === 'x');
+    await click(SOL, 'draft_approve', x?.id ?? '');
+    expect((await t.db.prisma.socialDraft.findUniqueOrThrow({ where: { id: x?.id ?? '' } })).status).toBe(
+      'approved',
+    );
+    const edit = {
+      text: { text: { type: 'plain_text_input', value: 'Acme opens a solar plant in Leeds.' } },
+    };
+    await t.sender.interaction(viewSubmission(TEAM, MIA, 'draft_edit_modal', x?.id ?? '', edit));
+    const newest = (await draftsOf(embargoed?.id ?? '')).filter((d) => d.network === 'x').at(-1);
+    expect(newest).toMatchObject({ version: 2, status: 'pending' });
     const scheduler = startScheduler(t.deps, t.app.app.client, { cron: false });
     try {
       await scheduler.tick();

@@ -89,8 +89,28 @@ describe.each(BACKENDS)('initiatives end to end on %s', (backend) => {
     expect(await t.db.prisma.ownershipEvent.count({ where: { initiativeId: row.id } })).toBe(0);
   });
 
+  it('refuses a member who neither owns nor leads it, privately, and changes nothing', async () => {
+    const before = await counts();
+    for (const text of [
+      `assign 1 ${mention(DEV)}`,
+      `handoff 1 ${mention(DEV)} mine now`,
+      'status 1 cancelled',
+      'due 1 2031-01-15',
+    ]) {
+      const r = reply(await t.command('/initiative', text, as(DEV)));
+      expect(r.type).toBe('ephemeral');
+      expect(r.text).toContain(`Only <@${ANA}> (the owner), a lead or a Tandem admin can`);
+    }
+    expect(await counts()).toEqual(before);
+    const row = await t.db.prisma.initiative.findUniqueOrThrow({
+      where: { teamId_number: { teamId: TEAM_A, number: 1 } },
+    });
+    expect(row).toMatchObject({ ownerId: ANA, status: 'planned' });
+    expect(row.dueDate?.toISOString().slice(0, 10)).toBe('2026-12-01');
+  });
+
   it('assigns and hands off with a full history that who-owns shows', async () => {
-    await t.command('/initiative', `assign 1 ${mention(CAM)}`, as(DEV));
+    await t.command('/initiative', `assign 1 ${mention(CAM)}`, as(ANA));
     const handoff = await t.command(
       '/initiative',
       `handoff #1 ${mention(ANA)} Cam is on leave next week`,
@@ -110,6 +130,7 @@ describe.each(BACKENDS)('initiatives end to end on %s', (backend) => {
       ['assigned', ANA, CAM],
       ['handoff', CAM, ANA],
     ]);
+    expect(events.map((e) => e.actorId)).toEqual([DEV, ANA, CAM]);
     expect(events[2]?.reason).toBe('Cam is on leave next week');
     // The new owner's App Home is brought up to date at once.
     expect(handoff.some((c) => c.method === 'views.publish' && c.args.user_id === ANA)).toBe(true);
@@ -132,12 +153,28 @@ describe.each(BACKENDS)('initiatives end to end on %s', (backend) => {
     });
     expect(row.status).toBe('active');
     expect(row.dueDate?.toISOString().slice(0, 10)).toBe('2026-11-22');
+    // Status and due-date changes are history too, with who and from → to.
+    const events = await t.db.prisma.ownershipEvent.findMany({
+      where: { initiativeId: row.id, change: { in: ['status', 'due'] } },
+      orderBy: { id: 'asc' },
+    });
+    expect(events.map((e) => [e.change, e.actorId, e.fromValue, e.toValue])).toEqual([
+      ['status', ANA, 'planned', 'active'],
+      ['due', ANA, '2026-12-01', '2026-11-22'],
+    ]);
+    const show = reply(await t.command('/initiative', 'show 1', as(DEV)));
+    expect(show.text).toContain('changed the status from planned to active');
+    expect(show.text).toContain('changed the due date from 2026-12-01 to 2026-11-22');
+    const who = reply(await t.command('/tandem', 'who-owns 1', as(DEV)));
+    expect(who.text).toContain('changed the status from planned to active');
   });
 
   it('reads "tomorrow" in the workspace’s zone, not the server’s', async () => {
     // 23:30 UTC on 21 Nov is already 22 Nov in Auckland.
     await t.command('/tandem', 'set timezone Pacific/Auckland', as(DEV, TEAM_B));
     t.clock.set('2026-11-21T23:30:00Z');
+    // Nobody owned it, so Dev may take it, and as its owner set its due date.
+    await t.command('/initiative', `assign 1 ${mention(DEV)}`, as(DEV, TEAM_B));
     await t.command('/initiative', 'due 1 tomorrow', as(DEV, TEAM_B));
     const row = await t.db.prisma.initiative.findUniqueOrThrow({
       where: { teamId_number: { teamId: TEAM_B, number: 1 } },

@@ -92,12 +92,11 @@ describe.each(BACKENDS)('nudges on %s', (backend) => {
 
   it('asks the leading discipline’s lead to take an initiative left unowned for a day, and claims from the nudge', async () => {
     // Added while nobody led either side, so Tandem had nobody to suggest.
-    await t.db.prisma.workspace.update({ where: { teamId: TEAM }, data: { prLeads: [], socialLeads: [] } });
+    await t.command('/tandem', 'set pr-leads none', as(PAM));
+    await t.command('/tandem', 'set social-leads none', as(PAM));
     await t.command('/initiative', 'add "Orphan statement" crisis', as(SOL));
-    await t.db.prisma.workspace.update({
-      where: { teamId: TEAM },
-      data: { prLeads: [PAM], socialLeads: [SOL] },
-    });
+    await t.command('/tandem', `set pr-leads <@${PAM}|pam>`, as(PAM));
+    await t.command('/tandem', `set social-leads <@${SOL}|sol>`, as(PAM));
     const orphan = await t.db.prisma.initiative.findFirstOrThrow({
       where: { teamId: TEAM, title: 'Orphan statement' },
     });

@@ -70,14 +70,56 @@ describe.each(BACKENDS)('/tandem setup and settings on %s', (backend) => {
   it('refuses a non-admin after setup, privately, and changes nothing', async () => {
     const r = reply(await t.command('/tandem', `set social-leads ${mention(MEMBER)}`, at(MEMBER)));
     expect(r.type).toBe('ephemeral');
-    expect(r.text).toContain('Only workspace admins');
+    expect(r.text).toContain(`Only a workspace admin, a Tandem admin or <@${FIRST}> (who set Tandem up) can`);
     expect((await workspace()).socialLeads).toEqual([]);
   });
 
-  it('lets a workspace admin (per users.info) change settings', async () => {
+  it('lets the first-setup person fix their setup until an admin changes something', async () => {
+    await t.command('/tandem', 'set digest-time 10:00', at(FIRST));
+    expect((await workspace()).digestTime).toBe('10:00');
+  });
+
+  it('lets a workspace admin (per users.info) change settings, which ends the first-setup grace', async () => {
     await t.command('/tandem', 'set digest-time 9am', at(ADMIN));
     await t.command('/tandem', 'set digest-channel <#CDIGEST01|pr-social>', at(ADMIN));
     expect(await workspace()).toMatchObject({ digestTime: '09:00', digestChannel: 'CDIGEST01' });
+    const r = reply(await t.command('/tandem', 'set digest-time 11:00', at(FIRST)));
+    expect(r.type).toBe('ephemeral');
+    expect(r.text).toContain('Only a workspace admin or a Tandem admin can change');
+    expect((await workspace()).digestTime).toBe('09:00');
+  });
+
+  it('lets only workspace admins choose Tandem admins, who then change settings but not the admin list', async () => {
+    const refused = reply(await t.command('/tandem', `set admins ${mention(MEMBER)}`, at(MEMBER)));
+    expect(refused.text).toContain('Only a workspace admin can choose Tandem admins');
+    expect((await workspace()).tandemAdmins).toEqual([]);
+    await t.command('/tandem', `set admins ${mention(MEMBER)}`, at(ADMIN));
+    expect((await workspace()).tandemAdmins).toEqual([MEMBER]);
+    await t.command('/tandem', 'set workload 7', at(MEMBER));
+    expect((await workspace()).workloadThreshold).toBe(7);
+    const own = reply(
+      await t.command('/tandem', `set admins ${mention(MEMBER)} ${mention(FIRST)}`, at(MEMBER)),
+    );
+    expect(own.type).toBe('ephemeral');
+    expect((await workspace()).tandemAdmins).toEqual([MEMBER]);
+    await t.command('/tandem', 'set admins none', at(ADMIN));
+    expect((await workspace()).tandemAdmins).toEqual([]);
+  });
+
+  it('never lets a guest change settings, not even the very first setup', async () => {
+    const team = 'T_GUESTS';
+    t.slack.setUser({ id: 'UGUEST001', teamId: team, isGuest: true });
+    const r = reply(
+      await t.command('/tandem', `set pr-leads ${mention('UGUEST001')}`, {
+        teamId: team,
+        userId: 'UGUEST001',
+        channelId: 'C_SETUP',
+      }),
+    );
+    expect(r.text).toContain('Guests and people from other organisations cannot change Tandem’s settings');
+    const row = await t.db.prisma.workspace.findUnique({ where: { teamId: team } });
+    expect(row?.prLeads ?? []).toEqual([]);
+    expect(row?.setupAt ?? null).toBeNull();
   });
 
   it('rejects an unknown time zone with a suggestion', async () => {
@@ -113,7 +155,7 @@ describe.each(BACKENDS)('/tandem setup and settings on %s', (backend) => {
   it('does not open the modal for a non-admin', async () => {
     t.slack.reset();
     const r = reply(await t.command('/tandem', 'setup', at(MEMBER)));
-    expect(r.text).toContain('Only workspace admins');
+    expect(r.text).toContain('Only a workspace admin or a Tandem admin can change');
     expect(t.slack.callsTo('views.open')).toEqual([]);
   });
 

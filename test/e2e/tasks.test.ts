@@ -188,7 +188,14 @@ describe.each(BACKENDS)('tasks and reactions on %s', (backend) => {
 
   it('marks 🚧 blocked, asks in the thread, and takes the blocker’s reply as the reason', async () => {
     const { number, ts } = await addTask('Holding statement');
+    await react('reaction_added', SOL, 'raising_hand', ts);
     t.slack.reset();
+    // Someone who neither owns nor leads it cannot block it: told privately, nothing changes.
+    await react('reaction_added', MAX, 'construction', ts);
+    expect((await task(number)).status).toBe('open');
+    const refusal = t.slack.callsTo('chat.postEphemeral').find((c) => c.args.user === MAX);
+    expect(JSON.stringify(refusal?.args.blocks)).toContain(`Only <@${SOL}> (the owner)`);
+    expect(t.slack.callsTo('chat.postMessage').some((c) => c.args.thread_ts === ts)).toBe(false);
     await react('reaction_added', SOL, 'construction', ts);
     expect((await task(number)).status).toBe('blocked');
     const question = t.slack.callsTo('chat.postMessage').find((c) => c.args.thread_ts === ts);
@@ -207,6 +214,9 @@ describe.each(BACKENDS)('tasks and reactions on %s', (backend) => {
   it('snoozes nudges for a day with 💤', async () => {
     const { number, ts } = await addTask('Track participation');
     t.clock.set('2026-11-21T10:00:00Z');
+    await react('reaction_added', SOL, 'raising_hand', ts);
+    await react('reaction_added', MAX, 'zzz', ts);
+    expect((await task(number)).snoozedUntil).toBeNull();
     await react('reaction_added', SOL, 'zzz', ts);
     expect((await task(number)).snoozedUntil?.toISOString()).toBe('2026-11-22T10:00:00.000Z');
   });
@@ -268,7 +278,7 @@ describe.each(BACKENDS)('tasks and reactions on %s', (backend) => {
   });
 
   it('warns at claim time once someone owns many open tasks', async () => {
-    await t.db.prisma.workspace.update({ where: { teamId: TEAM }, data: { workloadThreshold: 2 } });
+    await t.command('/tandem', 'set workload 2', as(PAM));
     const a = await addTask('Workload one');
     const b = await addTask('Workload two');
     await react('reaction_added', 'UBUSY0001', 'raising_hand', a.ts);

@@ -34,6 +34,17 @@ export interface FakeSlackUser {
   isAdmin?: boolean;
   isOwner?: boolean;
   isBot?: boolean;
+  /** A multi-channel guest (`is_restricted`). */
+  isGuest?: boolean;
+}
+
+/** A channel Tandem can read; channels never set answer as public ones whose members nobody asks for. */
+export interface FakeSlackChannel {
+  id: string;
+  isPrivate: boolean;
+  members: string[];
+  /** Private channels Tandem is not in: Slack answers `channel_not_found`. */
+  hidden?: boolean;
 }
 
 export interface FakeSlackOptions {
@@ -67,6 +78,7 @@ export interface FakeSlack {
   /** Resolves with the first call (already received or still to come) to `method` that matches `predicate`. */
   waitFor(method: string, predicate?: (call: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
   setUser(user: FakeSlackUser): void;
+  setChannel(channel: FakeSlackChannel): void;
   /** A message people wrote, as conversations.history and conversations.replies return it. */
   setMessage(message: { channel: string; ts: string; text: string; user: string }): void;
   failNext(method: string, fault: SlackFault, times?: number): void;
@@ -86,6 +98,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const teamId = options.teamId ?? DEFAULT_TEAM_ID;
   const calls: SlackCall[] = [];
   const users = new Map<string, FakeSlackUser>();
+  const channels = new Map<string, FakeSlackChannel>();
   const messages = new Map<string, { channel: string; ts: string; text: string; user: string }>();
   // Like Slack with `latest` + `inclusive` + `limit: 1`: the one message at that ts, if known.
   // What Tandem posted, per channel, oldest first: conversations.history without `latest` reads it.
@@ -215,6 +228,16 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return { user: toSlackUser(user, teamId) };
     },
     'reactions.add': () => ({}),
+    'conversations.info': (args) => {
+      const channel = channels.get(String(args.channel));
+      if (channel?.hidden) return { ok: false, error: 'channel_not_found' };
+      return { channel: { id: args.channel, is_private: channel?.isPrivate ?? false } };
+    },
+    'conversations.members': (args) => {
+      const channel = channels.get(String(args.channel));
+      if (!channel || channel.hidden) return { ok: false, error: 'channel_not_found' };
+      return { members: channel.members, response_metadata: { next_cursor: '' } };
+    },
   };
 
   const record = (call: SlackCall): void => {
@@ -350,6 +373,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         waiters.add(waiter);
       });
     },
+    setChannel: (channel) => {
+      channels.set(channel.id, channel);
+    },
     setUser: (user) => {
       users.set(user.id, user);
     },
@@ -392,6 +418,8 @@ function toSlackUser(user: FakeSlackUser, defaultTeamId: string): Record<string,
     is_admin: user.isAdmin ?? false,
     is_owner: user.isOwner ?? false,
     is_bot: user.isBot ?? false,
+    is_restricted: user.isGuest ?? false,
+    is_ultra_restricted: false,
     profile: { real_name: name, display_name: name },
   };
 }

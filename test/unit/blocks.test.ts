@@ -193,6 +193,8 @@ const ownershipEvent: fc.Arbitrary<OwnershipEvent> = fc.record({
   change: fc.constantFrom(...Object.values(OwnershipChange)),
   source: fc.constantFrom(...Object.values(ChangeSource)),
   reason: fc.option(typed(500), { nil: null }),
+  fromValue: fc.option(typed(40), { nil: null }),
+  toValue: fc.option(typed(40), { nil: null }),
   at: date,
 });
 
@@ -235,6 +237,9 @@ const workspace: fc.Arbitrary<WorkspaceSettings> = fc.record({
   matrix,
   setupAt: fc.option(date, { nil: null }),
   setupBy: fc.option(userId, { nil: null }),
+  adminConfiguredAt: fc.option(date, { nil: null }),
+  tandemAdmins: fc.array(userId, { maxLength: 20 }),
+  installerId: fc.option(userId, { nil: null }),
   draftApprovers: fc.constantFrom('pr' as const, 'social' as const, 'both' as const),
 });
 
@@ -360,8 +365,10 @@ const VIEWS: ViewCase[] = [
     fc.tuple(initiative, workspace, userId, suggestion, viewContext),
     ([i, ws, actor, s, ctx]) => createdMessage(i, ws, actor, s, ctx),
   ),
-  view('detailMessage', fc.tuple(initiative, workspace, viewContext), ([i, ws, ctx]) =>
-    detailMessage(i, ws, ctx),
+  view(
+    'detailMessage',
+    fc.tuple(initiative, workspace, viewContext, fc.array(ownershipEvent, { maxLength: 30 })),
+    ([i, ws, ctx, history]) => detailMessage(i, ws, ctx, history),
   ),
   view(
     'ownerChangedMessage',
@@ -453,6 +460,9 @@ const baseWorkspace: WorkspaceSettings = {
   matrix: DEFAULT_OWNERSHIP_MATRIX,
   setupAt: null,
   setupBy: null,
+  adminConfiguredAt: null,
+  tandemAdmins: [],
+  installerId: null,
   draftApprovers: 'both',
 };
 
@@ -489,6 +499,8 @@ function makeEvent(n: number, overrides: Partial<OwnershipEvent> = {}): Ownershi
     change: 'handoff',
     source: 'command',
     reason: null,
+    fromValue: null,
+    toValue: null,
     at: new Date(now.getTime() - n * 60_000),
     ...overrides,
   };
@@ -500,7 +512,7 @@ describe('a title of <!channel>', () => {
   const messages: Array<[string, SlackMessage]> = [
     ['listMessage', listMessage([i], 1, { by: 'open' }, ctx)],
     ['createdMessage', createdMessage(i, baseWorkspace, 'UACTOR', undefined, ctx)],
-    ['detailMessage', detailMessage(i, baseWorkspace, ctx)],
+    ['detailMessage', detailMessage(i, baseWorkspace, ctx, [makeEvent(1, { reason: '<!here> on leave' })])],
     ['ownerChangedMessage', ownerChangedMessage(i, 'handoff', 'UACTOR', 'UFROM', '<!here> on leave', ctx)],
     ['youNowOwnMessage', youNowOwnMessage(i, 'UACTOR', '<!here> on leave', ctx)],
     ['ownershipMessage', ownershipMessage({ kind: 'one', initiative: i, history: [makeEvent(1)] }, now)],
@@ -521,7 +533,7 @@ describe('a title of <!channel>', () => {
   });
 
   it('keeps the whole escaped title in the detail view', () => {
-    expect(mrkdwnTexts(detailMessage(i, baseWorkspace, ctx)).join('\n')).toContain(escapedTitle);
+    expect(mrkdwnTexts(detailMessage(i, baseWorkspace, ctx, [])).join('\n')).toContain(escapedTitle);
   });
 });
 

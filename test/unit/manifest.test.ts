@@ -223,7 +223,8 @@ describe('features registered in code match the manifest', () => {
 // --- Scopes -----------------------------------------------------------------------------------------
 
 /** Bot scope each Web API method needs; null when it needs none. */
-const METHOD_SCOPES: Record<string, string | null> = {
+/** Bot scopes each Web API method needs (all of them); null when it needs none. */
+const METHOD_SCOPES: Record<string, string | string[] | null> = {
   'chat.postMessage': 'chat:write',
   'chat.postEphemeral': 'chat:write',
   'chat.update': 'chat:write',
@@ -234,6 +235,9 @@ const METHOD_SCOPES: Record<string, string | null> = {
   'conversations.history': 'channels:history',
   'conversations.replies': 'channels:history',
   'users.info': 'users:read',
+  // Tandem reads both public and private channels' privacy and members.
+  'conversations.info': ['channels:read', 'groups:read'],
+  'conversations.members': ['channels:read', 'groups:read'],
   'views.open': null,
   'views.update': null,
   'views.push': null,
@@ -310,8 +314,8 @@ describe('bot scopes', () => {
   const needed = (): Map<string, string> => {
     const why = new Map<string, string>();
     for (const [method, files] of calls) {
-      const scope = METHOD_SCOPES[method];
-      if (scope) why.set(scope, `${method} in ${files.join(', ')}`);
+      for (const scope of [METHOD_SCOPES[method] ?? []].flat())
+        why.set(scope, `${method} in ${files.join(', ')}`);
     }
     for (const event of subscribed) {
       const scope = EVENT_SCOPES[event];

@@ -23,11 +23,20 @@ function describe(e: OwnershipEvent): string {
       return `${who(e.toUserId)} claimed it (${via})`;
     case 'released':
       return `${who(e.fromUserId)} released it (${via})`;
+    case 'status':
+      return `${by} changed the status from ${escapeText(e.fromValue ?? '?')} to ${escapeText(e.toValue ?? '?')} (${via})`;
+    case 'due':
+      return `${by} changed the due date from ${escapeText(e.fromValue || 'none')} to ${escapeText(e.toValue || 'none')} (${via})`;
   }
 }
 
 function timestamp(at: Date): string {
   return slackDate(at, `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+}
+
+/** One line per history entry, e.g. "• 2026-11-21 09:00 UTC — @ana changed the status from planned to active". */
+export function historyLines(history: OwnershipEvent[]): string[] {
+  return history.map((e) => `• ${timestamp(e.at)} — ${describe(e)}`);
 }
 
 export function ownershipMessage(answer: Extract<WhoOwnsAnswer, { kind: 'one' }>, now: Date): SlackMessage {
@@ -37,7 +46,7 @@ export function ownershipMessage(answer: Extract<WhoOwnsAnswer, { kind: 'one' }>
   const headline = i.ownerId
     ? `*#${i.number} ${escapeText(i.title)}* is owned by ${userMention(i.ownerId)}${since}.`
     : `*#${i.number} ${escapeText(i.title)}* has no owner. Assign one with ${inlineCode(`/initiative assign ${i.number} @person`)}.`;
-  const lines = history.map((e) => `• ${timestamp(e.at)} — ${describe(e)}`);
+  const lines = historyLines(history);
   const blocks: KnownBlock[] = [section(headline)];
   if (lines.length > 0) blocks.push(section('*Ownership history*'), ...lineSections(lines, MAX_BLOCKS - 2));
   else blocks.push(context('No ownership changes recorded yet.'));

@@ -2,7 +2,10 @@ import type { Deps } from '../../deps.js';
 import type { WhoOwnsQuery } from '../../domain/tandem-command.js';
 import { UserError } from '../../domain/user-error.js';
 import type { Initiative, OwnershipEvent } from '../../generated/prisma/client.js';
-import { findInitiative } from '../stores/initiatives.js';
+import { ensureAllowed, isAllowed } from '../permissions.js';
+import { findInitiative, initiativesTitled } from '../stores/initiatives.js';
+import { initiativeHistory } from '../stores/ownership.js';
+import { initiativeFacts, type WorkRequest, whoAsks } from '../work/request.js';
 
 export type WhoOwnsAnswer =
   | { kind: 'one'; initiative: Initiative; history: OwnershipEvent[] }
@@ -10,12 +13,15 @@ export type WhoOwnsAnswer =
 
 const MAX_CANDIDATES = 10;
 
+const noneTitled = (words: string) =>
+  new UserError(
+    `No initiative in this workspace has “${words}” in its title.`,
+    '/tandem who-owns <id | words of the title>',
+    '/tandem who-owns 12',
+  );
+
 async function history(deps: Deps, initiative: Initiative): Promise<WhoOwnsAnswer> {
-  const events = await deps.db.prisma.ownershipEvent.findMany({
-    where: { teamId: initiative.teamId, initiativeId: initiative.id },
-    orderBy: [{ at: 'asc' }, { id: 'asc' }],
-  });
-  return { kind: 'one', initiative, history: events };
+  return { kind: 'one', initiative, history: await initiativeHistory(deps, initiative) };
 }
 
 /** "Who owns X?" by number or by words of the title, with the whole ownership history. */
@@ -23,23 +29,46 @@ export async function whoOwns(deps: Deps, teamId: string, query: WhoOwnsQuery): 
   if (query.by === 'number') return history(deps, await findInitiative(deps, teamId, query.number));
 
   const words = query.words.split(/\s+/).filter(Boolean);
-  const matches = await deps.db.prisma.initiative.findMany({
-    where: {
-      teamId,
-      AND: words.map((word) => ({ title: { contains: word, mode: 'insensitive' as const } })),
-    },
-    orderBy: [{ number: 'desc' }],
-    take: MAX_CANDIDATES + 1,
-  });
-  if (matches.length === 0) {
-    throw new UserError(
-      `No initiative in this workspace has “${query.words}” in its title.`,
-      '/tandem who-owns <id | words of the title>',
-      '/tandem who-owns 12',
-    );
-  }
+  const matches = await initiativesTitled(deps, teamId, words, MAX_CANDIDATES + 1);
+  if (matches.length === 0) throw noneTitled(query.words);
   const exact = matches.find((i) => i.title.toLowerCase() === query.words.toLowerCase());
   const only = matches.length === 1 ? matches[0] : exact;
   if (only) return history(deps, only);
   return { kind: 'many', initiatives: matches.slice(0, MAX_CANDIDATES), words: query.words };
+}
+
+/**
+ * "Who owns X?" for one person: only initiatives they may see. A single answer they may not see
+ * is refused privately; candidates they may not see are left out.
+ */
+export async function whoOwnsFor(req: WorkRequest, query: WhoOwnsQuery): Promise<WhoOwnsAnswer> {
+  const answer = await whoOwns(req.deps, req.team.teamId, query);
+  const actor = await whoAsks(req);
+  if (answer.kind === 'one') {
+    ensureAllowed({
+      action: 'item.view',
+      actor,
+      team: req.team,
+      item: await initiativeFacts(req, answer.initiative),
+      doing: `see who owns #${answer.initiative.number}`,
+    });
+    return answer;
+  }
+  const visible: Initiative[] = [];
+  for (const initiative of answer.initiatives) {
+    const item = await initiativeFacts(req, initiative);
+    if (isAllowed({ action: 'item.view', actor, team: req.team, item })) visible.push(initiative);
+  }
+  if (visible.length === 0) throw noneTitled(answer.words);
+  return { ...answer, initiatives: visible };
+}
+
+/**
+ * Whether an answer may be posted in a channel for all its members to read: the initiative is
+ * in a public channel, or in this very channel.
+ */
+export async function everyoneHereMaySee(req: WorkRequest, initiative: Initiative, channel: string) {
+  if (initiative.channelId === channel) return true;
+  const facts = await initiativeFacts(req, initiative);
+  return !facts.channelPrivate;
 }

@@ -1,8 +1,9 @@
-import { calendarDateToDb } from '../../db/calendar-dates.js';
+import { calendarDateFromDb, calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { todayIn } from '../../domain/calendar-date.js';
 import { parseDueDate } from '../../domain/due-date.js';
 import type { InitiativeListFilter } from '../../domain/initiative-command.js';
+import { INITIATIVE_USAGE } from '../../domain/initiative-usage.js';
 import { type InitiativeKind, suggestOwner } from '../../domain/kinds.js';
 import { orThrow, UserError } from '../../domain/user-error.js';
 import type {
@@ -11,7 +12,7 @@ import type {
   InitiativeStatus,
   OwnershipChange,
 } from '../../generated/prisma/client.js';
-import { loadWorkspace, type WorkspaceSettings } from '../team.js';
+import type { WorkspaceSettings } from '../team.js';
 import { recordOwnershipChange } from './ownership.js';
 
 export interface Actor {
@@ -36,12 +37,6 @@ export interface AddResult {
   suggestion?: { userId: string | null; reason: string };
 }
 
-export interface ChangeResult {
-  initiative: Initiative;
-  workspace: WorkspaceSettings;
-  previousOwnerId: string | null;
-}
-
 export function notFound(number: number): UserError {
   return new UserError(
     `There is no initiative #${number} in this workspace.`,
@@ -58,14 +53,23 @@ export async function findInitiative(deps: Deps, teamId: string, number: number)
   return initiative;
 }
 
+/** An initiative by its id, only within the given workspace. */
+export function findInitiativeById(deps: Deps, teamId: string, id: string): Promise<Initiative | null> {
+  return deps.db.prisma.initiative.findFirst({ where: { id, teamId } });
+}
+
 function resolveDue(text: string, workspace: WorkspaceSettings, deps: Deps): Date {
   return calendarDateToDb(
     orThrow(parseDueDate(text, { now: deps.clock.now(), timezone: workspace.timezone })),
   );
 }
 
-export async function addInitiative(deps: Deps, actor: Actor, input: NewInitiative): Promise<AddResult> {
-  const workspace = await loadWorkspace(deps, actor.teamId);
+export async function addInitiative(
+  deps: Deps,
+  actor: Actor,
+  input: NewInitiative,
+  workspace: WorkspaceSettings,
+): Promise<AddResult> {
   const kind = input.kind ?? 'other';
   const dueDate = input.due === undefined ? null : resolveDue(input.due, workspace, deps);
   const lead = workspace.matrix[kind].lead;
@@ -123,8 +127,7 @@ export async function changeOwner(
   toUserId: string,
   change: Extract<OwnershipChange, 'assigned' | 'handoff'>,
   reason?: string,
-): Promise<ChangeResult> {
-  const workspace = await loadWorkspace(deps, actor.teamId);
+): Promise<{ initiative: Initiative; previousOwnerId: string | null }> {
   return deps.db.prisma.$transaction(async (tx) => {
     const current = await tx.initiative.findUnique({
       where: { teamId_number: { teamId: actor.teamId, number } },
@@ -161,38 +164,81 @@ export async function changeOwner(
       reason: reason ?? null,
     });
     const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: current.id } });
-    return { initiative, workspace, previousOwnerId: current.ownerId };
+    return { initiative, previousOwnerId: current.ownerId };
+  });
+}
+
+const dayOf = (date: Date | null): string => (date ? calendarDateFromDb(date) : '');
+
+/**
+ * Status and due-date changes are history too: the row changes only if it still holds the value
+ * read (so two people changing it at once cannot both record a change), and the change is
+ * appended, with who and from→to, in the same transaction.
+ */
+async function changeField(
+  deps: Deps,
+  actor: Actor,
+  current: Initiative,
+  field: 'status' | 'due',
+  data: { status: InitiativeStatus } | { dueDate: Date | null },
+  from: string,
+  to: string,
+): Promise<Initiative> {
+  const number = current.number;
+  return deps.db.prisma.$transaction(async (tx) => {
+    const unchanged = field === 'status' ? { status: current.status } : { dueDate: current.dueDate };
+    const { count } = await tx.initiative.updateMany({
+      where: { id: current.id, teamId: actor.teamId, ...unchanged },
+      data,
+    });
+    if (count !== 1) throw new UserError(`#${number} changed just now; please try again.`);
+    await recordOwnershipChange(tx, deps.clock, {
+      teamId: actor.teamId,
+      initiativeId: current.id,
+      actorId: actor.userId,
+      change: field,
+      source: actor.source,
+      fromValue: from,
+      toValue: to,
+    });
+    return tx.initiative.findUniqueOrThrow({ where: { id: current.id } });
   });
 }
 
 export async function setStatus(
   deps: Deps,
   actor: Actor,
-  number: number,
+  current: Initiative,
   status: InitiativeStatus,
 ): Promise<Initiative> {
-  const current = await findInitiative(deps, actor.teamId, number);
   if (current.status === status) {
     throw new UserError(
-      `#${number} is already ${status}.`,
+      `#${current.number} is already ${status}.`,
       '/initiative status <id> planned|active|done|cancelled',
-      `/initiative status ${number} done`,
+      `/initiative status ${current.number} done`,
     );
   }
-  return deps.db.prisma.initiative.update({ where: { id: current.id }, data: { status } });
+  return changeField(deps, actor, current, 'status', { status }, current.status, status);
 }
 
+/** `due` as typed (resolved in the workspace's zone), or null to clear it. */
 export async function setDue(
   deps: Deps,
   actor: Actor,
-  number: number,
+  current: Initiative,
   due: string | null,
-): Promise<ChangeResult> {
-  const workspace = await loadWorkspace(deps, actor.teamId);
+  workspace: WorkspaceSettings,
+): Promise<Initiative> {
   const dueDate = due === null ? null : resolveDue(due, workspace, deps);
-  const current = await findInitiative(deps, actor.teamId, number);
-  const initiative = await deps.db.prisma.initiative.update({ where: { id: current.id }, data: { dueDate } });
-  return { initiative, workspace, previousOwnerId: current.ownerId };
+  if (dayOf(dueDate) === dayOf(current.dueDate)) {
+    const now = dueDate ? `already due ${dayOf(dueDate)}` : 'already without a due date';
+    throw new UserError(
+      `#${current.number} is ${now}.`,
+      INITIATIVE_USAGE.due.usage,
+      INITIATIVE_USAGE.due.example,
+    );
+  }
+  return changeField(deps, actor, current, 'due', { dueDate }, dayOf(current.dueDate), dayOf(dueDate));
 }
 
 const OPEN: InitiativeStatus[] = ['planned', 'active'];
@@ -202,8 +248,8 @@ export async function listInitiatives(
   deps: Deps,
   actor: Actor,
   filter: InitiativeListFilter,
-): Promise<{ initiatives: Initiative[]; total: number; workspace: WorkspaceSettings }> {
-  const workspace = await loadWorkspace(deps, actor.teamId);
+  workspace: WorkspaceSettings,
+): Promise<{ initiatives: Initiative[]; total: number }> {
   const today = calendarDateToDb(
     todayIn({ now: deps.clock.now(), timezone: workspace.timezone }) ?? '1970-01-01',
   );
@@ -223,5 +269,17 @@ export async function listInitiatives(
     }),
     deps.db.prisma.initiative.count({ where }),
   ]);
-  return { initiatives, total, workspace };
+  return { initiatives, total };
+}
+
+/** Initiatives whose title contains every word, newest first. */
+export function initiativesTitled(deps: Deps, teamId: string, words: string[], take: number) {
+  return deps.db.prisma.initiative.findMany({
+    where: {
+      teamId,
+      AND: words.map((word) => ({ title: { contains: word, mode: 'insensitive' as const } })),
+    },
+    orderBy: [{ number: 'desc' }],
+    take,
+  });
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import type { Deps } from '../../deps.js';
+import type { Initiative, OwnershipEvent, Prisma } from '../../generated/prisma/client.js';
 
 /**
  * Appends one ownership change. The time comes from Tandem's clock, not the database's, so the
@@ -11,4 +12,12 @@ export function recordOwnershipChange(
   data: Omit<Prisma.OwnershipEventUncheckedCreateInput, 'at' | 'id'>,
 ) {
   return tx.ownershipEvent.create({ data: { ...data, at: clock.now() } });
+}
+
+/** An initiative's whole history (owners, status, due dates), oldest first. */
+export function initiativeHistory(deps: Deps, initiative: Initiative): Promise<OwnershipEvent[]> {
+  return deps.db.prisma.ownershipEvent.findMany({
+    where: { teamId: initiative.teamId, initiativeId: initiative.id },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+  });
 }

@@ -123,8 +123,13 @@ export async function findRelease(deps: Deps, teamId: string, number: number): P
 }
 
 /** Ids come back from Slack payloads: always looked up within the workspace that sent them. */
+/** A release by id within the workspace, or null. */
+export function releaseById(deps: Deps, teamId: string, id: string): Promise<PressRelease | null> {
+  return deps.db.prisma.pressRelease.findFirst({ where: { id, teamId } });
+}
+
 export async function findReleaseById(deps: Deps, teamId: string, id: string): Promise<PressRelease> {
-  const release = await deps.db.prisma.pressRelease.findFirst({ where: { id, teamId } });
+  const release = await releaseById(deps, teamId, id);
   if (!release) throw new UserError('That press release is not in this workspace.', '/draft', '/draft help');
   return release;
 }
@@ -138,4 +143,38 @@ export async function setReleaseMessage(
     where: { id: release.id },
     data: { channelId: message.channel, messageTs: message.ts },
   });
+}
+
+/** Nudge when an embargo lifts within this long and some network has no approved post yet. */
+export const EMBARGO_NOTICE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Releases whose embargo lifts soon with networks still unapproved, and those networks. Only
+ * each network's newest version counts: an edit or a regeneration needs approving again.
+ */
+export async function embargoesLiftingSoon(
+  deps: Deps,
+  teamId: string,
+  now: Date,
+): Promise<Array<{ id: string; createdBy: string; unapproved: Network[] }>> {
+  const releases = await deps.db.prisma.pressRelease.findMany({
+    where: { teamId, embargoUntil: { gt: now, lte: new Date(now.getTime() + EMBARGO_NOTICE_MS) } },
+    select: {
+      id: true,
+      createdBy: true,
+      networks: true,
+      drafts: { select: { network: true, status: true }, orderBy: { version: 'desc' } },
+    },
+  });
+  return releases
+    .map((r) => {
+      const newest = new Map<string, string>();
+      for (const d of r.drafts) if (!newest.has(d.network)) newest.set(d.network, d.status);
+      return {
+        id: r.id,
+        createdBy: r.createdBy,
+        unapproved: r.networks.filter((n) => newest.get(n) !== 'approved') as Network[],
+      };
+    })
+    .filter((r) => r.unapproved.length > 0);
 }

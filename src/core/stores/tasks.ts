@@ -13,7 +13,7 @@ import type {
   Prisma as PrismaTypes,
   Task,
 } from '../../generated/prisma/client.js';
-import { loadWorkspace, type WorkspaceSettings } from '../team.js';
+import type { WorkspaceSettings } from '../team.js';
 import { findInitiative } from './initiatives.js';
 import { recordOwnershipChange } from './ownership.js';
 
@@ -58,6 +58,11 @@ export async function findTask(deps: Deps, teamId: string, number: number): Prom
   });
   if (!task) throw taskNotFound(number);
   return task;
+}
+
+/** A task by its id, only within the given workspace. */
+export function findTaskById(deps: Deps, teamId: string, id: string): Promise<TaskWithInitiative | null> {
+  return deps.db.prisma.task.findFirst({ where: { id, teamId }, include: WITH_INITIATIVE });
 }
 
 /** The task behind a Slack message, or null for any message Tandem did not post as a task. */
@@ -174,10 +179,10 @@ export async function saveTasks(
 export async function draftTask(
   deps: Deps,
   actor: TaskActor,
-  input: NewTask,
-): Promise<{ draft: TaskDraft; workspace: WorkspaceSettings }> {
-  const workspace = await loadWorkspace(deps, actor.teamId);
-  const initiative = await findInitiative(deps, actor.teamId, input.initiative);
+  input: Omit<NewTask, 'initiative'>,
+  workspace: WorkspaceSettings,
+  initiative: Initiative,
+): Promise<TaskDraft> {
   const dueDate =
     input.due === undefined
       ? null
@@ -193,7 +198,7 @@ export async function draftTask(
     },
   ]);
   if (!draft) throw new Error('no task drafted');
-  return { draft, workspace };
+  return draft;
 }
 
 export type ClaimOutcome =
@@ -233,33 +238,29 @@ export async function claimTask(deps: Deps, actor: TaskActor, taskId: string): P
   });
 }
 
-/** Releases a task its owner holds; anyone else's release changes nothing and returns null. */
+/** Releases a task from `fromUserId`, if they still hold it; otherwise changes nothing and returns null. */
 export async function releaseTask(
   deps: Deps,
   actor: TaskActor,
   taskId: string,
+  fromUserId: string,
 ): Promise<TaskWithInitiative | null> {
   return deps.db.prisma.$transaction(async (tx) => {
     const { count } = await tx.task.updateMany({
-      where: { id: taskId, teamId: actor.teamId, assigneeId: actor.userId, status: { not: 'done' } },
+      where: { id: taskId, teamId: actor.teamId, assigneeId: fromUserId, status: { not: 'done' } },
       data: { assigneeId: null },
     });
     if (count !== 1) return null;
     await recordOwnershipChange(tx, deps.clock, {
       teamId: actor.teamId,
       taskId,
-      fromUserId: actor.userId,
+      fromUserId,
       actorId: actor.userId,
       change: 'released',
       source: actor.source,
     });
     return reload(tx, taskId);
   });
-}
-
-/** Owner of the task, or of its initiative: the people who may close it. */
-export function mayComplete(task: TaskWithInitiative, userId: string): boolean {
-  return task.assigneeId === userId || task.initiative.ownerId === userId;
 }
 
 export async function completeTask(
@@ -272,7 +273,6 @@ export async function completeTask(
     include: WITH_INITIATIVE,
   });
   if (!task) throw new UserError('That task no longer exists.');
-  if (!mayComplete(task, actor.userId)) throw onlyOwnersMayComplete(task);
   if (task.status === 'done') return task;
   return deps.db.prisma.task.update({
     where: { id: task.id },
@@ -288,18 +288,7 @@ export async function completeTask(
   });
 }
 
-export function onlyOwnersMayComplete(task: TaskWithInitiative): UserError {
-  const who = [task.assigneeId, task.initiative.ownerId]
-    .filter((u): u is string => Boolean(u))
-    .map((u) => `<@${u}>`);
-  return new UserError(
-    `Only ${who.length ? who.join(' or ') : 'the task’s owner or its initiative’s owner'} can mark ${formatTaskRef(task.number)} done.`,
-    '/task done <task-id>',
-    `/task done ${formatTaskRef(task.number)}`,
-  );
-}
-
-/** Assign (anyone) or handoff (by the owner): one owner change plus its history row. */
+/** Assign or handoff (the permission policy has said who may): one owner change plus its history row. */
 export async function reassignTask(
   deps: Deps,
   actor: TaskActor,
@@ -317,13 +306,6 @@ export async function reassignTask(
         '/task assign <task-id> @person',
         `/task assign ${ref} @someone-else`,
       );
-    if (change === 'handoff' && current.assigneeId !== actor.userId) {
-      throw new UserError(
-        `Only the owner of ${ref} can hand it off.`,
-        '/task assign <task-id> @person',
-        `/task assign ${ref} <@${toUserId}>`,
-      );
-    }
     const { count } = await tx.task.updateMany({
       where: { id: current.id, assigneeId: current.assigneeId },
       data: { assigneeId: toUserId },
@@ -411,8 +393,7 @@ export async function listTasks(
   deps: Deps,
   actor: TaskActor,
   filter: TaskListFilter,
-): Promise<{ tasks: TaskWithInitiative[]; total: number; workspace: WorkspaceSettings }> {
-  const workspace = await loadWorkspace(deps, actor.teamId);
+): Promise<{ tasks: TaskWithInitiative[]; total: number }> {
   const initiative =
     filter.by === 'initiative' ? await findInitiative(deps, actor.teamId, filter.initiative) : null;
   const where = {
@@ -432,7 +413,7 @@ export async function listTasks(
     }),
     deps.db.prisma.task.count({ where }),
   ]);
-  return { tasks, total, workspace };
+  return { tasks, total };
 }
 
 /** Calendar day in the workspace, for "overdue" and "due today" in views. */

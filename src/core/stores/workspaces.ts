@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.js';
+import type { Discipline, Prisma, Workspace } from '../../generated/prisma/client.js';
 
 // Workspaces are never deleted, so once a team's row is known to exist it need not be checked again.
 const knownTeams = new WeakMap<object, Set<string>>();
@@ -21,4 +22,33 @@ export async function ensureWorkspace(deps: Deps, teamId: string): Promise<void>
     skipDuplicates: true,
   });
   known.add(teamId);
+}
+
+/** The team's row, created with defaults the first time the team is seen. */
+export async function readWorkspace(deps: Deps, teamId: string): Promise<Workspace> {
+  await ensureWorkspace(deps, teamId);
+  return deps.db.prisma.workspace.findUniqueOrThrow({ where: { teamId } });
+}
+
+/** Writes settings columns; the caller has asked the policy and checked the values. */
+export async function saveSettings(
+  deps: Deps,
+  teamId: string,
+  data: Prisma.WorkspaceUpdateInput,
+): Promise<Workspace> {
+  return deps.db.prisma.workspace.update({ where: { teamId }, data });
+}
+
+export async function saveMemberDiscipline(
+  deps: Deps,
+  teamId: string,
+  userId: string,
+  discipline: Exclude<Discipline, 'joint'> | null,
+): Promise<void> {
+  await ensureWorkspace(deps, teamId);
+  await deps.db.prisma.member.upsert({
+    where: { teamId_userId: { teamId, userId } },
+    create: { teamId, userId, discipline },
+    update: { discipline },
+  });
 }

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { timezoneOf } from '../../core/people.js';
-import { loadWorkspace } from '../../core/team.js';
+import { loadWorkspace, loadWorkspaceFresh } from '../../core/team.js';
 import type { Deps } from '../../deps.js';
 import { digestDue } from '../../domain/digest-schedule.js';
 import { sendDm } from '../../slack/dm.js';
@@ -31,7 +31,7 @@ export async function runPersonalDigests(deps: Deps, client: WebClient): Promise
   let sent = 0;
   for (const member of members) {
     try {
-      const workspace = await loadWorkspace(deps, member.teamId);
+      const workspace = await loadWorkspaceFresh(deps, member.teamId);
       const now = deps.clock.now();
       const zone = await timezoneOf(deps, client, member.teamId, member.userId, workspace.timezone);
       const due = digestDue({

@@ -1,5 +1,5 @@
 import type { TaskWithInitiative } from '../../core/stores/tasks.js';
-import { loadWorkspace, type WorkspaceSettings } from '../../core/team.js';
+import { loadWorkspaceFresh, type WorkspaceSettings } from '../../core/team.js';
 import { calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { addDays, todayIn } from '../../domain/calendar-date.js';
@@ -58,7 +58,7 @@ export async function gatherDigest(
   now: Date,
   personal?: PersonalScope,
 ): Promise<DigestData> {
-  const workspace = await loadWorkspace(deps, teamId);
+  const workspace = await loadWorkspaceFresh(deps, teamId);
   const { prisma } = deps.db;
   const today = todayIn({ now, timezone: workspace.timezone }) ?? now.toISOString().slice(0, 10);
   const todayDb = calendarDateToDb(today);

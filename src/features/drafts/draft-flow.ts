@@ -71,6 +71,7 @@ async function linkedInitiative(
       kind: 'press_release',
       channelId: channel,
     },
+    await loadWorkspace(deps, actor.teamId),
   );
   await deps.db.prisma.pressRelease.update({
     where: { id: release.id },

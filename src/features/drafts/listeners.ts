@@ -11,6 +11,7 @@ import type {
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
+import { ensureAllowed, isAllowed } from '../../core/permissions.js';
 import {
   findRelease,
   findReleaseById,
@@ -18,7 +19,7 @@ import {
   saveRelease,
   updateReleaseOptions,
 } from '../../core/stores/releases.js';
-import { loadWorkspace } from '../../core/team.js';
+import { releaseFacts, type WorkRequest, whoAsks, workRequest } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
 import {
   countWords,
@@ -32,6 +33,7 @@ import { finishDraft } from '../../domain/drafts/finish.js';
 import { NETWORKS, type Network } from '../../domain/drafts/types.js';
 import { slackTextToPlain } from '../../domain/slack-refs.js';
 import { orThrow, UserError } from '../../domain/user-error.js';
+import type { PressRelease } from '../../generated/prisma/client.js';
 import type { Logger } from '../../logger.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { teamIdOf } from '../../slack/command-context.js';
@@ -40,15 +42,7 @@ import { tellPrivately } from '../../slack/tell.js';
 import { draftRelease, redraftNetwork, refreshDraftsMessage } from './draft-flow.js';
 import { type DraftModalMetadata, draftModal, editModal, MODAL_TEXT_MAX } from './modals.js';
 import { parseDraftSubmission, parseEditSubmission } from './submission.js';
-import {
-  approvalRefused,
-  approveDraft,
-  assertCurrent,
-  findDraft,
-  isCurrent,
-  mayApprove,
-  saveVersions,
-} from './versions.js';
+import { approveDraft, assertCurrent, findDraft, isCurrent, saveVersions } from './versions.js';
 import { draftHelpMessage, draftNoteMessage } from './views.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
@@ -110,6 +104,17 @@ export function draftCommand(deps: Deps) {
       }
       case 'show': {
         const release = await findRelease(deps, actor.teamId, parsed.release);
+        const req = await workRequest(
+          deps,
+          { context, client },
+          command.user_id,
+          'command',
+          command.channel_id,
+        );
+        const item = await releaseFacts(req, release);
+        const asker = await whoAsks(req);
+        const ref = formatReleaseRef(release.number);
+        ensureAllowed({ action: 'item.view', actor: asker, team: req.team, item, doing: `see ${ref}` });
         if (release.messageTs && release.draftedAt) {
           await privately(
             draftNoteMessage(
@@ -118,7 +123,17 @@ export function draftCommand(deps: Deps) {
           );
           return;
         }
-        await draftRelease(client, deps, actor, { ...release, messageTs: null }, command.channel_id);
+        // Drafting again posts in the release's own channel, for its author, a lead or an admin.
+        ensureAllowed({
+          action: 'release.redraft',
+          actor: asker,
+          team: req.team,
+          item,
+          doing: `draft or post ${ref} again`,
+          hint: `Ask <@${release.createdBy}>, who saved it.`,
+        });
+        const channel = release.channelId ?? command.channel_id;
+        await draftRelease(client, deps, actor, { ...release, messageTs: null }, channel);
         return;
       }
     }
@@ -228,23 +243,22 @@ export function draftSubmission(deps: Deps) {
 }
 
 export function approveAction(deps: Deps) {
-  return async function handleApprove({
-    ack,
-    action,
-    body,
-    context,
-    client,
-    respond,
-  }: ButtonArgs): Promise<void> {
+  return async function handleApprove(args: ButtonArgs): Promise<void> {
+    const { ack, action, body, client, respond } = args;
     await ack();
-    const teamId = teamIdOf(context);
-    const userId = body.user.id;
-    const workspace = await loadWorkspace(deps, teamId);
-    const draft = await findDraft(deps, teamId, action.value ?? '');
-    if (!mayApprove(workspace, userId)) throw approvalRefused(workspace);
-    const approved = await approveDraft(deps, draft, userId);
-    const release = await findReleaseById(deps, teamId, draft.releaseId);
-    await refreshDraftsMessage(client, deps, release, workspace);
+    const req = await workRequest(deps, args, body.user.id, 'button', body.channel?.id);
+    const draft = await findDraft(deps, req.team.teamId, action.value ?? '');
+    const release = await findReleaseById(deps, req.team.teamId, draft.releaseId);
+    ensureAllowed({
+      action: 'draft.approve',
+      actor: await whoAsks(req),
+      team: req.team,
+      item: await releaseFacts(req, release),
+      doing: `approve the drafts of ${formatReleaseRef(release.number)}`,
+      hint: 'Ask one of them; admins choose the approvers with `/tandem set draft-approvers`.',
+    });
+    const approved = await approveDraft(deps, draft, req.userId);
+    await refreshDraftsMessage(client, deps, release, req.team);
     if (!approved)
       await respond({
         response_type: 'ephemeral',
@@ -254,23 +268,40 @@ export function approveAction(deps: Deps) {
   };
 }
 
+/** Regenerate and Edit make a new version, which needs approving again: anyone who can see it. */
+async function ensureMayRevise(req: WorkRequest, release: PressRelease): Promise<void> {
+  ensureAllowed({
+    action: 'draft.revise',
+    actor: await whoAsks(req),
+    team: req.team,
+    item: await releaseFacts(req, release),
+    doing: `revise the drafts of ${formatReleaseRef(release.number)}`,
+  });
+}
+
 export function regenerateAction(deps: Deps) {
-  return async function handleRegenerate({ ack, action, context, client, body }: ButtonArgs): Promise<void> {
+  return async function handleRegenerate(args: ButtonArgs): Promise<void> {
+    const { ack, action, client, body } = args;
     await ack();
-    const teamId = teamIdOf(context);
+    const req = await workRequest(deps, args, body.user.id, 'button', body.channel?.id);
+    const teamId = req.team.teamId;
     const draft = await findDraft(deps, teamId, action.value ?? '');
     await assertCurrent(deps, draft);
     const release = await findReleaseById(deps, teamId, draft.releaseId);
+    await ensureMayRevise(req, release);
     await redraftNetwork(deps, release, draft.network as Network, draft.version, body.user.id);
     await refreshDraftsMessage(client, deps, await findReleaseById(deps, teamId, release.id));
   };
 }
 
 export function editAction(deps: Deps) {
-  return async function handleEdit({ ack, action, context, client, body }: ButtonArgs): Promise<void> {
+  return async function handleEdit(args: ButtonArgs): Promise<void> {
+    const { ack, action, client, body } = args;
     await ack();
-    const draft = await findDraft(deps, teamIdOf(context), action.value ?? '');
+    const req = await workRequest(deps, args, body.user.id, 'button', body.channel?.id);
+    const draft = await findDraft(deps, req.team.teamId, action.value ?? '');
     await assertCurrent(deps, draft);
+    await ensureMayRevise(req, await findReleaseById(deps, req.team.teamId, draft.releaseId));
     if (draft.text.length > MODAL_TEXT_MAX)
       throw new UserError(
         `This post is ${draft.text.length.toLocaleString('en-US')} characters, more than Slack's ${MODAL_TEXT_MAX.toLocaleString('en-US')}-character edit box. Regenerate it for a shorter one.`,
@@ -280,8 +311,10 @@ export function editAction(deps: Deps) {
 }
 
 export function editSubmission(deps: Deps) {
-  return async function handleEditSubmission({ ack, view, body, context, client }: ViewArgs): Promise<void> {
-    const teamId = teamIdOf(context);
+  return async function handleEditSubmission(args: ViewArgs): Promise<void> {
+    const { ack, view, body, client } = args;
+    const req = await workRequest(deps, args, body.user.id, 'modal');
+    const teamId = req.team.teamId;
     const draft = await deps.db.prisma.socialDraft.findFirst({
       where: { id: view.private_metadata, teamId },
     });
@@ -303,8 +336,17 @@ export function editSubmission(deps: Deps) {
       });
       return;
     }
-    await ack();
     const release = await findReleaseById(deps, teamId, draft.releaseId);
+    const item = await releaseFacts(req, release);
+    if (!isAllowed({ action: 'draft.revise', actor: await whoAsks(req), team: req.team, item })) {
+      // A modal is answered in the modal: the person keeps what they typed.
+      await ack({
+        response_action: 'errors',
+        errors: { text: 'You can no longer see this release’s channel.' },
+      });
+      return;
+    }
+    await ack();
     if (edited.value === draft.text) return;
     try {
       const finished = finishDraft(releaseInput(release), draft.network as Network, edited.value);

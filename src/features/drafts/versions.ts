@@ -1,4 +1,3 @@
-import type { WorkspaceSettings } from '../../core/team.js';
 import type { Deps } from '../../deps.js';
 import type { DraftFlag, FinishedDraft, Network } from '../../domain/drafts/types.js';
 import { UserError } from '../../domain/user-error.js';
@@ -105,32 +104,6 @@ export async function isCurrent(deps: Deps, draft: SocialDraft): Promise<boolean
 export async function assertCurrent(deps: Deps, draft: SocialDraft): Promise<void> {
   if (!(await isCurrent(deps, draft)))
     throw new UserError(`There is a newer version of this ${draft.network} draft; the message shows it now.`);
-}
-
-export function approversOf(workspace: WorkspaceSettings): string[] {
-  if (workspace.draftApprovers === 'pr') return workspace.prLeads;
-  if (workspace.draftApprovers === 'social') return workspace.socialLeads;
-  return [...new Set([...workspace.prLeads, ...workspace.socialLeads])];
-}
-
-/** With no leads set at all, nobody could approve; until someone sets them, anyone may. */
-export function mayApprove(workspace: WorkspaceSettings, userId: string): boolean {
-  const approvers = approversOf(workspace);
-  return approvers.length === 0 || approvers.includes(userId);
-}
-
-export function approvalRefused(workspace: WorkspaceSettings): UserError {
-  const who = approversOf(workspace)
-    .map((id) => `<@${id}>`)
-    .join(', ');
-  const side = { pr: 'PR leads', social: 'social leads', both: 'PR and social leads' }[
-    workspace.draftApprovers
-  ];
-  return new UserError(
-    `Only the ${side} approve drafts (${who}). Ask one of them, or an admin can change who approves.`,
-    '/tandem set draft-approvers pr | social | both',
-    '/tandem set draft-approvers both',
-  );
 }
 
 /** Approves the newest version if still pending; false when someone else approved it first. */

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { queuedCommand } from '../../slack/command-queue.js';
-import { initiativeCommand } from './listener.js';
+import { initiativeCommand } from './listeners.js';
 
 export function register(app: App, deps: Deps): void {
   app.command('/initiative', queuedCommand(deps, initiativeCommand(deps)));

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { historyLines } from '../../core/ownership/views.js';
 import type { WorkspaceSettings } from '../../core/team.js';
 import { calendarDateFromDb } from '../../db/calendar-dates.js';
 import { formatDueDate } from '../../domain/due-date.js';
@@ -6,7 +7,7 @@ import type { InitiativeListFilter } from '../../domain/initiative-command.js';
 import { INITIATIVE_USAGE } from '../../domain/initiative-command.js';
 import { DISCIPLINE_LABELS, KIND_LABELS } from '../../domain/kinds.js';
 import { formatTaskRef } from '../../domain/task-ref.js';
-import type { Initiative } from '../../generated/prisma/client.js';
+import type { Initiative, OwnershipEvent } from '../../generated/prisma/client.js';
 import {
   capBlocks,
   context,
@@ -194,15 +195,20 @@ export function listMessage(
   return { text: `${title}: ${total}`, blocks: capBlocks(blocks) };
 }
 
-export function detailMessage(i: Initiative, workspace: WorkspaceSettings, ctx: ViewContext): SlackMessage {
-  return {
-    text: `#${i.number} ${escapeText(i.title)}`,
-    blocks: [
-      section(ref(i)),
-      summaryFields(i, workspace, ctx),
-      context(`History: ${inlineCode(`/tandem who-owns ${i.number}`)}`),
-    ],
-  };
+/** How many of the latest history entries `/initiative show` lists; who-owns has them all. */
+export const SHOWN_HISTORY = 5;
+
+export function detailMessage(
+  i: Initiative,
+  workspace: WorkspaceSettings,
+  ctx: ViewContext,
+  history: OwnershipEvent[],
+): SlackMessage {
+  const recent = historyLines(history.slice(-SHOWN_HISTORY));
+  const blocks: KnownBlock[] = [section(ref(i)), summaryFields(i, workspace, ctx)];
+  if (recent.length > 0) blocks.push(section('*Latest changes*'), ...lineSections(recent, SHOWN_HISTORY));
+  blocks.push(context(`Whole history: ${inlineCode(`/tandem who-owns ${i.number}`)}`));
+  return { text: `#${i.number} ${escapeText(i.title)}`, blocks: capBlocks(blocks) };
 }
 
 export function helpMessage(): SlackMessage {

@@ -5,21 +5,13 @@ import type {
   SlackActionMiddlewareArgs,
   UsersSelectAction,
 } from '@slack/bolt';
-import { publishHomes } from '../../core/home/publish.js';
-import { changeOwner, setStatus } from '../../core/stores/initiatives.js';
-import {
-  claimTask,
-  completeTask,
-  mayComplete,
-  onlyOwnersMayComplete,
-  reassignTask,
-  snoozeTask,
-  type TaskActor,
-} from '../../core/stores/tasks.js';
-import { afterTaskChange } from '../../core/task-messages/sync.js';
+import { findInitiativeById } from '../../core/stores/initiatives.js';
+import { findTaskById } from '../../core/stores/tasks.js';
+import { changeInitiative } from '../../core/work/initiative-changes.js';
+import { workRequest } from '../../core/work/request.js';
+import { changeTask, claim } from '../../core/work/task-changes.js';
 import type { Deps } from '../../deps.js';
 import { UserError } from '../../domain/user-error.js';
-import { teamIdOf } from '../../slack/command-context.js';
 import { type NudgeItem, nudgeHandledMessage } from './views.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -32,60 +24,46 @@ async function itemFrom(deps: Deps, teamId: string, value: string): Promise<Nudg
   const [type, id] = value.split(':');
   if (!id) throw gone();
   if (type === 'task') {
-    const task = await deps.db.prisma.task.findFirst({
-      where: { id, teamId },
-      include: { initiative: true },
-    });
+    const task = await findTaskById(deps, teamId, id);
     if (!task) throw gone();
     return { type: 'task', task };
   }
-  const initiative = await deps.db.prisma.initiative.findFirst({ where: { id, teamId } });
+  const initiative = await findInitiativeById(deps, teamId, id);
   if (!initiative) throw gone();
   return { type: 'initiative', initiative };
 }
 
 /** Mark done, Snooze, Claim: the nudge DM is replaced by what was done. */
 export function nudgeButton(deps: Deps, action: 'done' | 'snooze' | 'claim') {
-  return async function handleNudgeButton({
-    ack,
-    action: button,
-    body,
-    context,
-    client,
-    respond,
-  }: ButtonArgs): Promise<void> {
+  return async function handleNudgeButton(args: ButtonArgs): Promise<void> {
+    const { ack, action: button, body, respond } = args;
     await ack();
-    const teamId = teamIdOf(context);
-    const userId = body.user.id;
-    const actor: TaskActor = { teamId, userId, source: 'button' };
-    const item = await itemFrom(deps, teamId, button.value ?? '');
+    const req = await workRequest(deps, args, body.user.id, 'button');
+    const item = await itemFrom(deps, req.team.teamId, button.value ?? '');
     let what: string;
     if (item.type === 'task') {
       const { task } = item;
       if (action === 'done') {
-        if (!mayComplete(task, userId)) throw onlyOwnersMayComplete(task);
-        await afterTaskChange(client, deps, await completeTask(deps, actor, task.id), [userId]);
+        await changeTask(req, task, { kind: 'done' });
         what = 'marked done by you';
       } else if (action === 'snooze') {
-        await snoozeTask(deps, actor, task.id);
+        await changeTask(req, task, { kind: 'snooze' });
         what = 'reminders snoozed for a day';
       } else {
-        const outcome = await claimTask(deps, actor, task.id);
+        const outcome = await claim(req, task);
         if (outcome.kind !== 'claimed' && outcome.kind !== 'already-yours')
           throw new UserError('Someone else claimed it first.');
-        await afterTaskChange(client, deps, outcome.task, [userId]);
         what = 'claimed by you';
       }
     } else {
       const { initiative } = item;
       if (action === 'done') {
-        await setStatus(deps, actor, initiative.number, 'done');
+        await changeInitiative(req, initiative, { kind: 'status', status: 'done' });
         what = 'marked done by you';
       } else {
-        await changeOwner(deps, actor, initiative.number, userId, 'assigned');
+        await changeInitiative(req, initiative, { kind: 'assign', to: req.userId });
         what = 'now owned by you';
       }
-      await publishHomes(client, deps, teamId, [userId, initiative.ownerId]);
     }
     await respond({ replace_original: true, ...nudgeHandledMessage(item, what) });
   };
@@ -93,28 +71,18 @@ export function nudgeButton(deps: Deps, action: 'done' | 'snooze' | 'claim') {
 
 /** Hand off from a nudge: the picked person becomes the owner. */
 export function nudgeHandoff(deps: Deps) {
-  return async function handleNudgeHandoff({
-    ack,
-    action,
-    body,
-    context,
-    client,
-    respond,
-  }: SelectArgs): Promise<void> {
+  return async function handleNudgeHandoff(args: SelectArgs): Promise<void> {
+    const { ack, action, body, respond } = args;
     await ack();
-    const teamId = teamIdOf(context);
-    const userId = body.user.id;
-    const actor: TaskActor = { teamId, userId, source: 'button' };
-    const item = await itemFrom(deps, teamId, action.block_id.replace(/^nudge:/, ''));
+    const req = await workRequest(deps, args, body.user.id, 'button');
+    const item = await itemFrom(deps, req.team.teamId, action.block_id.replace(/^nudge:/, ''));
     const to = action.selected_user;
     if (item.type === 'task') {
-      const change = item.task.assigneeId === userId ? 'handoff' : 'assigned';
-      const { task, previousOwnerId } = await reassignTask(deps, actor, item.task.id, to, change);
-      await afterTaskChange(client, deps, task, [previousOwnerId, userId]);
+      const kind = item.task.assigneeId === req.userId ? 'handoff' : 'assign';
+      await changeTask(req, item.task, { kind, to });
     } else {
-      const change = item.initiative.ownerId ? 'handoff' : 'assigned';
-      await changeOwner(deps, actor, item.initiative.number, to, change);
-      await publishHomes(client, deps, teamId, [to, item.initiative.ownerId]);
+      const kind = item.initiative.ownerId ? 'handoff' : 'assign';
+      await changeInitiative(req, item.initiative, { kind, to });
     }
     await respond({ replace_original: true, ...nudgeHandledMessage(item, `handed to <@${to}>`) });
   };

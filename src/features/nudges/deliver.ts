@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { timezoneOf } from '../../core/people.js';
 import { type NudgeKind, recordNudges } from '../../core/stores/nudges.js';
 import { findTrendById } from '../../core/stores/trends.js';
-import { loadWorkspace, type WorkspaceSettings } from '../../core/team.js';
+import { loadWorkspaceFresh, type WorkspaceSettings } from '../../core/team.js';
 import { calendarDateFromDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { todayIn } from '../../domain/calendar-date.js';
@@ -23,7 +23,7 @@ const keyOf = (n: { kind: string; recipientId: string; itemType: string; itemId:
  * adds nothing twice; delivery claims each row before sending it.
  */
 export async function runWorkspaceNudges(deps: Deps, client: WebClient, teamId: string): Promise<number> {
-  const workspace = await loadWorkspace(deps, teamId);
+  const workspace = await loadWorkspaceFresh(deps, teamId);
   const now = deps.clock.now();
   const planned = await planNudges(deps, teamId);
   if (planned.length > 0) {

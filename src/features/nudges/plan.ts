@@ -1,11 +1,11 @@
 import type { ItemType, PlannedNudge } from '../../core/stores/nudges.js';
-import { leadsFor, loadWorkspace } from '../../core/team.js';
+import { embargoesLiftingSoon } from '../../core/stores/releases.js';
+import { leadsFor, loadWorkspaceFresh } from '../../core/team.js';
 import { calendarDateFromDb, calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { addDays, todayIn } from '../../domain/calendar-date.js';
 import { escalates, windowFor } from '../../domain/deadline-windows.js';
 import type { Discipline } from '../../generated/prisma/client.js';
-import { embargoesLiftingSoon } from './embargo.js';
 
 const UNOWNED_AFTER_MS = 24 * 60 * 60 * 1000;
 
@@ -16,7 +16,7 @@ const UNOWNED_AFTER_MS = 24 * 60 * 60 * 1000;
  * are separate, so planning twice changes nothing.
  */
 export async function planNudges(deps: Deps, teamId: string): Promise<PlannedNudge[]> {
-  const workspace = await loadWorkspace(deps, teamId);
+  const workspace = await loadWorkspaceFresh(deps, teamId);
   const now = deps.clock.now();
   const today = todayIn({ now, timezone: workspace.timezone });
   if (!today) return [];

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { queuedCommand } from '../../slack/command-queue.js';
-import { setupSubmission, tandemCommand } from './listener.js';
+import { setupSubmission, tandemCommand } from './listeners.js';
 import { SETUP_VIEW_ID } from './views.js';
 
 export function register(app: App, deps: Deps): void {

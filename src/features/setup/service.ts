@@ -1,5 +1,10 @@
-import { loadWorkspace, toSettings, type WorkspaceSettings } from '../../core/team.js';
+import { ensureAllowed } from '../../core/permissions.js';
+import { saveMemberDiscipline, saveSettings } from '../../core/stores/workspaces.js';
+import { forgetWorkspace, loadWorkspaceFresh, toSettings, type WorkspaceSettings } from '../../core/team.js';
+import { type WorkRequest, whoAsks } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
+import { isAdmin } from '../../domain/policy/decide.js';
+import type { ActorFacts } from '../../domain/policy/facts.js';
 import { emojiClash, type TaskReaction } from '../../domain/reactions.js';
 import { TANDEM_USAGE } from '../../domain/tandem-command.js';
 import { UserError } from '../../domain/user-error.js';
@@ -21,6 +26,7 @@ export interface SettingsPatch {
   quietEnd?: string;
   nudgeWindows?: number[];
   draftApprovers?: 'pr' | 'social' | 'both';
+  tandemAdmins?: string[];
 }
 
 const EMOJI_COLUMN = {
@@ -49,46 +55,38 @@ export function emojiPatch(
   return { [EMOJI_COLUMN[reaction]]: emoji };
 }
 
-export interface SettingsActor {
-  teamId: string;
-  userId: string;
-  /** Workspace admin or owner, per users.info. */
-  isAdmin: boolean;
-}
-
 /**
- * Until the first setup anyone may configure Tandem, so a new install is usable at once; after it,
- * workspace admins, and the person who did that setup (so they can fix their own typo).
+ * Changes workspace settings for whoever the policy allows: workspace owners and admins, the
+ * installer, Tandem admins, and whoever does the very first setup (until an admin changes
+ * something). Choosing Tandem admins is for workspace admins and the installer only.
  */
-export function maySetUp(workspace: WorkspaceSettings, actor: SettingsActor): boolean {
-  return workspace.setupAt === null || actor.isAdmin || workspace.setupBy === actor.userId;
-}
-
-export function assertMaySetUp(workspace: WorkspaceSettings, actor: SettingsActor): void {
-  if (!maySetUp(workspace, actor)) {
-    throw new UserError(
-      `Only workspace admins${workspace.setupBy ? ` and <@${workspace.setupBy}>, who set Tandem up,` : ''} can change Tandem’s settings. Anyone can read them.`,
-      '/tandem settings',
-      '/tandem settings',
-    );
-  }
-}
-
-export async function updateSettings(
-  deps: Deps,
-  actor: SettingsActor,
-  patch: SettingsPatch,
-): Promise<WorkspaceSettings> {
-  const workspace = await loadWorkspace(deps, actor.teamId);
-  assertMaySetUp(workspace, actor);
-  const row = await deps.db.prisma.workspace.update({
-    where: { teamId: actor.teamId },
-    data: {
-      ...patch,
-      ...(workspace.setupAt === null ? { setupAt: deps.clock.now(), setupBy: actor.userId } : {}),
-    },
+export async function changeSettings(req: WorkRequest, patch: SettingsPatch): Promise<WorkspaceSettings> {
+  const team = await loadWorkspaceFresh(req.deps, req.team.teamId);
+  const actor = await whoAsks(req);
+  ensureSettingsAllowed(team, actor, patch);
+  const now = req.deps.clock.now();
+  const row = await saveSettings(req.deps, team.teamId, {
+    ...patch,
+    ...(team.setupAt === null ? { setupAt: now, setupBy: actor.userId } : {}),
+    ...(isAdmin(actor) ? { adminConfiguredAt: now } : {}),
   });
+  forgetWorkspace(req.deps, team.teamId);
   return toSettings(row);
+}
+
+export function ensureSettingsAllowed(
+  team: WorkspaceSettings,
+  actor: ActorFacts,
+  patch: SettingsPatch,
+): void {
+  const admins = patch.tandemAdmins !== undefined;
+  ensureAllowed({
+    action: admins ? 'settings.admins' : 'settings.change',
+    actor,
+    team,
+    doing: admins ? 'choose Tandem admins' : 'change Tandem’s settings',
+    hint: 'Anyone can read them with `/tandem settings`.',
+  });
 }
 
 /** Anyone may say which discipline they work in; it orders their App Home. */
@@ -98,10 +96,5 @@ export async function setMemberDiscipline(
   userId: string,
   discipline: Exclude<Discipline, 'joint'> | null,
 ): Promise<void> {
-  await loadWorkspace(deps, teamId);
-  await deps.db.prisma.member.upsert({
-    where: { teamId_userId: { teamId, userId } },
-    create: { teamId, userId, discipline },
-    update: { discipline },
-  });
+  await saveMemberDiscipline(deps, teamId, userId, discipline);
 }

@@ -44,8 +44,11 @@ export function settingsMessage(ws: WorkspaceSettings): SlackMessage {
       section('*Tandem settings for this workspace*'),
       settingsFields(ws),
       context(
+        `Tandem admins: ${ws.tandemAdmins.length ? ws.tandemAdmins.map(userMention).join(', ') : 'none yet'} (workspace admins choose them with ${inlineCode('/tandem set admins @person')}).`,
+      ),
+      context(
         ws.setupAt
-          ? `Set up by ${ws.setupBy ? userMention(ws.setupBy) : 'an admin'}. Admins change these with ${inlineCode('/tandem setup')}.`
+          ? `Set up by ${ws.setupBy ? userMention(ws.setupBy) : 'an admin'}. Workspace admins and Tandem admins change these with ${inlineCode('/tandem setup')}.`
           : `Not set up yet: run ${inlineCode('/tandem setup')} to choose the PR and social leads.`,
       ),
     ],

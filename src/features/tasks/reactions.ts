@@ -1,131 +1,118 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { isBot } from '../../core/people.js';
-import {
-  blockTask,
-  completeTask,
-  findTaskByMessage,
-  mayComplete,
-  onlyOwnersMayComplete,
-  releaseTask,
-  snoozeTask,
-  type TaskActor,
-} from '../../core/stores/tasks.js';
-import { afterTaskChange } from '../../core/task-messages/sync.js';
+import { findTaskByMessage, type TaskWithInitiative } from '../../core/stores/tasks.js';
 import { taskRef } from '../../core/task-messages/views.js';
-import { loadWorkspace } from '../../core/team.js';
+import { type WorkRequest, workRequest } from '../../core/work/request.js';
+import { changeTask, ensureMayChange } from '../../core/work/task-changes.js';
 import type { Deps } from '../../deps.js';
 import { reactionFor } from '../../domain/reactions.js';
-import { teamIdOf } from '../../slack/command-context.js';
+import { UserError } from '../../domain/user-error.js';
 import { sendDm } from '../../slack/dm.js';
 import { tellPrivately } from '../../slack/tell.js';
-import { claimAndTell } from './claim-flow.js';
+import { claimAndTell } from './service.js';
 import { blockedQuestion, handoffPicker, noteMessage } from './views.js';
 
 type AddedArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'reaction_added'>;
 type RemovedArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'reaction_removed'>;
+type ReactionEvent = AddedArgs['event'] | RemovedArgs['event'];
 
 /** The task a reaction landed on, or null (logged at debug) for anything else. */
-async function reactedTask(
-  deps: Deps,
-  teamId: string,
-  item: { type: string; channel?: string; ts?: string },
-) {
+async function reactedTask(req: WorkRequest, event: ReactionEvent): Promise<TaskWithInitiative | null> {
+  const { item } = event;
   if (item.type !== 'message' || !item.channel || !item.ts) return null;
-  const task = await findTaskByMessage(deps, teamId, item.channel, item.ts);
+  const task = await findTaskByMessage(req.deps, req.team.teamId, item.channel, item.ts);
   if (!task)
-    deps.logger.debug(
-      { teamId, channel: item.channel, ts: item.ts },
+    req.deps.logger.debug(
+      { teamId: req.team.teamId, channel: item.channel, ts: item.ts },
       'reaction on a message that is not a task; ignored',
     );
   return task;
 }
 
+/**
+ * A reaction has no reply of its own: refusals and confirmations go privately to the person
+ * who reacted, in the channel where they did.
+ */
+function privateTeller(deps: Deps, args: AddedArgs | RemovedArgs) {
+  const where = { channel: args.event.item.channel, user: args.event.user };
+  return (message: Parameters<typeof tellPrivately>[3]) =>
+    tellPrivately(args.client, deps.logger, where, message);
+}
+
+/** Runs a reaction's work; a refusal (or another mistake) is told privately instead of thrown. */
+async function tellingRefusals(tell: ReturnType<typeof privateTeller>, work: () => Promise<void>) {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    await tell(noteMessage(error.message));
+  }
+}
+
 /** ✋ claims, ✅ completes, 🔁 hands off, 🚧 blocks, 💤 snoozes — with each workspace's own emoji. */
 export function reactionAdded(deps: Deps) {
-  return async function handleReactionAdded({ event, context, client }: AddedArgs): Promise<void> {
-    const teamId = teamIdOf(context);
-    const workspace = await loadWorkspace(deps, teamId);
-    const action = reactionFor(event.reaction, workspace.emoji);
+  return async function handleReactionAdded(args: AddedArgs): Promise<void> {
+    const { event, client } = args;
+    const req = await workRequest(deps, args, event.user, 'reaction', event.item.channel);
+    const action = reactionFor(event.reaction, req.team.emoji);
     if (!action) return;
-    const task = await reactedTask(deps, teamId, event.item);
+    const task = await reactedTask(req, event);
     if (!task) return;
-    if (await isBot(deps, client, teamId, event.user)) {
-      deps.logger.debug({ teamId, user: event.user }, 'reaction by a bot; ignored');
+    if (await isBot(deps, client, req.team.teamId, event.user)) {
+      deps.logger.debug({ teamId: req.team.teamId, user: event.user }, 'reaction by a bot; ignored');
       return;
     }
-    const actor: TaskActor = { teamId, userId: event.user, source: 'reaction' };
-    const where = { channel: event.item.channel, user: event.user };
-    const tell = (message: Parameters<typeof tellPrivately>[3]) =>
-      tellPrivately(client, deps.logger, where, message);
-
-    switch (action) {
-      case 'claim':
-        await claimAndTell(client, deps, actor, task, tell, workspace);
-        return;
-      case 'done': {
-        if (!mayComplete(task, event.user)) {
-          await tell(noteMessage(onlyOwnersMayComplete(task).message));
+    const tell = privateTeller(deps, args);
+    await tellingRefusals(tell, async () => {
+      switch (action) {
+        case 'claim':
+          return claimAndTell(req, task, tell);
+        case 'done':
+          if (task.status !== 'done') await changeTask(req, task, { kind: 'done' });
+          return;
+        case 'handoff': {
+          if (!task.assigneeId) {
+            await tell(noteMessage(`${taskRef(task)} is unclaimed; claim it instead of handing it off.`));
+            return;
+          }
+          // Only the people who may hand it off get the picker; the pick asks the policy again.
+          await ensureMayChange(req, task, { kind: 'handoff', to: event.user });
+          await sendDm(client, deps.logger, event.user, handoffPicker(task));
           return;
         }
-        if (task.status === 'done') return;
-        await afterTaskChange(
-          client,
-          deps,
-          await completeTask(deps, actor, task.id),
-          [event.user],
-          workspace,
-        );
-        return;
-      }
-      case 'handoff': {
-        if (task.assigneeId !== event.user) {
-          await tell(
-            noteMessage(
-              `Only the owner of ${taskRef(task)} can hand it off; ask ${task.assigneeId ? `<@${task.assigneeId}>` : 'whoever claims it'}.`,
-            ),
-          );
+        case 'block': {
+          if (task.status !== 'open') return;
+          const { task: blocked } = await changeTask(req, task, { kind: 'block', reason: null });
+          await client.chat.postMessage({
+            channel: event.item.channel,
+            thread_ts: event.item.ts,
+            ...blockedQuestion(blocked, event.user),
+          });
           return;
         }
-        await sendDm(client, deps.logger, event.user, handoffPicker(task));
-        return;
+        case 'snooze': {
+          if (task.status === 'done') return;
+          const { task: snoozed } = await changeTask(req, task, { kind: 'snooze' });
+          await tell(noteMessage(`Nudges about ${taskRef(snoozed)} are snoozed for a day.`));
+          return;
+        }
       }
-      case 'block': {
-        if (task.status !== 'open') return;
-        const blocked = await blockTask(deps, actor, task.id, null);
-        await afterTaskChange(client, deps, blocked, [event.user], workspace);
-        await client.chat.postMessage({
-          channel: event.item.channel,
-          thread_ts: event.item.ts,
-          ...blockedQuestion(blocked, event.user),
-        });
-        return;
-      }
-      case 'snooze': {
-        if (task.status === 'done') return;
-        const snoozed = await snoozeTask(deps, actor, task.id);
-        await tell(noteMessage(`Nudges about ${taskRef(snoozed)} are snoozed for a day.`));
-        return;
-      }
-    }
+    });
   };
 }
 
-/** Taking the claim emoji back releases the task, if the person who removed it owns it. */
+/**
+ * Taking the claim emoji back releases the task when it was the owner's own claim. Anyone
+ * else's reaction was never a claim (the task was taken already), so removing it changes nothing.
+ */
 export function reactionRemoved(deps: Deps) {
-  return async function handleReactionRemoved({ event, context, client }: RemovedArgs): Promise<void> {
-    const teamId = teamIdOf(context);
-    const workspace = await loadWorkspace(deps, teamId);
-    if (reactionFor(event.reaction, workspace.emoji) !== 'claim') return;
-    const task = await reactedTask(deps, teamId, event.item);
-    if (!task) return;
-    const released = await releaseTask(deps, { teamId, userId: event.user, source: 'reaction' }, task.id);
-    if (!released) return;
-    await afterTaskChange(client, deps, released, [event.user], workspace);
-    await tellPrivately(
-      client,
-      deps.logger,
-      { channel: event.item.channel, user: event.user },
-      noteMessage(`You released ${taskRef(released)}; it is unclaimed again.`),
-    );
+  return async function handleReactionRemoved(args: RemovedArgs): Promise<void> {
+    const { event } = args;
+    const req = await workRequest(deps, args, event.user, 'reaction', event.item.channel);
+    if (reactionFor(event.reaction, req.team.emoji) !== 'claim') return;
+    const task = await reactedTask(req, event);
+    if (!task || task.assigneeId !== event.user || task.status === 'done') return;
+    const { task: released } = await changeTask(req, task, { kind: 'release' });
+    await privateTeller(deps, args)(noteMessage(`You released ${taskRef(released)}; it is unclaimed again.`));
   };
 }

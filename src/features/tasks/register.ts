@@ -2,10 +2,8 @@ import type { App, BlockAction, ButtonAction, UsersSelectAction } from '@slack/b
 import { CLAIM_ACTION } from '../../core/task-messages/views.js';
 import type { Deps } from '../../deps.js';
 import { queuedCommand } from '../../slack/command-queue.js';
-import { claimButtonPressed, handoffPicked } from './actions.js';
-import { taskCommand } from './command.js';
+import { claimButtonPressed, handoffPicked, taskCommand, threadReply } from './listeners.js';
 import { reactionAdded, reactionRemoved } from './reactions.js';
-import { threadReply } from './thread-replies.js';
 import { HANDOFF_PICK_ACTION } from './views.js';
 
 export function register(app: App, deps: Deps): void {

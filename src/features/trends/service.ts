@@ -189,11 +189,16 @@ export async function responseHome(
     orderBy: { createdAt: 'asc' },
   });
   if (link) return { initiative: link.initiative, existingTask };
-  const { initiative } = await addInitiative(deps, actor, {
-    title: clip(`Respond to ${trend.label}`, 150),
-    kind: 'trend_response',
-    channelId: trend.sourceChannel ?? channelId,
-  });
+  const { initiative } = await addInitiative(
+    deps,
+    actor,
+    {
+      title: clip(`Respond to ${trend.label}`, 150),
+      kind: 'trend_response',
+      channelId: trend.sourceChannel ?? channelId,
+    },
+    await loadWorkspace(deps, actor.teamId),
+  );
   await prisma.trendLink.create({
     data: {
       trendId: trend.id,

@@ -160,13 +160,13 @@ describe('parsers never throw and always explain their errors', () => {
     );
   });
 
-  it('very long input is handled quickly', () => {
+  // Guards against super-linear blow-up (regex backtracking, quadratic loops), which takes
+  // minutes; the generous timeout keeps a busy 2-core machine from failing a healthy run.
+  it('very long input is handled quickly', { timeout: 30_000 }, () => {
     const long = `add "${'x'.repeat(100_000)}" ${'due friday '.repeat(2_000)}`;
-    const started = performance.now();
     expectWellFormed(parseInitiativeCommand(long));
     expectWellFormed(parseTandemCommand(`who-owns ${'q'.repeat(100_000)}`));
     expectWellFormed(parseDueDate('x'.repeat(100_000), { now: new Date(), timezone: 'UTC' }));
-    expect(performance.now() - started).toBeLessThan(3_000);
   });
 
   it('suggestTimezone, resolveMatrix, neutraliseMentions and slackTextToPlain accept anything', () => {

@@ -318,11 +318,12 @@ describe('the set usage line', () => {
       'quiet-hours',
       'nudge-windows',
       'draft-approvers',
+      'admins',
       '<reaction>-emoji',
       'my-discipline',
     ]);
     expect(TANDEM_USAGE.set.usage).toBe(
-      '/tandem set pr-leads | social-leads | digest-channel | digest-time | timezone | workload | quiet-hours | nudge-windows | draft-approvers | <reaction>-emoji | my-discipline <value>  (<reaction>: claim, done, handoff, block, snooze)',
+      '/tandem set pr-leads | social-leads | digest-channel | digest-time | timezone | workload | quiet-hours | nudge-windows | draft-approvers | admins | <reaction>-emoji | my-discipline <value>  (<reaction>: claim, done, handoff, block, snooze)',
     );
   });
 
@@ -334,11 +335,11 @@ describe('the set usage line', () => {
   it.each([
     [
       'set',
-      'Set what? One of: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, draft-approvers, <reaction>-emoji, my-discipline.',
+      'Set what? One of: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, draft-approvers, admins, <reaction>-emoji, my-discipline.',
     ],
     [
       'set colour blue',
-      'Settings: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, draft-approvers, <reaction>-emoji, my-discipline.',
+      'Settings: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, draft-approvers, admins, <reaction>-emoji, my-discipline.',
     ],
   ])('%j lists the settings briefly', (text, message) => {
     const e = error(text);
@@ -417,6 +418,8 @@ describe('quiet hours and nudge windows', () => {
     ['set draft-approvers social', { key: 'draft-approvers', approvers: 'social' }],
     ['set approvers PR leads', { key: 'draft-approvers', approvers: 'pr' }],
     ['set draft-approvers both', { key: 'draft-approvers', approvers: 'both' }],
+    ['set admins <@U1> and <@U2>', { key: 'admins', userIds: ['U1', 'U2'] }],
+    ['set tandem-admins none', { key: 'admins', userIds: [] }],
   ])('%s', (text, setting) => {
     expect(parseTandemCommand(text)).toEqual({ ok: true, value: { type: 'set', setting } });
   });

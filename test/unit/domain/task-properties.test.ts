@@ -128,15 +128,15 @@ describe('task parsers never throw and always explain their errors', () => {
     );
   });
 
-  it('very long input is handled quickly', () => {
-    const started = performance.now();
+  // Guards against super-linear blow-up (regex backtracking, quadratic loops), which takes
+  // minutes; the generous timeout keeps a busy 2-core machine from failing a healthy run.
+  it('very long input is handled quickly', { timeout: 30_000 }, () => {
     expectWellFormed(parseTaskCommand(`add 12 "${'x'.repeat(100_000)}" ${'due friday '.repeat(2_000)}`));
     expectWellFormed(parseTaskCommand(`add ${'word '.repeat(20_000)}`));
     expectWellFormed(parseTaskCommand(`block T7 ${'because '.repeat(20_000)}`));
     expectWellFormed(parseTaskNumber(`T${'9'.repeat(100_000)}`));
     expectWellFormed(parseEmojiName(`:${'a'.repeat(100_000)}:`));
     expect(typeof normaliseEmoji(`a${':skin-tone-2'.repeat(20_000)}`)).toBe('string');
-    expect(performance.now() - started).toBeLessThan(3_000);
   });
 });
 

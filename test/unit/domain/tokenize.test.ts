@@ -78,10 +78,10 @@ describe('tokenize', () => {
     expect(result.ok && joinTokens(result.value)).toBe('going on long leave');
   });
 
-  it('stays fast on pathological input', () => {
-    const started = performance.now();
+  // Guards against super-linear blow-up (regex backtracking, quadratic loops), which takes
+  // minutes; the generous timeout keeps a busy 2-core machine from failing a healthy run.
+  it('stays fast on pathological input', { timeout: 30_000 }, () => {
     tokenize('<'.repeat(200_000));
     tokenize(`${'<a '.repeat(50_000)}>`);
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });

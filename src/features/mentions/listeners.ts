@@ -1,11 +1,12 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { candidatesMessage, ownershipMessage } from '../../core/ownership/views.js';
-import { whoOwns } from '../../core/ownership/who-owns.js';
+import { everyoneHereMaySee, whoOwnsFor } from '../../core/ownership/who-owns.js';
+import { workRequest } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
 import { parseTandemCommand } from '../../domain/tandem-command.js';
 import { context as contextBlock, section } from '../../slack/blocks.js';
-import { teamIdOf } from '../../slack/command-context.js';
 import { inlineCode } from '../../slack/mrkdwn.js';
+import { tellPrivately } from '../../slack/tell.js';
 
 type MentionArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>;
 
@@ -16,7 +17,8 @@ export function mentionQuestion(text: string): string {
 
 /** `@Tandem who owns 12` in a channel: the answer goes in a thread under the question. */
 export function appMention(deps: Deps) {
-  return async function handleAppMention({ event, context, client }: MentionArgs): Promise<void> {
+  return async function handleAppMention(args: MentionArgs): Promise<void> {
+    const { event, client } = args;
     const thread_ts = event.thread_ts ?? event.ts;
     const parsed = parseTandemCommand(mentionQuestion(event.text));
     // A greeting or a stray mention is not an error: answer with what Tandem can be asked.
@@ -32,11 +34,24 @@ export function appMention(deps: Deps) {
       });
       return;
     }
-    const answer = await whoOwns(deps, teamIdOf(context), parsed.value.query);
+    const req = await workRequest(deps, args, event.user ?? '', 'command', event.channel);
+    const answer = await whoOwnsFor(req, parsed.value.query);
+    const shown = answer.kind === 'one' ? [answer.initiative] : answer.initiatives;
     const message =
       answer.kind === 'one'
         ? ownershipMessage(answer, deps.clock.now())
         : candidatesMessage(answer.initiatives, answer.words);
-    await client.chat.postMessage({ channel: event.channel, thread_ts, ...message });
+    // Titles and handoff reasons of private-channel work stay with the person who asked.
+    const forEveryone = (
+      await Promise.all(shown.map((i) => everyoneHereMaySee(req, i, event.channel)))
+    ).every(Boolean);
+    if (forEveryone) await client.chat.postMessage({ channel: event.channel, thread_ts, ...message });
+    else
+      await tellPrivately(
+        client,
+        deps.logger,
+        { channel: event.channel, user: req.userId, thread_ts },
+        message,
+      );
   };
 }

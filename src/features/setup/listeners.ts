@@ -6,21 +6,21 @@ import type {
 } from '@slack/bolt';
 import { publishHome } from '../../core/home/publish.js';
 import { candidatesMessage, ownershipMessage } from '../../core/ownership/views.js';
-import { whoOwns } from '../../core/ownership/who-owns.js';
-import { loadWorkspace, type WorkspaceSettings } from '../../core/team.js';
+import { whoOwnsFor } from '../../core/ownership/who-owns.js';
+import { isAllowed } from '../../core/permissions.js';
+import type { WorkspaceSettings } from '../../core/team.js';
+import { whoAsks, workRequest } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
 import { parseTandemCommand, type TandemCommand } from '../../domain/tandem-command.js';
 import { orThrow } from '../../domain/user-error.js';
-import { isWorkspaceAdmin } from '../../slack/admin.js';
-import { teamIdOf } from '../../slack/command-context.js';
+import type { SlackMessage } from '../../slack/blocks.js';
 import { sendDm } from '../../slack/dm.js';
 import {
-  assertMaySetUp,
+  changeSettings,
   emojiPatch,
-  maySetUp,
+  ensureSettingsAllowed,
   type SettingsPatch,
   setMemberDiscipline,
-  updateSettings,
 } from './service.js';
 import { parseSetupSubmission } from './submission.js';
 import {
@@ -47,6 +47,8 @@ function describeSetting(
       return { patch: { prLeads: setting.userIds }, what: 'PR leads' };
     case 'social-leads':
       return { patch: { socialLeads: setting.userIds }, what: 'social leads' };
+    case 'admins':
+      return { patch: { tandemAdmins: setting.userIds }, what: 'Tandem admins' };
     case 'digest-channel':
       return { patch: { digestChannel: setting.channelId }, what: 'digest channel' };
     case 'digest-time':
@@ -69,54 +71,34 @@ function describeSetting(
   }
 }
 
-/** Asks Slack only when the answer decides anything: after the first setup, for anyone but its author. */
-function adminIfItMatters(
-  client: CommandArgs['client'],
-  workspace: WorkspaceSettings,
-  userId: string,
-): Promise<boolean> {
-  if (workspace.setupAt === null || workspace.setupBy === userId) return Promise.resolve(false);
-  return isWorkspaceAdmin(client, userId);
-}
-
 /** `/tandem …`: help, who-owns, settings, and the admin setup (modal or typed). */
 export function tandemCommand(deps: Deps) {
-  return async function handleTandemCommand({
-    ack,
-    command,
-    respond,
-    context,
-    client,
-  }: CommandArgs): Promise<void> {
-    await ack();
+  return async function handleTandemCommand(args: CommandArgs): Promise<void> {
+    const { command, respond, client } = args;
     const parsed = orThrow(parseTandemCommand(command.text));
-    const teamId = teamIdOf(context, command);
-    const privately = (message: { text: string; blocks: unknown[] }) =>
-      respond({ response_type: 'ephemeral', ...message } as Parameters<typeof respond>[0]);
+    const req = await workRequest(deps, args, command.user_id, 'command', command.channel_id);
+    const privately = async (message: SlackMessage) => {
+      await respond({ response_type: 'ephemeral', ...message });
+    };
 
     switch (parsed.type) {
       case 'help':
-        await privately(tandemHelpMessage());
-        return;
+        return privately(tandemHelpMessage());
       case 'who-owns': {
-        const answer = await whoOwns(deps, teamId, parsed.query);
-        await privately(
+        const answer = await whoOwnsFor(req, parsed.query);
+        return privately(
           answer.kind === 'one'
             ? ownershipMessage(answer, deps.clock.now())
             : candidatesMessage(answer.initiatives, answer.words),
         );
-        return;
       }
       case 'settings':
-        await privately(settingsMessage(await loadWorkspace(deps, teamId)));
-        return;
+        return privately(settingsMessage(req.team));
       case 'setup': {
-        const workspace = await loadWorkspace(deps, teamId);
-        const isAdmin = await adminIfItMatters(client, workspace, command.user_id);
-        assertMaySetUp(workspace, { teamId, userId: command.user_id, isAdmin });
+        ensureSettingsAllowed(req.team, await whoAsks(req), {});
         await client.views.open({
           trigger_id: command.trigger_id,
-          view: setupModal(workspace, { channelId: command.channel_id }),
+          view: setupModal(req.team, { channelId: command.channel_id }),
         });
         return;
       }
@@ -124,20 +106,14 @@ export function tandemCommand(deps: Deps) {
         const { setting } = parsed;
         if (setting.key === 'my-discipline') {
           // Personal, not a workspace setting: anyone sets their own.
-          await setMemberDiscipline(deps, teamId, command.user_id, setting.discipline);
+          await setMemberDiscipline(deps, req.team.teamId, req.userId, setting.discipline);
           await privately(disciplineSetMessage(setting.discipline));
-          await publishHome(client, deps, teamId, command.user_id);
+          await publishHome(client, deps, req.team.teamId, req.userId);
           return;
         }
-        const workspace = await loadWorkspace(deps, teamId);
-        const isAdmin = await adminIfItMatters(client, workspace, command.user_id);
-        assertMaySetUp(workspace, { teamId, userId: command.user_id, isAdmin });
-        const { patch, what } = describeSetting(setting, workspace);
-        const updated = await updateSettings(deps, { teamId, userId: command.user_id, isAdmin }, patch);
-        await respond({
-          response_type: 'in_channel',
-          ...settingsChangedMessage(updated, command.user_id, what),
-        } as Parameters<typeof respond>[0]);
+        const { patch, what } = describeSetting(setting, req.team);
+        const updated = await changeSettings(req, patch);
+        await respond({ response_type: 'in_channel', ...settingsChangedMessage(updated, req.userId, what) });
         return;
       }
     }
@@ -146,27 +122,28 @@ export function tandemCommand(deps: Deps) {
 
 /** The setup modal's Save: field errors go back into the modal; success is confirmed by DM. */
 export function setupSubmission(deps: Deps) {
-  return async function handleSetupSubmission({ ack, view, body, context, client }: ViewArgs): Promise<void> {
+  return async function handleSetupSubmission(args: ViewArgs): Promise<void> {
+    const { ack, view, body, client } = args;
     const submission = parseSetupSubmission(view.state.values);
     if (!submission.ok) {
       await ack({ response_action: 'errors', errors: submission.errors });
       return;
     }
-    const teamId = teamIdOf(context);
-    const userId = body.user.id;
-    const workspace = await loadWorkspace(deps, teamId);
-    const isAdmin = await adminIfItMatters(client, workspace, userId);
-    const actor = { teamId, userId, isAdmin };
-    if (!maySetUp(workspace, actor)) {
+    const req = await workRequest(deps, args, body.user.id, 'modal');
+    const actor = await whoAsks(req);
+    if (!isAllowed({ action: 'settings.change', actor, team: req.team })) {
       // A modal must be answered in the modal, or Slack shows a generic connection error.
       await ack({
         response_action: 'errors',
-        errors: { [SETUP_FIELDS.prLeads.block]: 'Only workspace admins can change Tandem’s settings now.' },
+        errors: {
+          [SETUP_FIELDS.prLeads.block]:
+            'Only workspace admins and Tandem admins can change Tandem’s settings now.',
+        },
       });
       return;
     }
     await ack();
-    const updated = await updateSettings(deps, actor, submission.patch);
-    await sendDm(client, deps.logger, userId, settingsChangedMessage(updated, userId, 'settings'));
+    const updated = await changeSettings(req, submission.patch);
+    await sendDm(client, deps.logger, req.userId, settingsChangedMessage(updated, req.userId, 'settings'));
   };
 }

@@ -1,0 +1,72 @@
+import { publishHomes } from '../../core/home/publish.js';
+import { ensureAllowed } from '../../core/permissions.js';
+import { findInitiative } from '../../core/stores/initiatives.js';
+import type { TaskWithInitiative } from '../../core/stores/tasks.js';
+import { draftTask, listTasks, type NewTask } from '../../core/stores/tasks.js';
+import { type PostOutcome, postTaskDrafts } from '../../core/task-messages/post.js';
+import { initiativeFacts, storeActor, type WorkRequest, whoAsks } from '../../core/work/request.js';
+import { claim } from '../../core/work/task-changes.js';
+import { visibleTasks } from '../../core/work/visibility.js';
+import type { TaskListFilter } from '../../domain/task-command.js';
+import { workloadNote } from '../../domain/workload.js';
+import type { SlackMessage } from '../../slack/blocks.js';
+import { alreadyClaimedMessage, claimedMessage, noteMessage } from './views.js';
+
+/**
+ * One claim, from a reaction, a button or a command: the policy and the atomic claim (in core),
+ * then the one private answer the claimant gets.
+ */
+export async function claimAndTell(
+  req: WorkRequest,
+  task: TaskWithInitiative,
+  tell: (message: SlackMessage) => Promise<void>,
+): Promise<void> {
+  const outcome = await claim(req, task);
+  switch (outcome.kind) {
+    case 'claimed':
+      await tell(claimedMessage(outcome.task, workloadNote(outcome.openTasks, req.team.workloadThreshold)));
+      return;
+    case 'already-yours':
+      await tell(noteMessage('You already own this task.'));
+      return;
+    case 'taken':
+    case 'done':
+      await tell(alreadyClaimedMessage(outcome.task));
+      return;
+  }
+}
+
+/** `/task add`: the initiative must be one the person can see; the message goes to its channel. */
+export async function addTask(
+  req: WorkRequest,
+  input: NewTask,
+  fallbackChannel: string,
+): Promise<PostOutcome & { channel: string }> {
+  const initiative = await findInitiative(req.deps, req.team.teamId, input.initiative);
+  ensureAllowed({
+    action: 'task.add',
+    actor: await whoAsks(req),
+    team: req.team,
+    item: await initiativeFacts(req, initiative),
+    doing: `add tasks to #${initiative.number}`,
+  });
+  const draft = await draftTask(req.deps, storeActor(req), input, req.team, initiative);
+  const channel = draft.initiative.channelId ?? fallbackChannel;
+  const outcome = await postTaskDrafts(req.client, req.deps, storeActor(req), req.team, [draft], channel);
+  const [task] = outcome.saved;
+  if (task) await publishHomes(req.client, req.deps, req.team.teamId, [task.assigneeId]);
+  return { ...outcome, channel };
+}
+
+/** `/task list`: workspace-wide, so for full members only. */
+export async function tasksToList(req: WorkRequest, filter: TaskListFilter) {
+  ensureAllowed({
+    action: 'workspace.list',
+    actor: await whoAsks(req),
+    team: req.team,
+    doing: 'list the workspace’s tasks',
+  });
+  const { tasks, total } = await listTasks(req.deps, storeActor(req), filter);
+  const shown = await visibleTasks(req, tasks);
+  return { tasks: shown, total: total - (tasks.length - shown.length) };
+}
