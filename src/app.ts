@@ -16,11 +16,14 @@ import { boltLogger } from './logger.js';
 import { dedupeEvents } from './slack/dedupe-events.js';
 import { registerErrorHandler } from './slack/error-handler.js';
 import { limitEventConcurrency } from './slack/event-queue.js';
-import { refuseFutureTimestamps } from './slack/future-timestamps.js';
+import { refuseReplays } from './slack/replays.js';
+import { guardRequests, MAX_BODY_BYTES } from './slack/request-guard.js';
 import { timedOut } from './slack/timed-out.js';
 
 /** Events handled at once per process; more wait in line (already acked). */
 export const EVENT_CONCURRENCY = 4;
+
+const EVENTS_ENDPOINT = '/slack/events';
 
 /** Each feature registers its own listeners; adding one is one line here. */
 const FEATURES = [
@@ -98,14 +101,16 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
     if (!slack.signingSecret) throw new Error('HTTP mode needs SLACK_SIGNING_SECRET');
     const http = new HTTPReceiver({
       signingSecret: slack.signingSecret,
-      endpoints: '/slack/events',
+      endpoints: EVENTS_ENDPOINT,
+      // Bolt counts the bytes of a body without a Content-Length and stops reading past this.
+      bodyLimit: MAX_BODY_BYTES,
       processBeforeResponse: options.processBeforeResponse ?? false,
       logger,
       customRoutes: [
         { path: '/healthz', method: 'GET', handler: (_req, res) => res.writeHead(200).end('ok') },
       ],
     });
-    refuseFutureTimestamps(http);
+    guardRequests(http, EVENTS_ENDPOINT);
     receiver = http;
   }
   const app = new App({
@@ -126,6 +131,7 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
   registerErrorHandler(app, deps.logger);
   app.use(limitEventConcurrency(EVENT_CONCURRENCY));
   app.use(dedupeEvents(deps));
+  app.use(refuseReplays(deps));
   for (const register of FEATURES) register(app, deps);
 
   return {

@@ -1,21 +1,76 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiver } from '@slack/bolt';
 
+/**
+ * The largest body Tandem reads. Slack's own payloads stay far below it (a command's text is
+ * capped at a few KB; a modal's whole state, or a message shortcut carrying a long release, at
+ * some tens of KB); Bolt's default of 4 MB lets anyone make the process buffer eight times more.
+ * Pass it to the receiver as `bodyLimit` too: Bolt's body reader then counts the bytes of a
+ * body sent without a Content-Length (chunked) and stops reading past it with a 413, and Node
+ * closes a connection whose request body was left half read.
+ */
+export const MAX_BODY_BYTES = 512 * 1024;
+
 /** Slack's replay window: a signed request more than five minutes away from now is refused. */
-const MAX_SKEW_SECONDS = 5 * 60;
+export const MAX_SKEW_SECONDS = 5 * 60;
 
 /**
- * Bolt refuses requests signed more than five minutes ago but accepts any date in the future, so
- * a signed request dated ahead could be replayed until that date passes. Slack's guidance is to
- * refuse both directions; this refuses the future side before Bolt reads the body.
+ * Slack's `ssl_check=1&token=…` probe comes without signature headers and is answered by Bolt;
+ * its body is tiny, so reading it costs nothing.
  */
-export function refuseFutureTimestamps(receiver: HTTPReceiver, nowSeconds = () => Date.now() / 1000): void {
+const UNSIGNED_PROBE_MAX_BYTES = 256;
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/** Why a request is refused before its body is read, as an HTTP status; undefined lets it through. */
+export function refusal(req: IncomingMessage, nowSeconds: number): 401 | 413 | undefined {
+  const declared = header(req, 'content-length');
+  const length = declared === undefined ? undefined : Number(declared);
+  if (length !== undefined && length > MAX_BODY_BYTES) return 413;
+  const timestamp = header(req, 'x-slack-request-timestamp');
+  if (timestamp === undefined || header(req, 'x-slack-signature') === undefined) {
+    const probe =
+      header(req, 'content-type') === 'application/x-www-form-urlencoded' &&
+      length !== undefined &&
+      length <= UNSIGNED_PROBE_MAX_BYTES;
+    return probe ? undefined : 401;
+  }
+  if (!/^\d{1,12}$/.test(timestamp)) return 401;
+  // Bolt refuses only the past side, and only after reading the body: a request dated ahead could
+  // be replayed until that date passes. Slack's guidance is to refuse both directions.
+  return Math.abs(nowSeconds - Number(timestamp)) > MAX_SKEW_SECONDS ? 401 : undefined;
+}
+
+function refuse(req: IncomingMessage, res: ServerResponse, status: number): void {
+  // Node would keep the connection and drain the unread body to reuse it; closing it stops a
+  // client from streaming the rest of a refused body at us. What arrived is discarded unbuffered.
+  res.writeHead(status, { connection: 'close' }).end();
+  req.resume();
+}
+
+/**
+ * Refuses, before Bolt reads a byte of the body, requests to the events endpoint whose declared
+ * size is over MAX_BODY_BYTES (413) or whose signature headers are missing, malformed, stale or
+ * dated in the future (401). Other routes (`/healthz`) pass untouched.
+ */
+export function guardRequests(
+  receiver: HTTPReceiver,
+  endpoint: string,
+  nowSeconds = () => Date.now() / 1000,
+): void {
   const next = receiver.requestListener;
   receiver.requestListener = (req, res) => {
-    const header = req.headers['x-slack-request-timestamp'];
-    const timestamp = Number(Array.isArray(header) ? header[0] : header);
-    if (Number.isFinite(timestamp) && timestamp - nowSeconds() > MAX_SKEW_SECONDS) {
-      req.resume();
-      res.writeHead(401).end();
+    const path = (req.url ?? '').split('?')[0];
+    if (req.method !== 'POST' || path !== endpoint) {
+      next(req, res);
+      return;
+    }
+    const status = refusal(req, nowSeconds());
+    if (status !== undefined) {
+      refuse(req, res, status);
       return;
     }
     next(req, res);

@@ -14,11 +14,13 @@ const PAM = 'UPAM00001'; // PR lead
 const SOL = 'USOL00001'; // social lead
 const MIA = 'UMIA00001'; // social team, not a lead
 const CHANNEL = 'CLAUNCH01';
+// Slack mints a new trigger_id for every command and interaction; a repeated one is a replay.
+let triggers = 0;
 const as = (userId: string, teamId = TEAM, channelId = CHANNEL) => ({
   teamId,
   userId,
   channelId,
-  triggerId: 'trig.draft',
+  triggerId: `trig.draft.${++triggers}`,
 });
 
 const RELEASE =
@@ -39,7 +41,7 @@ function viewSubmission(
     user: { id: userId, team_id: teamId },
     api_app_id: APP_ID,
     token: 'legacy',
-    trigger_id: 'trig.view',
+    trigger_id: `trig.view.${++triggers}`,
     view: {
       id: 'V_DRAFT',
       team_id: teamId,
@@ -330,7 +332,7 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
       channel: { id: CHANNEL, name: 'launch' },
       api_app_id: APP_ID,
       token: 'legacy',
-      trigger_id: 'trig.shortcut',
+      trigger_id: `trig.shortcut.${++triggers}`,
       response_url: t.slack.responseUrl(),
       message_ts: '1700000000.000500',
       message: {
@@ -363,7 +365,7 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
       channel: { id: CHANNEL, name: 'launch' },
       api_app_id: APP_ID,
       token: 'legacy',
-      trigger_id: 'trig.shortcut',
+      trigger_id: `trig.shortcut.${++triggers}`,
       response_url: responseUrl,
       message_ts: '1700000000.000600',
       message: { type: 'message', user: PAM, ts: '1700000000.000600', text: 'lunch at 1?' },
