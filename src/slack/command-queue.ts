@@ -1,14 +1,42 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../deps.js';
-import { createLimiter } from './limiter.js';
+import { context, type SlackMessage, section } from './blocks.js';
+import { createLimiter, QueueFullError } from './limiter.js';
+import { escapeText, inlineCode } from './mrkdwn.js';
 import { firstDelivery } from './replays.js';
 
-/** Slash commands worked on at once per app; the pool has ten connections. */
-export const COMMAND_CONCURRENCY = 8;
+export interface QueueLimits {
+  /** Worked on at once. */
+  concurrency: number;
+  /** Waiting for a turn; one more is refused at once. */
+  maxWaiting: number;
+}
+
+/**
+ * Eight at once leaves two of the pool's ten connections for events and the scheduler. At about
+ * 12 ms of CPU each, 200 waiting commands are two to three seconds of work: a person still gets
+ * a timely answer from the last of them, while a flood beyond that is told at once instead of
+ * holding memory and answering minutes late.
+ */
+export const COMMAND_QUEUE: QueueLimits = { concurrency: 8, maxWaiting: 200 };
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+type Limiter = ReturnType<typeof createLimiter>;
 
-const limiters = new WeakMap<Deps, ReturnType<typeof createLimiter>>();
+const limiters = new WeakMap<Deps, Limiter>();
+
+/** Sets the queue's limits for one app (`buildApp` does, before features register). */
+export function configureCommandQueue(deps: Deps, limits: QueueLimits): void {
+  limiters.set(deps, createLimiter(limits.concurrency, limits.maxWaiting));
+}
+
+export function busyMessage(typed: string): SlackMessage {
+  const text = 'Tandem is busy right now — nothing was changed; try again in a minute.';
+  return {
+    text,
+    blocks: [section(`:hourglass: ${escapeText(text)}`), context(`You typed: ${inlineCode(typed)}`)],
+  };
+}
 
 /**
  * Acks a slash command at once, then waits its turn with the other commands of the same app.
@@ -22,13 +50,22 @@ export function queuedCommand(deps: Deps, listener: (args: CommandArgs) => Promi
     await args.ack();
     let limit = limiters.get(deps);
     if (!limit) {
-      limit = createLimiter(COMMAND_CONCURRENCY);
+      limit = createLimiter(COMMAND_QUEUE.concurrency, COMMAND_QUEUE.maxWaiting);
       limiters.set(deps, limit);
     }
-    await limit(async () => {
-      if (!(await firstDelivery(deps, args.context, args.body))) return;
-      // The listener still calls ack() first thing; Slack has had it already.
-      await listener({ ...args, ack: async () => {} });
-    });
+    let started = false;
+    try {
+      await limit(async () => {
+        started = true;
+        if (!(await firstDelivery(deps, args.context, args.body))) return;
+        // The listener still calls ack() first thing; Slack has had it already.
+        await listener({ ...args, ack: async () => {} });
+      });
+    } catch (error) {
+      if (started || !(error instanceof QueueFullError)) throw error;
+      const { command, text, team_id: teamId } = args.command;
+      deps.logger.warn({ teamId, command }, 'command queue full; command refused');
+      await args.respond({ response_type: 'ephemeral', ...busyMessage(`${command} ${text}`.trim()) });
+    }
   };
 }

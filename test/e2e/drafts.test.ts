@@ -93,7 +93,12 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     );
 
   beforeAll(async () => {
-    t = await startTandem(backend, { clock: new TestClock('2026-11-23T09:30:00Z') });
+    t = await startTandem(backend, {
+      clock: new TestClock('2026-11-23T09:30:00Z'),
+      // These tests draft more than five times within one minute of a clock that stands still;
+      // the limits themselves are tested in abuse-limits.test.ts.
+      limits: { drafts: { perUser: 1_000, perWorkspace: 1_000 } },
+    });
     for (const id of [PAM, SOL, MIA]) t.slack.setUser({ id, teamId: TEAM, tz: 'Europe/London' });
     await t.command('/tandem', `set pr-leads <@${PAM}|pam>`, as(PAM));
     await t.command('/tandem', `set social-leads <@${SOL}|sol>`, as(PAM));

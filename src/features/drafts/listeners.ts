@@ -28,6 +28,7 @@ import type { Logger } from '../../logger.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { teamIdOf } from '../../slack/command-context.js';
 import { internalErrorMessage, userErrorMessage } from '../../slack/error-reply.js';
+import { draftSlotRefusal, takeDraftSlot } from '../../slack/rate-limits.js';
 import { tellPrivately } from '../../slack/tell.js';
 import { loadWorkspace } from '../setup/workspace-service.js';
 import { draftRelease, redraftNetwork, refreshDraftsMessage } from './draft-flow.js';
@@ -88,6 +89,7 @@ export function draftCommand(deps: Deps) {
         return;
       }
       case 'inline': {
+        takeDraftSlot(deps, actor.teamId, actor.userId);
         const release = await saveRelease(deps, actor.teamId, actor.userId, {
           title: null,
           body: parsed.text,
@@ -112,6 +114,7 @@ export function draftCommand(deps: Deps) {
           );
           return;
         }
+        takeDraftSlot(deps, actor.teamId, actor.userId);
         await draftRelease(client, deps, actor, { ...release, messageTs: null }, command.channel_id);
         return;
       }
@@ -138,6 +141,7 @@ export function draftShortcut(deps: Deps) {
         DRAFT_USAGE.modal.usage,
         DRAFT_USAGE.inline.example,
       );
+    takeDraftSlot(deps, teamId, shortcut.user.id);
     const channelId = shortcut.channel.id;
     const release = await saveRelease(deps, teamId, shortcut.user.id, {
       title: null,
@@ -200,6 +204,12 @@ export function draftSubmission(deps: Deps) {
       });
       return;
     }
+    // A form the shortcut opened took its slot when the shortcut stored the release.
+    const busy = storedId === undefined ? draftSlotRefusal(deps, teamId, userId) : undefined;
+    if (busy) {
+      await ack({ response_action: 'errors', errors: { release: busy } });
+      return;
+    }
     await ack();
     const { channelId, releaseId } = metadata.data;
     try {
@@ -255,6 +265,7 @@ export function regenerateAction(deps: Deps) {
     const draft = await findDraft(deps, teamId, action.value ?? '');
     await assertCurrent(deps, draft);
     const release = await findReleaseById(deps, teamId, draft.releaseId);
+    takeDraftSlot(deps, teamId, body.user.id);
     await redraftNetwork(deps, release, draft.network as Network, draft.version, body.user.id);
     await refreshDraftsMessage(client, deps, await findReleaseById(deps, teamId, release.id));
   };
