@@ -2,9 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiver } from '@slack/bolt';
 
 /**
- * The largest body Tandem reads. Slack's own payloads stay far below it (a command's text is
- * capped at a few KB; a modal's whole state, or a message shortcut carrying a long release, at
- * some tens of KB); Bolt's default of 4 MB lets anyone make the process buffer eight times more.
+ * The largest body Tandem reads; Bolt's default of 4 MB lets anyone make the process buffer
+ * eight times more per request. Slack's payloads stay well below it: a "Draft social posts"
+ * shortcut on a 40,000-character English release (the most Tandem takes; Slack sends it twice, as
+ * text and as blocks) is about 90 KB form-encoded. Only a release of more than about 29,000
+ * characters in a three-byte script (Chinese, Japanese: nine bytes each once percent-encoded)
+ * goes over it, and is refused with 413.
  * Pass it to the receiver as `bodyLimit` too: Bolt's body reader then counts the bytes of a
  * body sent without a Content-Length (chunked) and stops reading past it with a 413, and Node
  * closes a connection whose request body was left half read.
