@@ -17,12 +17,18 @@ function signed(body: string, contentType: string): OutgoingRequest {
   };
 }
 
+// Slack mints a trigger_id per command and Tandem skips a repeated one as a replay: one per request.
+let commandNo = 0;
+
 export function signedCommand(
   command: string,
   text: string,
   ctx: { teamId: string; userId: string; channelId: string; responseUrl: string },
 ): OutgoingRequest {
-  const body = slashCommandBody(command, text, { ...ctx, triggerId: `${Date.now()}.bench.trigger` });
+  const body = slashCommandBody(command, text, {
+    ...ctx,
+    triggerId: `${Date.now()}.${++commandNo}.bench.trigger`,
+  });
   return signed(body, 'application/x-www-form-urlencoded');
 }
 

@@ -14,14 +14,16 @@ import { register as registerSetup } from './features/setup/register.js';
 import { register as registerTasks } from './features/tasks/register.js';
 import { register as registerTrends } from './features/trends/register.js';
 import { boltLogger } from './logger.js';
+import { COMMAND_QUEUE, configureCommandQueue, type QueueLimits } from './slack/command-queue.js';
 import { dedupeEvents } from './slack/dedupe-events.js';
 import { registerErrorHandler } from './slack/error-handler.js';
-import { limitEventConcurrency } from './slack/event-queue.js';
-import { refuseFutureTimestamps } from './slack/future-timestamps.js';
+import { EVENT_QUEUE, limitEventConcurrency } from './slack/event-queue.js';
+import { configureDraftRateLimit, DRAFT_RATE_LIMIT, type RateLimit } from './slack/rate-limits.js';
+import { refuseReplays } from './slack/replays.js';
+import { guardRequests, MAX_BODY_BYTES } from './slack/request-guard.js';
 import { timedOut } from './slack/timed-out.js';
 
-/** Events handled at once per process; more wait in line (already acked). */
-export const EVENT_CONCURRENCY = 4;
+const EVENTS_ENDPOINT = '/slack/events';
 
 /** Each feature registers its own listeners; adding one is one line here. */
 const FEATURES = [
@@ -82,6 +84,12 @@ export interface SlackAppOptions {
   retryConfig?: RetryOptions;
   /** Web API client timeout; 10 s unless a test scales it down. */
   timeoutMs?: number;
+  /** Per-process queue caps and abuse limits; production's unless a test lowers (or raises) them. */
+  limits?: {
+    commands?: Partial<QueueLimits>;
+    events?: Partial<QueueLimits>;
+    drafts?: Partial<RateLimit>;
+  };
 }
 
 export interface TandemApp {
@@ -99,14 +107,16 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
     if (!slack.signingSecret) throw new Error('HTTP mode needs SLACK_SIGNING_SECRET');
     const http = new HTTPReceiver({
       signingSecret: slack.signingSecret,
-      endpoints: '/slack/events',
+      endpoints: EVENTS_ENDPOINT,
+      // Bolt counts the bytes of a body without a Content-Length and stops reading past this.
+      bodyLimit: MAX_BODY_BYTES,
       processBeforeResponse: options.processBeforeResponse ?? false,
       logger,
       customRoutes: [
         { path: '/healthz', method: 'GET', handler: (_req, res) => res.writeHead(200).end('ok') },
       ],
     });
-    refuseFutureTimestamps(http);
+    guardRequests(http, EVENTS_ENDPOINT);
     receiver = http;
   }
   const app = new App({
@@ -124,9 +134,13 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
     },
   });
 
+  const limits = options.limits ?? {};
+  configureCommandQueue(deps, { ...COMMAND_QUEUE, ...limits.commands });
+  configureDraftRateLimit(deps, { ...DRAFT_RATE_LIMIT, ...limits.drafts });
   registerErrorHandler(app, deps.logger);
-  app.use(limitEventConcurrency(EVENT_CONCURRENCY));
+  app.use(limitEventConcurrency({ ...EVENT_QUEUE, ...limits.events }, deps.logger));
   app.use(dedupeEvents(deps));
+  app.use(refuseReplays(deps));
   app.use(loadTeamContext(deps));
   for (const register of FEATURES) register(app, deps);
 

@@ -2,9 +2,22 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { isValidTimezone } from './domain/due-date.js';
 import type { OpenAiSettings } from './features/drafts/openai-drafter.js';
+import { outboundVerdict } from './outbound-urls.js';
 
 // Blank values are dropped before parsing (see withoutBlanks), so optional means "unset or blank".
 const optional = <T extends z.ZodType<string>>(schema: T) => schema.optional();
+
+/**
+ * A URL that Tandem sends a credential to: https anywhere, plain http only to a nearby host. A URL
+ * that does not parse at all is left to `z.url()`'s own message, so it is reported once.
+ */
+const credentialUrl = (credential: string, badFormat: string, rightForms: string) =>
+  z
+    .url({ error: `must be a URL such as ${badFormat}` })
+    .refine(
+      (url) => !URL.canParse(url) || outboundVerdict(url) !== 'refused',
+      `must be https:// for a host on the internet, since ${credential} travels with every request: such as ${rightForms}`,
+    );
 
 // Each variable carries the sentence that tells a person how to fix it.
 const envObject = z.object({
@@ -27,7 +40,13 @@ const envObject = z.object({
         'must be an app-level token starting with xapp- (“Basic Information → App-Level Tokens”, scope connections:write)',
       ),
   ),
-  SLACK_API_URL: optional(z.url({ error: 'must be a URL such as http://127.0.0.1:4000/api/' })),
+  SLACK_API_URL: optional(
+    credentialUrl(
+      'the bot token',
+      'http://127.0.0.1:4000/api/',
+      'https://slack.example.com/api/ (plain http:// only to this machine, a private address or a one-word host name, such as http://127.0.0.1:4000/api/ or http://slack-stub:4000/api/)',
+    ),
+  ),
   PORT: z.coerce
     .number({ error: 'must be a port number such as 3000' })
     .int('must be a whole number such as 3000')
@@ -50,7 +69,11 @@ const envObject = z.object({
   OPENAI_API_KEY: optional(z.string().min(8, 'must be an API key from your OpenAI (or compatible) provider')),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_BASE_URL: optional(
-    z.url({ error: 'must be the base URL of an OpenAI-compatible API, such as http://127.0.0.1:11434/v1' }),
+    credentialUrl(
+      'the API key',
+      'http://127.0.0.1:11434/v1 (the base URL of an OpenAI-compatible API)',
+      'https://llm.example.com/v1 (plain http:// only to this machine, a private address or a one-word host name, such as http://127.0.0.1:11434/v1 or http://llm:8000/v1)',
+    ),
   ),
   OPENAI_TIMEOUT_MS: z.coerce
     .number({ error: 'must be a number of milliseconds such as 15000' })
@@ -151,6 +174,22 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Config
   if (!parsed.success)
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
   return { url: parsed.data.DATABASE_URL, dataDir: parsed.data.DATA_DIR };
+}
+
+/**
+ * One line for each credential a configured URL sends in clear: allowed to nearby hosts, where
+ * only the local network can read it, but worth knowing at start-up. Names the host, not the URL.
+ */
+export function cleartextWarnings(config: Config): string[] {
+  const checks: Array<[variable: string, url: string | undefined, credential: string]> = [
+    ['SLACK_API_URL', config.slack.apiUrl, 'the bot token'],
+    ['OPENAI_BASE_URL', config.openai?.baseUrl, 'the OpenAI API key'],
+  ];
+  return checks.flatMap(([variable, url, credential]) =>
+    url !== undefined && outboundVerdict(url) === 'nearby-http'
+      ? [`${variable} is plain http:// to ${new URL(url).host}: ${credential} travels unencrypted to it`]
+      : [],
+  );
 }
 
 /** Reads `.env` into process.env when present; variables already set win (Node's own loader). */

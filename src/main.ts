@@ -1,6 +1,6 @@
 import { buildApp, SlackStartupError } from './app.js';
 import { systemClock } from './clock.js';
-import { ConfigError, loadConfig, loadDotEnv } from './config.js';
+import { ConfigError, cleartextWarnings, loadConfig, loadDotEnv } from './config.js';
 import { openDatabase } from './db/database.js';
 import { MigrationError } from './db/migrate.js';
 import { chooseDrafter } from './features/drafts/choose-drafter.js';
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  for (const warning of cleartextWarnings(config)) logger.warn(warning);
   let db: Awaited<ReturnType<typeof openDatabase>>;
   try {
     db = await openDatabase({

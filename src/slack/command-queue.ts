@@ -1,28 +1,71 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { createLimiter } from './limiter.js';
+import type { Deps } from '../deps.js';
+import { context, type SlackMessage, section } from './blocks.js';
+import { createLimiter, QueueFullError } from './limiter.js';
+import { escapeText, inlineCode } from './mrkdwn.js';
+import { firstDelivery } from './replays.js';
 
-/** Slash commands worked on at once per app; the pool has ten connections. */
-export const COMMAND_CONCURRENCY = 8;
-
-type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
-
-const limiters = new WeakMap<object, ReturnType<typeof createLimiter>>();
+export interface QueueLimits {
+  /** Worked on at once. */
+  concurrency: number;
+  /** Waiting for a turn; one more is refused at once. */
+  maxWaiting: number;
+}
 
 /**
- * Acks a slash command at once, then waits its turn with the other commands of the same app
- * (`owner`: one per app, e.g. its Deps). Unbounded, a burst of commands all asked the pool for a
- * connection together, and those that waited past the transaction's limit failed with an
- * apology; queued, they finish a little later instead, and the ack never waits for the work.
+ * Eight at once leaves two of the pool's ten connections for events and the scheduler. At about
+ * 12 ms of CPU each, 200 waiting commands are two to three seconds of work: a person still gets
+ * a timely answer from the last of them, while a flood beyond that is told at once instead of
+ * holding memory and answering minutes late.
  */
-export function queuedCommand(owner: object, listener: (args: CommandArgs) => Promise<void>) {
+export const COMMAND_QUEUE: QueueLimits = { concurrency: 8, maxWaiting: 200 };
+
+type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+type Limiter = ReturnType<typeof createLimiter>;
+
+const limiters = new WeakMap<Deps, Limiter>();
+
+/** Sets the queue's limits for one app (`buildApp` does, before features register). */
+export function configureCommandQueue(deps: Deps, limits: QueueLimits): void {
+  limiters.set(deps, createLimiter(limits.concurrency, limits.maxWaiting));
+}
+
+export function busyMessage(typed: string): SlackMessage {
+  const text = 'Tandem is busy right now — nothing was changed; try again in a minute.';
+  return {
+    text,
+    blocks: [section(`:hourglass: ${escapeText(text)}`), context(`You typed: ${inlineCode(typed)}`)],
+  };
+}
+
+/**
+ * Acks a slash command at once, then waits its turn with the other commands of the same app.
+ * Unbounded, a burst of commands all asked the pool for a connection together, and those that
+ * waited past the transaction's limit failed with an apology; queued, they finish a little later
+ * instead, and the ack never waits for the work. A replayed command is recognised here, after
+ * the ack and within the queue's bounds, and goes no further.
+ */
+export function queuedCommand(deps: Deps, listener: (args: CommandArgs) => Promise<void>) {
   return async (args: CommandArgs): Promise<void> => {
     await args.ack();
-    let limit = limiters.get(owner);
+    let limit = limiters.get(deps);
     if (!limit) {
-      limit = createLimiter(COMMAND_CONCURRENCY);
-      limiters.set(owner, limit);
+      limit = createLimiter(COMMAND_QUEUE.concurrency, COMMAND_QUEUE.maxWaiting);
+      limiters.set(deps, limit);
     }
-    // The listener still calls ack() first thing; Slack has had it already.
-    await limit(() => listener({ ...args, ack: async () => {} }));
+    let started = false;
+    try {
+      await limit(async () => {
+        started = true;
+        if (!(await firstDelivery(deps, args.context, args.body))) return;
+        // The listener still calls ack() first thing; Slack has had it already.
+        await listener({ ...args, ack: async () => {} });
+      });
+    } catch (error) {
+      if (started || !(error instanceof QueueFullError)) throw error;
+      const { command, text, team_id: teamId } = args.command;
+      deps.logger.warn({ teamId, command }, 'command queue full; command refused');
+      await args.respond({ response_type: 'ephemeral', ...busyMessage(`${command} ${text}`.trim()) });
+    }
   };
 }

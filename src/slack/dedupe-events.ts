@@ -3,26 +3,39 @@ import { claimEvent, releaseEvent } from '../db/processed-events.js';
 import type { Deps } from '../deps.js';
 
 /**
- * Global middleware: each Events API event runs once per workspace, whatever Slack redelivers.
- * If handling fails the claim is dropped, so Slack's retry gets another chance.
+ * The events some feature acts on and that would do harm twice (a claim, a trend logged twice, a
+ * mention answered twice); keep in step with the features' `app.event` registrations. Anything
+ * else Slack sends is let through unrecorded: a write per event nobody handles would cost the
+ * database for nothing. Messages are left out too: every message in every channel Tandem is in
+ * arrives as one, so their listeners are idempotent instead (see tasks/thread-replies.ts).
+ */
+export const RECORDED_EVENTS: ReadonlySet<string> = new Set([
+  'reaction_added',
+  'reaction_removed',
+  'app_mention',
+  'app_home_opened',
+]);
+
+type Envelope = {
+  type?: string;
+  event_id?: string;
+  team_id?: string;
+  event?: { type?: string; tab?: string };
+};
+
+/** The Messages tab fires app_home_opened too, and only the Home tab is acted on. */
+const recorded = (event: Envelope['event']): boolean =>
+  RECORDED_EVENTS.has(event?.type ?? '') && !(event?.type === 'app_home_opened' && event.tab !== 'home');
+
+/**
+ * Global middleware: each handled Events API event runs once per workspace, whatever Slack
+ * redelivers. If handling fails the claim is dropped, so Slack's retry gets another chance.
  */
 export function dedupeEvents(deps: Deps): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
-    const envelope = body as {
-      type?: string;
-      event_id?: string;
-      team_id?: string;
-      event?: { type?: string };
-    };
+    const envelope = body as Envelope;
     const teamId = context.teamId ?? envelope.team_id;
-    // Every message in every channel Tandem is in arrives as an event; recording each would cost a
-    // write per message. Message listeners are idempotent instead (see tasks/thread-replies.ts).
-    if (
-      envelope.type !== 'event_callback' ||
-      !envelope.event_id ||
-      !teamId ||
-      envelope.event?.type === 'message'
-    ) {
+    if (envelope.type !== 'event_callback' || !envelope.event_id || !teamId || !recorded(envelope.event)) {
       await next();
       return;
     }

@@ -1,19 +1,50 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { createLimiter } from './limiter.js';
+import type { Logger } from '../logger.js';
+import type { QueueLimits } from './command-queue.js';
+import { createLimiter, QueueFullError } from './limiter.js';
+
+/**
+ * Four at once keeps a burst of reactions from crowding the connection pool. A waiting event is a
+ * pending promise holding its payload (a few KB), so 1,000 of them cost a few MB; at the 100–200
+ * events a second Tandem handles, that is five to ten seconds of backlog. Beyond it something is
+ * flooding the app (every message of a busy channel arrives as an event) and memory would grow
+ * without bound: the excess is dropped instead.
+ */
+export const EVENT_QUEUE: QueueLimits = { concurrency: 4, maxWaiting: 1_000 };
 
 /**
  * Bolt acks Events API requests before any middleware runs, so events can wait their turn
- * without Slack timing out. Running at most `max` at once keeps a burst (fifty people reacting
- * in the same second) queued as cheap pending promises instead of hundreds of interleaved
- * database calls, so the event loop stays free to ack the next requests at once.
+ * without Slack timing out. Running at most `concurrency` at once keeps a burst (fifty people
+ * reacting in the same second) queued as cheap pending promises instead of hundreds of
+ * interleaved database calls, so the event loop stays free to ack the next requests at once.
+ * An event refused for a full queue is logged and dropped: Slack expects no reply to an event,
+ * and has its ack already, so it will not retry it either.
  */
-export function limitEventConcurrency(max: number): Middleware<AnyMiddlewareArgs> {
-  const limit = createLimiter(max);
+export function limitEventConcurrency(limits: QueueLimits, logger: Logger): Middleware<AnyMiddlewareArgs> {
+  const limit = createLimiter(limits.concurrency, limits.maxWaiting);
   return async ({ body, next }) => {
-    if ((body as { type?: string }).type !== 'event_callback') {
+    const envelope = body as {
+      type?: string;
+      team_id?: string;
+      event_id?: string;
+      event?: { type?: string };
+    };
+    if (envelope.type !== 'event_callback') {
       await next();
       return;
     }
-    await limit(next);
+    let started = false;
+    try {
+      await limit(() => {
+        started = true;
+        return next();
+      });
+    } catch (error) {
+      if (started || !(error instanceof QueueFullError)) throw error;
+      logger.warn(
+        { teamId: envelope.team_id, eventId: envelope.event_id, eventType: envelope.event?.type },
+        'event queue full; event dropped',
+      );
+    }
   };
 }

@@ -14,11 +14,13 @@ const PAM = 'UPAM00001'; // PR lead
 const SOL = 'USOL00001'; // social lead
 const MIA = 'UMIA00001'; // social team, not a lead
 const CHANNEL = 'CLAUNCH01';
+// Slack mints a new trigger_id for every command and interaction; a repeated one is a replay.
+let triggers = 0;
 const as = (userId: string, teamId = TEAM, channelId = CHANNEL) => ({
   teamId,
   userId,
   channelId,
-  triggerId: 'trig.draft',
+  triggerId: `trig.draft.${++triggers}`,
 });
 
 const RELEASE =
@@ -39,7 +41,7 @@ function viewSubmission(
     user: { id: userId, team_id: teamId },
     api_app_id: APP_ID,
     token: 'legacy',
-    trigger_id: 'trig.view',
+    trigger_id: `trig.view.${++triggers}`,
     view: {
       id: 'V_DRAFT',
       team_id: teamId,
@@ -91,7 +93,12 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     );
 
   beforeAll(async () => {
-    t = await startTandem(backend, { clock: new TestClock('2026-11-23T09:30:00Z') });
+    t = await startTandem(backend, {
+      clock: new TestClock('2026-11-23T09:30:00Z'),
+      // These tests draft more than five times within one minute of a clock that stands still;
+      // the limits themselves are tested in abuse-limits.test.ts.
+      limits: { drafts: { perUser: 1_000, perWorkspace: 1_000 } },
+    });
     for (const id of [PAM, SOL, MIA]) t.slack.setUser({ id, teamId: TEAM, tz: 'Europe/London' });
     await t.command('/tandem', `set pr-leads <@${PAM}|pam>`, as(PAM));
     await t.command('/tandem', `set social-leads <@${SOL}|sol>`, as(PAM));
@@ -330,7 +337,7 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
       channel: { id: CHANNEL, name: 'launch' },
       api_app_id: APP_ID,
       token: 'legacy',
-      trigger_id: 'trig.shortcut',
+      trigger_id: `trig.shortcut.${++triggers}`,
       response_url: t.slack.responseUrl(),
       message_ts: '1700000000.000500',
       message: {
@@ -363,7 +370,7 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
       channel: { id: CHANNEL, name: 'launch' },
       api_app_id: APP_ID,
       token: 'legacy',
-      trigger_id: 'trig.shortcut',
+      trigger_id: `trig.shortcut.${++triggers}`,
       response_url: responseUrl,
       message_ts: '1700000000.000600',
       message: { type: 'message', user: PAM, ts: '1700000000.000600', text: 'lunch at 1?' },

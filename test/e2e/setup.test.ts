@@ -7,7 +7,14 @@ const TEAM = 'T_SETUP';
 const FIRST = 'UFIRST001';
 const ADMIN = 'UADMIN001';
 const MEMBER = 'UMEMBER01';
-const at = (userId: string) => ({ teamId: TEAM, userId, channelId: 'C_SETUP', triggerId: 'trig.123' });
+// Slack mints a new trigger_id for every command and submission; a repeated one is a replay.
+let triggers = 0;
+const at = (userId: string) => ({
+  teamId: TEAM,
+  userId,
+  channelId: 'C_SETUP',
+  triggerId: `trig.${++triggers}`,
+});
 const mention = (id: string) => `<@${id}|${id.toLowerCase()}>`;
 
 function reply(calls: SlackCall[]) {
@@ -23,7 +30,7 @@ function submission(values: Record<string, unknown>, userId: string) {
     user: { id: userId, team_id: TEAM },
     api_app_id: 'A_TANDEM',
     token: 'legacy',
-    trigger_id: 'trig.456',
+    trigger_id: `trig.${++triggers}`,
     view: {
       id: 'V_SETUP',
       team_id: TEAM,
@@ -138,9 +145,9 @@ describe.each(BACKENDS)('/tandem setup and settings on %s', (backend) => {
 
   it('opens the setup modal for an admin with the current values', async () => {
     t.slack.reset();
-    await t.command('/tandem', 'setup', at(ADMIN));
+    await t.command('/tandem', 'setup', { ...at(ADMIN), triggerId: 'trig.setup' });
     const open = await t.slack.waitFor('views.open');
-    expect(open.args.trigger_id).toBe('trig.123');
+    expect(open.args.trigger_id).toBe('trig.setup');
     const view = open.args.view as {
       callback_id: string;
       blocks: Array<{ block_id?: string; element?: { initial_users?: string[] } }>;

@@ -1,5 +1,5 @@
 import type { RetryOptions } from '@slack/web-api';
-import { buildApp, type TandemApp } from '../../src/app.js';
+import { buildApp, type SlackAppOptions, type TandemApp } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import type { Database } from '../../src/db/database.js';
 import type { Deps } from '../../src/deps.js';
@@ -43,6 +43,8 @@ export async function startLocalTandem(options: {
   timeoutMs?: number;
   /** The stand-in's own options (latency, rate limit). */
   slack?: FakeSlackOptions;
+  /** Queue caps and abuse limits; production's unless given. */
+  limits?: SlackAppOptions['limits'];
 }): Promise<LocalTandem> {
   const slack = await startFakeSlack({ token: BOT_TOKEN, ...options.slack });
   const deps: Deps = {
@@ -63,6 +65,7 @@ export async function startLocalTandem(options: {
     processBeforeResponse: options.processBeforeResponse ?? true,
     retryConfig: options.retryConfig ?? { retries: 0 },
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   const port = await app.start(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -110,7 +110,7 @@ describe('request signatures', () => {
   });
 
   // Bolt's verifySlackRequest only rejects timestamps more than five minutes in the PAST; Tandem
-  // adds the other half (src/slack/future-timestamps.ts, found by this test).
+  // adds the other half (src/slack/request-guard.ts, found by this test).
   it.each([
     ['six minutes', 360],
     ['a day', 86_400],

@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
+import type { SlackAppOptions } from '../../src/app.js';
 import type { Drafter } from '../../src/features/drafts/drafter.js';
 import { createLogger } from '../../src/logger.js';
+import type { FakeSlackOptions } from '../harness/fake-slack.js';
 import { type LocalTandem, startLocalTandem } from '../harness/local-tandem.js';
 import { type Backend, openTestDatabase, type TestDatabase } from './databases.js';
 import { TestClock } from './test-clock.js';
@@ -15,7 +17,15 @@ export interface RunningTandem extends LocalTandem {
 /** A fresh database of the given kind, a movable clock, and Tandem over signed HTTP against a local Slack. */
 export async function startTandem(
   backend: Backend,
-  options: { clock?: TestClock; timezone?: string; drafter?: Drafter } = {},
+  options: {
+    clock?: TestClock;
+    timezone?: string;
+    drafter?: Drafter;
+    /** Queue caps and abuse limits; production's unless given. */
+    limits?: SlackAppOptions['limits'];
+    /** The Slack stand-in's own options (latency, rate limit). */
+    slack?: FakeSlackOptions;
+  } = {},
 ): Promise<RunningTandem> {
   const db = await openTestDatabase(backend);
   const clock = options.clock ?? new TestClock();
@@ -32,6 +42,8 @@ export async function startTandem(
     logger: createLogger('debug', sink),
     defaultTimezone: options.timezone ?? 'Europe/London',
     ...(options.drafter ? { drafter: options.drafter } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.slack ? { slack: options.slack } : {}),
   });
   return {
     ...local,

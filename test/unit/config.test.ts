@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, loadDotEnv } from '../../src/config.js';
+import { ConfigError, cleartextWarnings, loadConfig, loadDotEnv } from '../../src/config.js';
 
 const BOT_TOKEN = 'xoxb-1111-2222-abcdefABCDEF';
 const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
@@ -170,6 +170,95 @@ describe('loadConfig', () => {
       expect(error.problems).toHaveLength(1);
       expect(error.problems[0]).toMatch(/^SLACK_BOT_TOKEN /);
     });
+  });
+});
+
+describe('outbound URLs (SLACK_API_URL, OPENAI_BASE_URL)', () => {
+  const withKey = (env: NodeJS.ProcessEnv) => ({
+    ...httpEnv(),
+    OPENAI_API_KEY: 'sk-test-0123456789',
+    ...env,
+  });
+
+  // https goes anywhere; plain http only where the token or key cannot cross the internet.
+  it.each<[url: string, verdict: 'https' | 'warn' | 'refused']>([
+    ['https://slack.com/api/', 'https'],
+    ['https://api.openai.com/v1', 'https'],
+    ['https://203.0.113.7:8443/v1', 'https'],
+    ['http://127.0.0.1:4000/api/', 'warn'],
+    ['http://127.8.9.10/', 'warn'],
+    ['http://localhost:11434/v1', 'warn'],
+    ['http://api.localhost/v1', 'warn'],
+    ['http://[::1]:8000/v1', 'warn'],
+    ['http://10.1.2.3/v1', 'warn'],
+    ['http://172.16.0.1/v1', 'warn'],
+    ['http://172.31.255.254/v1', 'warn'],
+    ['http://192.168.1.20:8000/v1', 'warn'],
+    ['http://169.254.10.1/v1', 'warn'],
+    ['http://[fd12:3456::1]/v1', 'warn'],
+    ['http://[fe80::1]/v1', 'warn'],
+    ['http://[::ffff:10.0.0.1]/v1', 'warn'],
+    ['http://llm:8000/v1', 'warn'],
+    ['http://slack-stub:4000/api/', 'warn'],
+    ['http://2130706433/', 'warn'],
+    ['http://slack.com/api/', 'refused'],
+    ['http://api.openai.com/v1', 'refused'],
+    ['http://llm.corp.example/v1', 'refused'],
+    ['http://8.8.8.8/v1', 'refused'],
+    ['http://172.32.0.1/v1', 'refused'],
+    ['http://192.169.1.1/v1', 'refused'],
+    ['http://[2001:db8::1]/v1', 'refused'],
+    ['http://[::ffff:8.8.8.8]/v1', 'refused'],
+    ['http://0x08.8.8.8/v1', 'refused'],
+    ['ftp://127.0.0.1/api/', 'refused'],
+  ])('%s → %s', (url, verdict) => {
+    for (const variable of ['SLACK_API_URL', 'OPENAI_BASE_URL'] as const) {
+      if (verdict === 'refused') {
+        const error = configError(withKey({ [variable]: url }));
+        expect(error.problems).toHaveLength(1);
+        expect(error.problems[0]).toMatch(
+          new RegExp(`^${variable} must be https:// for a host on the internet`),
+        );
+        expect(error.problems[0]).toMatch(/such as https:\/\/.*plain http:\/\/ only to this machine/);
+        continue;
+      }
+      const config = loadConfig(withKey({ [variable]: url }));
+      const warnings = cleartextWarnings(config);
+      if (verdict === 'https') expect(warnings).toEqual([]);
+      else {
+        expect(warnings).toHaveLength(1);
+        expect(warnings[0]).toMatch(new RegExp(`^${variable} is plain http:// to .+ travels unencrypted`));
+      }
+    }
+  });
+
+  it('names the credential at risk in each refusal, and never echoes the URL', () => {
+    const error = configError(
+      withKey({ SLACK_API_URL: 'http://slack-proxy.test/api/', OPENAI_BASE_URL: 'http://models.test/v1' }),
+    );
+    expect(error.problems).toEqual([
+      expect.stringMatching(/^SLACK_API_URL .*the bot token travels with every request/),
+      expect.stringMatching(/^OPENAI_BASE_URL .*the API key travels with every request/),
+    ]);
+    expect(error.message).not.toContain('slack-proxy.test');
+    expect(error.message).not.toContain('models.test');
+  });
+
+  it('reports a URL that does not parse once, with its own message', () => {
+    const error = configError(withKey({ OPENAI_BASE_URL: '//llm:8000/v1' }));
+    expect(error.problems).toEqual([expect.stringMatching(/^OPENAI_BASE_URL must be a URL such as/)]);
+  });
+
+  it('warns about OPENAI_BASE_URL only when a key makes Tandem use it', () => {
+    const config = loadConfig({ ...httpEnv(), OPENAI_BASE_URL: 'http://llm:8000/v1' });
+    expect(cleartextWarnings(config)).toEqual([]);
+  });
+
+  it('warns with the host only, never a password in the URL', () => {
+    const config = loadConfig(withKey({ OPENAI_BASE_URL: 'http://user:SECRET-PW@llm:8000/v1' }));
+    expect(cleartextWarnings(config)).toEqual([
+      'OPENAI_BASE_URL is plain http:// to llm:8000: the OpenAI API key travels unencrypted to it',
+    ]);
   });
 });
 

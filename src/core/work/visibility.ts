@@ -15,7 +15,8 @@ async function visible<T>(
   const actor = await whoAsks(req);
   const shown: T[] = [];
   for (const item of items) {
-    if (isAllowed({ action: 'item.view', actor, team: req.team, item: await facts(req, item) })) shown.push(item);
+    if (isAllowed({ action: 'item.view', actor, team: req.team, item: await facts(req, item) }))
+      shown.push(item);
   }
   return shown;
 }

@@ -38,6 +38,7 @@ import type { Logger } from '../../logger.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { teamIdOf } from '../../slack/command-context.js';
 import { internalErrorMessage, userErrorMessage } from '../../slack/error-reply.js';
+import { draftSlotRefusal, takeDraftSlot } from '../../slack/rate-limits.js';
 import { tellPrivately } from '../../slack/tell.js';
 import { draftRelease, redraftNetwork, refreshDraftsMessage } from './draft-flow.js';
 import { type DraftModalMetadata, draftModal, editModal, MODAL_TEXT_MAX } from './modals.js';
@@ -88,6 +89,7 @@ export function draftCommand(deps: Deps) {
         return;
       }
       case 'inline': {
+        takeDraftSlot(deps, actor.teamId, actor.userId);
         const release = await saveRelease(deps, actor.teamId, actor.userId, {
           title: null,
           body: parsed.text,
@@ -132,6 +134,7 @@ export function draftCommand(deps: Deps) {
           doing: `draft or post ${ref} again`,
           hint: `Ask <@${release.createdBy}>, who saved it.`,
         });
+        takeDraftSlot(deps, actor.teamId, actor.userId);
         const channel = release.channelId ?? command.channel_id;
         await draftRelease(client, deps, actor, { ...release, messageTs: null }, channel);
         return;
@@ -159,6 +162,7 @@ export function draftShortcut(deps: Deps) {
         DRAFT_USAGE.modal.usage,
         DRAFT_USAGE.inline.example,
       );
+    takeDraftSlot(deps, teamId, shortcut.user.id);
     const channelId = shortcut.channel.id;
     const release = await saveRelease(deps, teamId, shortcut.user.id, {
       title: null,
@@ -219,6 +223,12 @@ export function draftSubmission(deps: Deps) {
         response_action: 'errors',
         errors: { networks: 'That press release is not in this workspace.' },
       });
+      return;
+    }
+    // A form the shortcut opened took its slot when the shortcut stored the release.
+    const busy = storedId === undefined ? draftSlotRefusal(deps, teamId, userId) : undefined;
+    if (busy) {
+      await ack({ response_action: 'errors', errors: { release: busy } });
       return;
     }
     await ack();
@@ -289,6 +299,7 @@ export function regenerateAction(deps: Deps) {
     await assertCurrent(deps, draft);
     const release = await findReleaseById(deps, teamId, draft.releaseId);
     await ensureMayRevise(req, release);
+    takeDraftSlot(deps, teamId, body.user.id);
     await redraftNetwork(deps, release, draft.network as Network, draft.version, body.user.id);
     await refreshDraftsMessage(client, deps, await findReleaseById(deps, teamId, release.id));
   };
