@@ -67,8 +67,10 @@ function oneOf(phrases: string[]): string {
 /** "Only @sam (the owner), a PR lead or a Tandem admin can mark T4 done. Ask them in its thread." */
 export function refusalText(refusal: Refusal, ask: RefusalSubject): string {
   const hint = ask.hint ? ` ${ask.hint}` : '';
-  if (refusal.why === 'hidden')
-    return `That is in a private channel you are not in, so Tandem cannot let you ${ask.doing}. Ask someone in that channel.`;
+  if (refusal.why === 'hidden') {
+    const where = ask.item.channelPrivate ? 'a private channel' : 'a channel';
+    return `That is in ${where} you are not in, so Tandem cannot let you ${ask.doing}. Ask someone in that channel.`;
+  }
   if (refusal.why === 'guest')
     return `Guests and people from other organisations cannot ${ask.doing}; ask a member of this workspace.`;
   const who = [...new Set(refusal.grants.flatMap((g) => phrase(g, ask) ?? []))];

@@ -45,11 +45,15 @@ export async function whoOwnsFor(req: WorkRequest, query: WhoOwnsQuery): Promise
   const answer = await whoOwns(req.deps, req.team.teamId, query);
   const actor = await whoAsks(req);
   if (answer.kind === 'one') {
+    const item = await initiativeFacts(req, answer.initiative);
+    // Found by words of its title: a title they may not see must not be confirmed to exist.
+    if (query.by === 'title' && !isAllowed({ action: 'item.view', actor, team: req.team, item }))
+      throw noneTitled(query.words);
     ensureAllowed({
       action: 'item.view',
       actor,
       team: req.team,
-      item: await initiativeFacts(req, answer.initiative),
+      item,
       doing: `see who owns #${answer.initiative.number}`,
     });
     return answer;
