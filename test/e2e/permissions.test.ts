@@ -136,6 +136,25 @@ describe.each(BACKENDS)('who may do what, end to end on %s', (backend) => {
     expect(tasks.text).not.toContain('Holding statement');
   });
 
+  it('keeps trends spotted in a private channel to its members, and lets only their reporter or a lead expire them', async () => {
+    await t.command('/trend', 'add "#LaunchDay" keywords: launch', as(MAX));
+    await t.command('/trend', 'add "#MergerRumour" keywords: merger', as(MAX, PRIVATE));
+    const outsider = reply(await t.command('/trend', 'list all', as(OUT)));
+    expect(outsider.text).toContain('LaunchDay');
+    expect(outsider.text).not.toContain('MergerRumour');
+    expect(reply(await t.command('/trend', 'list all', as(GIA, PRIVATE))).text).toContain('cannot list');
+    expect(reply(await t.command('/trend', 'list all', as(PAM))).text).toContain('MergerRumour');
+
+    const launch = await t.db.prisma.trend.findFirstOrThrow({ where: { teamId: TEAM, label: '#LaunchDay' } });
+    const refused = reply(await t.command('/trend', `expire TR${launch.number}`, as(OUT)));
+    expect(refused.text).toContain(
+      `Only <@${MAX}> (the owner), a lead or a Tandem admin can expire TR${launch.number}.`,
+    );
+    expect((await t.db.prisma.trend.findUniqueOrThrow({ where: { id: launch.id } })).status).toBe('active');
+    await t.command('/trend', `expire TR${launch.number}`, as(MAX));
+    expect((await t.db.prisma.trend.findUniqueOrThrow({ where: { id: launch.id } })).status).toBe('expired');
+  });
+
   it('keeps a channel Tandem cannot read private to those who answer for its work', async () => {
     expect(reply(await t.command('/initiative', 'show 3', as(OUT))).text).toContain(
       'private channel you are not in',

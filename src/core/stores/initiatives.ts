@@ -283,3 +283,11 @@ export function initiativesTitled(deps: Deps, teamId: string, words: string[], t
     take,
   });
 }
+
+/** Every planned or active initiative, oldest first: what a new trend is matched against. */
+export function activeInitiatives(deps: Deps, teamId: string): Promise<Initiative[]> {
+  return deps.db.prisma.initiative.findMany({
+    where: { teamId, status: { in: ['planned', 'active'] } },
+    orderBy: { number: 'asc' },
+  });
+}

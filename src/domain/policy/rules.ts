@@ -4,7 +4,8 @@
  *
  * - `sees`: anyone who can see the item (full members for items in public channels; members of
  *   its channel for private ones; guests and external people only in channels they are in).
- * - `owner`: the task's assignee, the initiative's owner, the release's author.
+ * - `owner`: the task's assignee, the initiative's owner, the release's author, the trend's
+ *   reporter.
  * - `initiative-owner`: the owner of the task's initiative.
  * - `discipline-leads`: the leads of the item's discipline (both sides for joint work).
  * - `any-lead`: any PR or social lead.
@@ -64,6 +65,7 @@ export const RULES = {
   'item.view': { grants: ['sees'], label: 'see an item', onItem: true },
   'trend.log': { grants: ['sees'], label: 'log a trend', onItem: true },
   'trend.task': { grants: ['sees'], label: 'turn a trend into a task', onItem: true },
+  'trend.expire': { grants: ['owner', 'any-lead', 'admin'], label: 'expire a trend', onItem: true },
   'draft.create': { grants: ['sees'], label: 'draft social posts from a release', onItem: true },
   'draft.revise': { grants: ['sees'], label: 'edit or regenerate a draft', onItem: true },
   'draft.approve': {

@@ -1,67 +1,69 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+} from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { publishHomes } from '../../core/home/publish.js';
 import { isBot } from '../../core/people.js';
+import { draftTasks } from '../../core/stores/tasks.js';
+import { postTaskDrafts } from '../../core/task-messages/post.js';
+import { storeActor, workRequest } from '../../core/work/request.js';
+import { calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
+import { todayIn } from '../../domain/calendar-date.js';
 import { isTrendReaction } from '../../domain/reactions.js';
 import { slackTextToPlain } from '../../domain/slack-refs.js';
+import { formatTaskRef } from '../../domain/task-ref.js';
 import { parseTrendCommand } from '../../domain/trend-command.js';
-import { formatTrendRef } from '../../domain/trend-ref.js';
-import { orThrow } from '../../domain/user-error.js';
-import type { SlackMessage } from '../../slack/blocks.js';
-import { clip } from '../../slack/blocks.js';
-import { teamIdOf } from '../../slack/command-context.js';
-import { expireTrend, linkTrend, listTrends, logTrend } from './service.js';
+import { formatTrendRef, parseTrendNumber } from '../../domain/trend-ref.js';
+import { orThrow, UserError } from '../../domain/user-error.js';
+import { clip, type SlackMessage } from '../../slack/blocks.js';
+import { explainPostFailure } from '../../slack/post-errors.js';
+import { expire, link, logTrend, RESPOND_WITHIN_MS, responseHome, trendsToList } from './service.js';
 import { loggedMessage, trendHelpMessage, trendListMessage, trendNoteMessage, trendRef } from './views.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 type ReactionArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'reaction_added'>;
+type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
 /** `/trend …`: log, list, link and expire what the team is seeing. */
 export function trendCommand(deps: Deps) {
-  return async function handleTrendCommand({ ack, command, respond, context }: CommandArgs): Promise<void> {
-    await ack();
+  return async function handleTrendCommand(args: CommandArgs): Promise<void> {
+    const { command, respond } = args;
     const parsed = orThrow(parseTrendCommand(command.text));
-    const teamId = teamIdOf(context, command);
-    const reply = (type: 'ephemeral' | 'in_channel', message: SlackMessage) =>
-      respond({ response_type: type, ...message } as Parameters<typeof respond>[0]);
+    const req = await workRequest(deps, args, command.user_id, 'command', command.channel_id);
+    const reply = async (type: 'ephemeral' | 'in_channel', message: SlackMessage) => {
+      await respond({ response_type: type, ...message });
+    };
     switch (parsed.type) {
       case 'help':
-        await reply('ephemeral', trendHelpMessage());
-        return;
+        return reply('ephemeral', trendHelpMessage());
       case 'add': {
-        const logged = await logTrend(deps, teamId, command.user_id, parsed);
+        const logged = await logTrend(req, parsed, command.channel_id);
         if (logged) await reply('in_channel', loggedMessage(logged, command.user_id));
         return;
       }
       case 'list':
-        await reply(
-          'ephemeral',
-          trendListMessage(await listTrends(deps, teamId, parsed.which), parsed.which),
-        );
-        return;
+        return reply('ephemeral', trendListMessage(await trendsToList(req, parsed.which), parsed.which));
       case 'link': {
-        const { trend, initiative } = await linkTrend(
-          deps,
-          teamId,
-          command.user_id,
-          parsed.trend,
-          parsed.initiative,
-        );
-        await reply(
+        const { trend, initiative } = await link(req, parsed.trend, parsed.initiative);
+        return reply(
           'in_channel',
           trendNoteMessage(
             `:link: <@${command.user_id}> linked ${trendRef(trend)} to *#${initiative.number}* ${initiative.title.replace(/[<>&]/g, '')}.`,
           ),
         );
-        return;
       }
       case 'expire': {
-        const trend = await expireTrend(deps, teamId, parsed.trend);
-        await reply(
+        const trend = await expire(req, parsed.trend);
+        return reply(
           'ephemeral',
           trendNoteMessage(`${trendRef(trend)} has expired; it no longer shows as active.`),
         );
-        return;
       }
     }
   };
@@ -78,11 +80,12 @@ async function reactedMessage(client: WebClient, channel: string, ts: string): P
 
 /** 📈 on any message in a channel Tandem is in logs that message as a trend and answers in its thread. */
 export function trendReaction(deps: Deps) {
-  return async function handleTrendReaction({ event, context, client }: ReactionArgs): Promise<void> {
+  return async function handleTrendReaction(args: ReactionArgs): Promise<void> {
+    const { event, client } = args;
     if (!isTrendReaction(event.reaction) || event.item.type !== 'message') return;
     const { channel, ts } = event.item;
-    const teamId = teamIdOf(context);
-    if (await isBot(deps, client, teamId, event.user)) return;
+    const req = await workRequest(deps, args, event.user, 'reaction', channel);
+    if (await isBot(deps, client, req.team.teamId, event.user)) return;
     const raw = await reactedMessage(client, channel, ts);
     if (!raw) {
       deps.logger.debug({ channel, ts }, 'trend reaction on a message Tandem cannot read; ignored');
@@ -94,12 +97,16 @@ export function trendReaction(deps: Deps) {
       ...new Set((text.match(/#[\p{L}\p{N}_]+/gu) ?? []).map((h) => h.slice(1).toLowerCase())),
     ].slice(0, 20);
     const { permalink } = await client.chat.getPermalink({ channel, message_ts: ts });
-    const logged = await logTrend(deps, teamId, event.user, {
-      label: clip(firstLine.trim() || 'Trend', 100),
-      notes: rest.join(' ').trim() ? clip(rest.join(' ').trim(), 500) : undefined,
-      keywords: hashtags,
-      source: { channel, ts, link: permalink ?? null },
-    });
+    const logged = await logTrend(
+      req,
+      {
+        label: clip(firstLine.trim() || 'Trend', 100),
+        notes: rest.join(' ').trim() ? clip(rest.join(' ').trim(), 500) : undefined,
+        keywords: hashtags,
+        source: { channel, ts, link: permalink ?? null },
+      },
+      channel,
+    );
     // Already logged from this message (a second 📈): nothing more to say.
     if (!logged) return;
     await client.chat.postMessage({ channel, thread_ts: ts, ...loggedMessage(logged, event.user) });
@@ -107,5 +114,49 @@ export function trendReaction(deps: Deps) {
       { trend: formatTrendRef(logged.trend.number), matches: logged.matches.length },
       'trend logged by reaction',
     );
+  };
+}
+
+/**
+ * "Make it a task": a claimable task to respond to the trend within 24 hours, posted where the
+ * trend was spotted. Unclaimed at its respond-by time, it escalates to both leads.
+ */
+export function trendToTask(deps: Deps) {
+  return async function handleTrendToTask(args: ButtonArgs): Promise<void> {
+    const { ack, action, body, client, respond } = args;
+    await ack();
+    const req = await workRequest(deps, args, body.user.id, 'button', body.channel?.id);
+    const number = orThrow(parseTrendNumber(action.value ?? ''));
+    const { trend, initiative, channel, existingTask } = await responseHome(req, number, body.channel?.id);
+    if (existingTask)
+      throw new UserError(
+        `${formatTrendRef(trend.number)} already has a response task: ${formatTaskRef(existingTask.number)}.`,
+      );
+    const now = deps.clock.now();
+    const respondBy = new Date(now.getTime() + RESPOND_WITHIN_MS);
+    const due = todayIn({ now: respondBy, timezone: req.team.timezone });
+    const drafts = await draftTasks(deps, req.team.teamId, initiative, [
+      {
+        title: clip(`Respond to trend ${formatTrendRef(trend.number)}: ${trend.label}`, 150),
+        discipline: null,
+        assigneeId: null,
+        dueDate: due ? calendarDateToDb(due) : null,
+        respondBy,
+        trendId: trend.id,
+      },
+    ]);
+    const target = initiative.channelId ?? channel;
+    const { saved, error } = await postTaskDrafts(client, deps, storeActor(req), req.team, drafts, target);
+    const [task] = saved;
+    if (!task)
+      throw explainPostFailure(error, target, { usage: '/invite @Tandem', example: '/invite @Tandem' });
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      ...trendNoteMessage(
+        `Posted *${formatTaskRef(task.number)}* for ${formatTrendRef(trend.number)}: whoever reacts first owns the response. Unclaimed in 24 hours, it goes to both leads.`,
+      ),
+    });
+    await publishHomes(client, deps, req.team.teamId, [initiative.ownerId]);
   };
 }

@@ -1,8 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { queuedCommand } from '../../slack/command-queue.js';
-import { trendToTask } from './actions.js';
-import { trendCommand, trendReaction } from './listeners.js';
+import { trendCommand, trendReaction, trendToTask } from './listeners.js';
 import { TREND_TASK_ACTION } from './views.js';
 
 export function register(app: App, deps: Deps): void {

@@ -1,19 +1,32 @@
-import { addInitiative, findInitiative } from '../../core/stores/initiatives.js';
+import { ensureAllowed } from '../../core/permissions.js';
+import { activeInitiatives, addInitiative, findInitiative } from '../../core/stores/initiatives.js';
 import { recordNudges } from '../../core/stores/nudges.js';
-import { leadsFor, loadWorkspace } from '../../core/team.js';
-import type { Deps } from '../../deps.js';
+import {
+  createTrend,
+  expireTrend,
+  findTrend,
+  linkTrend,
+  listTrends,
+  type NewTrend,
+  trendFromMessage,
+  trendResponse,
+} from '../../core/stores/trends.js';
+import { leadsFor } from '../../core/team.js';
+import {
+  channelOf,
+  initiativeFacts,
+  storeActor,
+  type WorkRequest,
+  whoAsks,
+} from '../../core/work/request.js';
+import type { ItemFacts } from '../../domain/policy/facts.js';
 import { matchTrend } from '../../domain/trend-match.js';
 import { formatTrendRef } from '../../domain/trend-ref.js';
 import { UserError } from '../../domain/user-error.js';
 import type { Initiative, Trend } from '../../generated/prisma/client.js';
 import { clip } from '../../slack/blocks.js';
 
-export interface NewTrend {
-  label: string;
-  notes?: string | undefined;
-  keywords: string[];
-  source?: { channel: string; ts: string; link: string | null };
-}
+export type { NewTrend };
 
 export interface LoggedTrend {
   trend: Trend;
@@ -21,90 +34,56 @@ export interface LoggedTrend {
 }
 
 const TREND_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+export const RESPOND_WITHIN_MS = 24 * 60 * 60 * 1000;
 
-export function trendNotFound(number: number): UserError {
-  return new UserError(
-    `There is no trend ${formatTrendRef(number)} in this workspace.`,
-    '/trend list all',
-    '/trend list all',
-  );
-}
-
-async function findTrend(deps: Deps, teamId: string, number: number): Promise<Trend> {
-  const trend = await deps.db.prisma.trend.findUnique({ where: { teamId_number: { teamId, number } } });
-  if (!trend) throw trendNotFound(number);
-  return trend;
+/** A trend as the policy sees it: its reporter and the channel it was spotted in. */
+async function trendFacts(req: WorkRequest, trend: Trend): Promise<ItemFacts> {
+  return { ownerId: trend.reporterId, ...(await channelOf(req, trend.sourceChannel)) };
 }
 
 /**
- * Logs a trend, links it to every active initiative it matches, and records a shared-trend nudge
- * for both leads and each matched initiative's owner (delivered by the scheduler, in waking hours).
- * Returns null when the message behind a 📈 was already logged.
+ * Logs a trend (from a command, or 📈 on a message in `channel`), links it to every active
+ * initiative it matches, and records a shared-trend nudge for both leads and each matched
+ * initiative's owner. Returns null when the message behind a 📈 was already logged.
  */
 export async function logTrend(
-  deps: Deps,
-  teamId: string,
-  reporterId: string,
+  req: WorkRequest,
   input: NewTrend,
+  channel: string,
 ): Promise<LoggedTrend | null> {
-  const workspace = await loadWorkspace(deps, teamId);
+  const { deps, team } = req;
+  ensureAllowed({
+    action: 'trend.log',
+    actor: await whoAsks(req),
+    team,
+    item: await channelOf(req, channel),
+    doing: 'log trends here',
+  });
+  if (input.source && (await trendFromMessage(deps, team.teamId, input.source.channel, input.source.ts)))
+    return null;
   const now = deps.clock.now();
-  const { prisma } = deps.db;
-  if (input.source) {
-    const existing = await prisma.trend.findUnique({
-      where: {
-        teamId_sourceChannel_sourceTs: {
-          teamId,
-          sourceChannel: input.source.channel,
-          sourceTs: input.source.ts,
-        },
-      },
-    });
-    if (existing) return null;
-  }
-  const open = await prisma.initiative.findMany({
-    where: { teamId, status: { in: ['planned', 'active'] } },
-    orderBy: { number: 'asc' },
-  });
+  const open = await activeInitiatives(deps, team.teamId);
   const matches = matchTrend({ label: input.label, keywords: input.keywords }, open);
+  const expires = new Date(now.getTime() + TREND_LIFETIME_MS);
+  const trend = await createTrend(
+    deps,
+    team.teamId,
+    req.userId,
+    input,
+    matches.map((m) => m.id),
+    expires,
+    channel,
+  );
   const byId = new Map(open.map((i) => [i.id, i]));
-  const trend = await prisma.$transaction(async (tx) => {
-    const { nextTrendNumber } = await tx.workspace.update({
-      where: { teamId },
-      data: { nextTrendNumber: { increment: 1 } },
-      select: { nextTrendNumber: true },
-    });
-    const created = await tx.trend.create({
-      data: {
-        teamId,
-        number: nextTrendNumber - 1,
-        label: input.label,
-        notes: input.notes ?? null,
-        keywords: input.keywords,
-        sourceChannel: input.source?.channel ?? null,
-        sourceTs: input.source?.ts ?? null,
-        sourceLink: input.source?.link ?? null,
-        reporterId,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + TREND_LIFETIME_MS),
-      },
-    });
-    if (matches.length > 0) {
-      await tx.trendLink.createMany({
-        data: matches.map((m) => ({ trendId: created.id, initiativeId: m.id, teamId, createdAt: now })),
-      });
-    }
-    return created;
-  });
   const matched = matches.flatMap((m) => {
     const initiative = byId.get(m.id);
     return initiative ? [{ initiative, matched: m.matched }] : [];
   });
   await recordNudges(
     deps,
-    teamId,
+    team.teamId,
     matched.flatMap(({ initiative }) =>
-      [...new Set([...leadsFor(workspace, null), ...(initiative.ownerId ? [initiative.ownerId] : [])])].map(
+      [...new Set([...leadsFor(team, null), ...(initiative.ownerId ? [initiative.ownerId] : [])])].map(
         (recipientId) => ({
           kind: 'shared_trend' as const,
           recipientId,
@@ -120,97 +99,82 @@ export async function logTrend(
   return { trend, matches: matched };
 }
 
-export async function listTrends(deps: Deps, teamId: string, which: 'active' | 'all'): Promise<Trend[]> {
-  const now = deps.clock.now();
-  return deps.db.prisma.trend.findMany({
-    where: {
-      teamId,
-      ...(which === 'active'
-        ? { status: 'active', OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }
-        : {}),
-    },
-    orderBy: { number: 'desc' },
-    take: 50,
-  });
+/** `/trend list`: workspace-wide, for full members, without trends spotted where they cannot see. */
+export async function trendsToList(req: WorkRequest, which: 'active' | 'all'): Promise<Trend[]> {
+  const actor = await whoAsks(req);
+  ensureAllowed({ action: 'workspace.list', actor, team: req.team, doing: 'list the workspace’s trends' });
+  const shown: Trend[] = [];
+  for (const trend of await listTrends(req.deps, req.team.teamId, which)) {
+    const item = await trendFacts(req, trend);
+    if (!item.channelPrivate || item.inChannel) shown.push(trend);
+  }
+  return shown;
 }
 
-export async function linkTrend(
-  deps: Deps,
-  teamId: string,
-  userId: string,
-  trendNumber: number,
-  initiativeNumber: number,
-) {
-  const trend = await findTrend(deps, teamId, trendNumber);
-  const initiative = await findInitiative(deps, teamId, initiativeNumber);
-  await deps.db.prisma.trendLink.createMany({
-    data: [
-      {
-        trendId: trend.id,
-        initiativeId: initiative.id,
-        teamId,
-        linkedBy: userId,
-        createdAt: deps.clock.now(),
-      },
-    ],
-    skipDuplicates: true,
+/** `/trend link TR3 12`: for anyone who can see both. */
+export async function link(req: WorkRequest, trendNumber: number, initiativeNumber: number) {
+  const trend = await findTrend(req.deps, req.team.teamId, trendNumber);
+  const initiative = await findInitiative(req.deps, req.team.teamId, initiativeNumber);
+  const actor = await whoAsks(req);
+  const doing = `link ${formatTrendRef(trend.number)} to #${initiative.number}`;
+  ensureAllowed({ action: 'item.view', actor, team: req.team, item: await trendFacts(req, trend), doing });
+  ensureAllowed({
+    action: 'item.view',
+    actor,
+    team: req.team,
+    item: await initiativeFacts(req, initiative),
+    doing,
   });
+  await linkTrend(req.deps, trend, initiative, req.userId);
   return { trend, initiative };
 }
 
-export async function expireTrend(deps: Deps, teamId: string, number: number): Promise<Trend> {
-  const trend = await findTrend(deps, teamId, number);
-  return deps.db.prisma.trend.update({
-    where: { id: trend.id },
-    data: { status: 'expired', expiresAt: deps.clock.now() },
+/** `/trend expire TR3`: its reporter, a lead or an admin. */
+export async function expire(req: WorkRequest, number: number): Promise<Trend> {
+  const trend = await findTrend(req.deps, req.team.teamId, number);
+  ensureAllowed({
+    action: 'trend.expire',
+    actor: await whoAsks(req),
+    team: req.team,
+    item: await trendFacts(req, trend),
+    doing: `expire ${formatTrendRef(trend.number)}`,
   });
+  return expireTrend(req.deps, trend);
 }
-
-export const RESPOND_WITHIN_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Where a trend's response task belongs: the first initiative it is linked to, or a new
- * trend-response initiative (Tandem suggests its owner from the ownership matrix).
+ * "Make it a task": where the trend's response task belongs — the first initiative it is linked
+ * to, or a new trend-response initiative (Tandem suggests its owner from the ownership matrix).
  */
 export async function responseHome(
-  deps: Deps,
-  actor: { teamId: string; userId: string; source: 'button' },
-  trend: Trend,
-  channelId: string,
-): Promise<{ initiative: Initiative; existingTask: { number: number } | null }> {
-  const { prisma } = deps.db;
-  const existingTask = await prisma.task.findFirst({
-    where: { teamId: actor.teamId, trendId: trend.id },
-    select: { number: true },
+  req: WorkRequest,
+  trendNumber: number,
+  fallbackChannel: string | undefined,
+): Promise<{
+  trend: Trend;
+  initiative: Initiative;
+  channel: string;
+  existingTask: { number: number } | null;
+}> {
+  const { deps } = req;
+  const trend = await findTrend(deps, req.team.teamId, trendNumber);
+  ensureAllowed({
+    action: 'trend.task',
+    actor: await whoAsks(req),
+    team: req.team,
+    item: await trendFacts(req, trend),
+    doing: `turn ${formatTrendRef(trend.number)} into a task`,
   });
-  const link = await prisma.trendLink.findFirst({
-    where: { trendId: trend.id, teamId: actor.teamId },
-    include: { initiative: true },
-    orderBy: { createdAt: 'asc' },
-  });
-  if (link) return { initiative: link.initiative, existingTask };
+  const channel = trend.sourceChannel ?? fallbackChannel;
+  if (!channel) throw new UserError('Tandem cannot tell which channel to post the task in.');
+  const { existingTask, linked } = await trendResponse(deps, trend);
+  if (linked) return { trend, initiative: linked, channel, existingTask };
   const { initiative } = await addInitiative(
     deps,
-    actor,
-    {
-      title: clip(`Respond to ${trend.label}`, 150),
-      kind: 'trend_response',
-      channelId: trend.sourceChannel ?? channelId,
-    },
-    await loadWorkspace(deps, actor.teamId),
+    storeActor(req),
+    { title: clip(`Respond to ${trend.label}`, 150), kind: 'trend_response', channelId: channel },
+    req.team,
   );
-  await prisma.trendLink.create({
-    data: {
-      trendId: trend.id,
-      initiativeId: initiative.id,
-      teamId: actor.teamId,
-      linkedBy: actor.userId,
-      createdAt: deps.clock.now(),
-    },
-  });
-  return { initiative, existingTask };
-}
-
-export async function findTrendByNumber(deps: Deps, teamId: string, number: number): Promise<Trend> {
-  return findTrend(deps, teamId, number);
+  await linkTrend(deps, trend, initiative, req.userId);
+  return { trend, initiative, channel, existingTask };
 }

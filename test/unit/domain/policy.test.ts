@@ -134,6 +134,15 @@ const EXPECTED: Record<Action, Persona[]> = {
   'item.view': everyone(),
   'trend.log': everyone(),
   'trend.task': everyone(),
+  'trend.expire': [
+    'owner',
+    'socialLead',
+    'prLead',
+    'tandemAdmin',
+    'workspaceAdmin',
+    'workspaceOwner',
+    'installer',
+  ],
   'draft.create': everyone(),
   'draft.revise': everyone(),
   // Approvers are configured (the PR lead): admins do not approve in their place.
