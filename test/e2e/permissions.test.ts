@@ -81,6 +81,14 @@ describe.each(BACKENDS)('who may do what, end to end on %s', (backend) => {
     expect(await task(number)).toMatchObject({ assigneeId: SOL, status: 'open' });
     expect(await history()).toBe(before);
 
+    // 🔁 from someone who may not hand it off: told privately, no picker by DM.
+    t.slack.reset();
+    await react(MAX, 'repeat', PUBLIC, ts);
+    expect(noteTo(MAX)).toContain(`Only <@${SOL}> (the owner)`);
+    expect(t.slack.callsTo('chat.postMessage').some((c) => c.args.channel === `D${MAX}`)).toBe(false);
+    await react(SOL, 'repeat', PUBLIC, ts);
+    await t.slack.waitFor('chat.postMessage', (c) => c.args.channel === `D${SOL}`);
+
     await t.command('/task', `release T${number}`, as(SOL));
     expect((await task(number)).assigneeId).toBeNull();
     await t.command('/task', `assign T${number} ${mention(MAX)}`, as(SOL)); // the social lead
