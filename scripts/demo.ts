@@ -157,8 +157,13 @@ try {
 
   console.log(`— ${winnerName} takes the reaction back: the task is released`);
   await show(() => react(winnerName, 'reaction_removed', 'raising_hand', ts));
-  console.log(`— ${other} claims it, then marks it done with ✅`);
+  console.log(`— ${other} claims it`);
   await show(() => react(other, 'reaction_added', 'raising_hand', ts));
+  console.log(
+    `— Dev from marketing reacts ✅ on it: only ${other} (its owner), the initiative’s owner, a social lead or a Tandem admin may close it, so Dev is told privately and nothing changes`,
+  );
+  await show(() => react('dev', 'reaction_added', 'white_check_mark', ts));
+  console.log(`— ${other} marks it done with ✅`);
   await show(() => react(other, 'reaction_added', 'white_check_mark', ts));
 
   console.log(`— ${other} opens Tandem's App Home`);
