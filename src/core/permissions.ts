@@ -6,7 +6,7 @@ import type { Action } from '../domain/policy/rules.js';
 import { UserError } from '../domain/user-error.js';
 import { personOf } from './people.js';
 import { refusalText } from './refusals.js';
-import { approverIds, type WorkspaceSettings } from './team.js';
+import { approverIds, type WorkspaceSettings } from './settings.js';
 
 /** The asker's facts: their Slack role (cached users.info) and what the settings say of them. */
 export async function actorFacts(

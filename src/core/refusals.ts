@@ -2,7 +2,7 @@ import type { Decision } from '../domain/policy/decide.js';
 import type { ItemFacts } from '../domain/policy/facts.js';
 import type { Grant } from '../domain/policy/rules.js';
 import { userMention } from '../slack/mrkdwn.js';
-import { approverIds, type WorkspaceSettings } from './team.js';
+import { approverIds, type WorkspaceSettings } from './settings.js';
 
 export interface RefusalSubject {
   team: WorkspaceSettings;

@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
 import type { Deps } from '../deps.js';
-import { loadWorkspace, type WorkspaceSettings } from './team.js';
+import type { WorkspaceSettings } from './settings.js';
+import { loadWorkspace } from './team.js';
 
 const TEAM = 'tandemTeam';
 

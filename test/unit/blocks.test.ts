@@ -2,7 +2,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidatesMessage, ownershipMessage } from '../../src/core/ownership/views.js';
-import type { WorkspaceSettings } from '../../src/core/team.js';
+import type { WorkspaceSettings } from '../../src/core/settings.js';
 import { DEFAULT_CHECKLISTS } from '../../src/domain/checklists.js';
 import { NETWORKS, TONES } from '../../src/domain/drafts/types.js';
 import type { InitiativeListFilter } from '../../src/domain/initiative-command.js';

@@ -1,7 +1,8 @@
 import type { Deps } from '../../deps.js';
 import type { Discipline, Initiative } from '../../generated/prisma/client.js';
+import type { WorkspaceSettings } from '../settings.js';
 import type { TaskWithInitiative } from '../stores/tasks.js';
-import { loadWorkspace, type WorkspaceSettings } from '../team.js';
+import { loadWorkspace } from '../team.js';
 
 export interface HomeData {
   workspace: WorkspaceSettings;

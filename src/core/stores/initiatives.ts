@@ -12,7 +12,7 @@ import type {
   InitiativeStatus,
   OwnershipChange,
 } from '../../generated/prisma/client.js';
-import type { WorkspaceSettings } from '../team.js';
+import type { WorkspaceSettings } from '../settings.js';
 import { recordOwnershipChange } from './ownership.js';
 
 export interface Actor {

@@ -13,7 +13,7 @@ import type {
   Prisma as PrismaTypes,
   Task,
 } from '../../generated/prisma/client.js';
-import type { WorkspaceSettings } from '../team.js';
+import type { WorkspaceSettings } from '../settings.js';
 import { findInitiative } from './initiatives.js';
 import { recordOwnershipChange } from './ownership.js';
 

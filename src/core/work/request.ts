@@ -5,8 +5,8 @@ import type { ActorFacts, ItemFacts } from '../../domain/policy/facts.js';
 import type { ChangeSource, Initiative, PressRelease } from '../../generated/prisma/client.js';
 import { channelFacts } from '../channels.js';
 import { actorFacts } from '../permissions.js';
+import type { WorkspaceSettings } from '../settings.js';
 import type { TaskWithInitiative } from '../stores/tasks.js';
-import type { WorkspaceSettings } from '../team.js';
 import { teamOf } from '../team-context.js';
 
 /** One person's request, as every shared operation on work needs it. */

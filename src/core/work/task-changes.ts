@@ -14,8 +14,8 @@ import {
   type TaskWithInitiative,
   unblockTask,
 } from '../stores/tasks.js';
-import { afterTaskChange } from '../task-messages/sync.js';
 import { storeActor, taskFacts, type WorkRequest, whoAsks } from './request.js';
+import { afterTaskChange } from './task-sync.js';
 
 export type TaskChange =
   | { kind: 'release' }

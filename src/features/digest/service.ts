@@ -1,5 +1,6 @@
+import type { WorkspaceSettings } from '../../core/settings.js';
 import type { TaskWithInitiative } from '../../core/stores/tasks.js';
-import { loadWorkspaceFresh, type WorkspaceSettings } from '../../core/team.js';
+import { loadWorkspaceFresh } from '../../core/team.js';
 import { calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { addDays, todayIn } from '../../domain/calendar-date.js';

@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
+import type { WorkspaceSettings } from '../../core/settings.js';
 import { releaseName } from '../../core/stores/releases.js';
 import type { TaskWithInitiative } from '../../core/stores/tasks.js';
 import { claimButton } from '../../core/task-messages/views.js';
-import type { WorkspaceSettings } from '../../core/team.js';
 import { calendarDateFromDb } from '../../db/calendar-dates.js';
 import { formatReleaseRef } from '../../domain/draft-command.js';
 import { networkLabel } from '../../domain/drafts/networks.js';

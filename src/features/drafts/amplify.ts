@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
+import type { WorkspaceSettings } from '../../core/settings.js';
 import { releaseName } from '../../core/stores/releases.js';
 import { draftTasks, type TaskActor } from '../../core/stores/tasks.js';
 import { postTaskDrafts } from '../../core/task-messages/post.js';
-import type { WorkspaceSettings } from '../../core/team.js';
 import { calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { todayIn } from '../../domain/calendar-date.js';

@@ -1,8 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import { publishHomes } from '../../core/home/publish.js';
+import type { WorkspaceSettings } from '../../core/settings.js';
 import { addInitiative } from '../../core/stores/initiatives.js';
 import { releaseInput, releaseName, releaseNetworks, setReleaseMessage } from '../../core/stores/releases.js';
-import { loadWorkspace, type WorkspaceSettings } from '../../core/team.js';
+import { loadWorkspace } from '../../core/team.js';
 import type { Deps } from '../../deps.js';
 import { formatReleaseRef } from '../../domain/draft-command.js';
 import { finishDraft } from '../../domain/drafts/finish.js';

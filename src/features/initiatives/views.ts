@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { historyLines } from '../../core/ownership/views.js';
-import type { WorkspaceSettings } from '../../core/team.js';
+import type { WorkspaceSettings } from '../../core/settings.js';
 import { calendarDateFromDb } from '../../db/calendar-dates.js';
 import { formatDueDate } from '../../domain/due-date.js';
 import type { InitiativeListFilter } from '../../domain/initiative-command.js';

@@ -1,8 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import { timezoneOf } from '../../core/people.js';
+import type { WorkspaceSettings } from '../../core/settings.js';
 import { type NudgeKind, recordNudges } from '../../core/stores/nudges.js';
 import { findTrendById } from '../../core/stores/trends.js';
-import { loadWorkspaceFresh, type WorkspaceSettings } from '../../core/team.js';
+import { loadWorkspaceFresh } from '../../core/team.js';
 import { calendarDateFromDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { todayIn } from '../../domain/calendar-date.js';

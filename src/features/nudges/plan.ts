@@ -1,6 +1,7 @@
+import { leadsFor } from '../../core/settings.js';
 import type { ItemType, PlannedNudge } from '../../core/stores/nudges.js';
 import { embargoesLiftingSoon } from '../../core/stores/releases.js';
-import { leadsFor, loadWorkspaceFresh } from '../../core/team.js';
+import { loadWorkspaceFresh } from '../../core/team.js';
 import { calendarDateFromDb, calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { addDays, todayIn } from '../../domain/calendar-date.js';

@@ -8,7 +8,7 @@ import { publishHome } from '../../core/home/publish.js';
 import { candidatesMessage, ownershipMessage } from '../../core/ownership/views.js';
 import { whoOwnsFor } from '../../core/ownership/who-owns.js';
 import { isAllowed } from '../../core/permissions.js';
-import type { WorkspaceSettings } from '../../core/team.js';
+import type { WorkspaceSettings } from '../../core/settings.js';
 import { whoAsks, workRequest } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
 import { parseTandemCommand, type TandemCommand } from '../../domain/tandem-command.js';

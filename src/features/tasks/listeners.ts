@@ -9,11 +9,11 @@ import type {
 } from '@slack/bolt';
 import type { GenericMessageEvent } from '@slack/types';
 import { findTask, recordBlockedReason } from '../../core/stores/tasks.js';
-import { afterTaskChange } from '../../core/task-messages/sync.js';
 import { taskRef } from '../../core/task-messages/views.js';
 import { teamOf } from '../../core/team-context.js';
 import { workRequest } from '../../core/work/request.js';
 import { changeTask, type TaskChange } from '../../core/work/task-changes.js';
+import { afterTaskChange } from '../../core/work/task-sync.js';
 import type { Deps } from '../../deps.js';
 import { slackTextToPlain } from '../../domain/slack-refs.js';
 import { parseTaskCommand, TASK_USAGE, type TaskCommand } from '../../domain/task-command.js';

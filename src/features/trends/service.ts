@@ -1,4 +1,5 @@
 import { ensureAllowed } from '../../core/permissions.js';
+import { leadsFor } from '../../core/settings.js';
 import { activeInitiatives, addInitiative, findInitiative } from '../../core/stores/initiatives.js';
 import { recordNudges } from '../../core/stores/nudges.js';
 import {
@@ -11,7 +12,6 @@ import {
   trendFromMessage,
   trendResponse,
 } from '../../core/stores/trends.js';
-import { leadsFor } from '../../core/team.js';
 import {
   channelOf,
   initiativeFacts,

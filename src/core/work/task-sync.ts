@@ -1,9 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import { publishHomes } from '../home/publish.js';
+import type { WorkspaceSettings } from '../settings.js';
 import type { TaskWithInitiative } from '../stores/tasks.js';
-import { loadWorkspace, type WorkspaceSettings } from '../team.js';
-import { taskMessage } from './views.js';
+import { taskMessage } from '../task-messages/views.js';
+import { loadWorkspace } from '../team.js';
 
 /**
  * Brings a task's Slack message and the App Homes of the people involved up to date. The
