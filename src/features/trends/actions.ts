@@ -12,6 +12,7 @@ import { orThrow, UserError } from '../../domain/user-error.js';
 import { clip } from '../../slack/blocks.js';
 import { teamIdOf } from '../../slack/command-context.js';
 import { explainPostFailure } from '../../slack/post-errors.js';
+import { privately } from '../../slack/reply.js';
 import { findTrendByNumber, RESPOND_WITHIN_MS, responseHome } from './service.js';
 import { trendNoteMessage } from './views.js';
 
@@ -69,13 +70,11 @@ export function trendToTask(deps: Deps) {
         usage: '/invite @Tandem',
         example: '/invite @Tandem',
       });
-    await respond({
-      response_type: 'ephemeral',
-      replace_original: false,
-      ...trendNoteMessage(
+    await privately(respond, { keepOriginal: true })(
+      trendNoteMessage(
         `Posted *${formatTaskRef(task.number)}* for ${formatTrendRef(trend.number)}: whoever reacts first owns the response. Unclaimed in 24 hours, it goes to both leads.`,
       ),
-    });
+    );
     await publishHomes(client, deps, teamId, [initiative.ownerId]);
   };
 }
