@@ -20,6 +20,7 @@ import { registerErrorHandler } from './slack/error-handler.js';
 import { EVENT_QUEUE, limitEventConcurrency } from './slack/event-queue.js';
 import { configureDraftRateLimit, DRAFT_RATE_LIMIT, type RateLimit } from './slack/rate-limits.js';
 import { refuseReplays } from './slack/replays.js';
+import { platformError } from './slack/reply.js';
 import { guardRequests, MAX_BODY_BYTES } from './slack/request-guard.js';
 import { timedOut } from './slack/timed-out.js';
 
@@ -65,9 +66,7 @@ export const SLACK_RETRY_POLICY: RetryOptions & { onFailedAttempt: (error: Error
 
 export class SlackStartupError extends Error {
   constructor(cause: unknown) {
-    const detail =
-      (cause as { data?: { error?: string } }).data?.error ??
-      (cause instanceof Error ? cause.message : String(cause));
+    const detail = platformError(cause) ?? (cause instanceof Error ? cause.message : String(cause));
     super(
       `Slack did not accept SLACK_BOT_TOKEN (auth.test: ${detail}). Check the token on your app's “OAuth & Permissions” page` +
         ' and that this machine can reach Slack.',

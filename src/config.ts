@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { isValidTimezone } from './domain/due-date.js';
-import type { OpenAiSettings } from './features/drafts/openai-drafter.js';
+import type { OpenAiSettings } from './features/drafts/drafters/openai-drafter.js';
 import { outboundVerdict } from './outbound-urls.js';
 
 // Blank values are dropped before parsing (see withoutBlanks), so optional means "unset or blank".

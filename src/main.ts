@@ -3,7 +3,7 @@ import { systemClock } from './clock.js';
 import { ConfigError, cleartextWarnings, loadConfig, loadDotEnv } from './config.js';
 import { openDatabase } from './db/database.js';
 import { MigrationError } from './db/migrate.js';
-import { chooseDrafter } from './features/drafts/choose-drafter.js';
+import { chooseDrafter } from './features/drafts/drafters/choose-drafter.js';
 import { createLogger } from './logger.js';
 import { startScheduler } from './scheduler/scheduler.js';
 

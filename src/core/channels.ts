@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
-import { platformErrorCode } from './people.js';
+import { platformError } from '../slack/reply.js';
 
 /** What the policy needs to know about an item's channel for one person. */
 export interface ChannelFacts {
@@ -44,7 +44,7 @@ async function lookUp(client: WebClient, channel: string): Promise<Omit<Known, '
     return { isPrivate, members: isPrivate ? await readMembers(client, channel) : null };
   } catch (error) {
     // Tandem cannot see it: a private channel it is not in. Never treated as public.
-    if (platformErrorCode(error) === 'channel_not_found') return { isPrivate: true, members: null };
+    if (platformError(error) === 'channel_not_found') return { isPrivate: true, members: null };
     throw error;
   }
 }

@@ -1,6 +1,7 @@
-import { ErrorCode, type WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps.js';
 import type { SlackRole } from '../domain/policy/facts.js';
+import { platformError } from '../slack/reply.js';
 
 /** What Tandem needs to know about a person from Slack. */
 export interface Person {
@@ -43,11 +44,6 @@ function roleOf(
   return 'member';
 }
 
-export const platformErrorCode = (error: unknown): string | undefined =>
-  (error as { code?: string }).code === ErrorCode.PlatformError
-    ? (error as { data?: { error?: string } }).data?.error
-    : undefined;
-
 /**
  * A person as Slack describes them, remembered for a while. Slack answers `user_not_found` only
  * for ids it does not know at all, which carry no rights beyond a plain member's; an outage is
@@ -78,7 +74,7 @@ export async function personOf(
         tz: user.tz ?? null,
       };
   } catch (error) {
-    if (platformErrorCode(error) !== 'user_not_found') throw error;
+    if (platformError(error) !== 'user_not_found') throw error;
   }
   if (cache.size >= MAX_REMEMBERED) cache.delete(cache.keys().next().value as string);
   cache.set(key, { person, at: now });

@@ -62,3 +62,26 @@ export function parseDraftCommand(raw: string): Parsed<DraftCommand> {
   }
   return ok({ type: 'inline', text });
 }
+
+/** The usage an error about a "Draft social posts" message points at: the form, and a typed release. */
+const SHORTCUT_HINT = { usage: DRAFT_USAGE.modal.usage, example: DRAFT_USAGE.inline.example };
+
+/**
+ * The text of a message given to "Draft social posts", taken whole as the release: it must be
+ * the message that holds a press release, not a reply about one, and within the same size.
+ */
+export function parseShortcutRelease(messageText: string): Parsed<string> {
+  const body = slackTextToPlain(messageText).trim();
+  const words = countWords(body);
+  if (words < MIN_RELEASE_WORDS)
+    return fail(
+      `That message has ${words} word${words === 1 ? '' : 's'}; use "Draft social posts" on the message that holds the whole press release (at least ${MIN_RELEASE_WORDS} words).`,
+      SHORTCUT_HINT,
+    );
+  if (body.length > MAX_RELEASE_CHARS)
+    return fail(
+      `That message is ${body.length.toLocaleString('en-US')} characters; Tandem takes releases up to ${MAX_RELEASE_CHARS.toLocaleString('en-US')}. Post the release without its boilerplate (contacts, "About us") and try again.`,
+      SHORTCUT_HINT,
+    );
+  return ok(body);
+}

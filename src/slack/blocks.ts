@@ -1,4 +1,5 @@
 import type { ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
+import { clipGraphemes } from '../domain/text/graphemes.js';
 
 /** Slack's hard limits: beyond them chat.postMessage fails with invalid_blocks. */
 export const MAX_BLOCKS = 50;
@@ -11,18 +12,8 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
 /** Cuts to at most `max` UTF-16 units (Slack's measure) without splitting an emoji or accent. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let out = '';
-  for (const { segment } of graphemes.segment(text)) {
-    if (out.length + segment.length > max - 1) break;
-    out += segment;
-  }
-  return `${out}…`;
-}
+export const clip = (text: string, max: number): string => clipGraphemes(text, max);
 
 /** A mrkdwn section, clipped to Slack's limit; `accessory` is a button or other element beside it. */
 export function section(text: string, accessory?: SectionBlock['accessory']): SectionBlock {

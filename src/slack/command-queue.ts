@@ -4,6 +4,7 @@ import { context, type SlackMessage, section } from './blocks.js';
 import { createLimiter, QueueFullError } from './limiter.js';
 import { escapeText, inlineCode } from './mrkdwn.js';
 import { firstDelivery } from './replays.js';
+import { privately } from './reply.js';
 
 export interface QueueLimits {
   /** Worked on at once. */
@@ -65,7 +66,7 @@ export function queuedCommand(deps: Deps, listener: (args: CommandArgs) => Promi
       if (started || !(error instanceof QueueFullError)) throw error;
       const { command, text, team_id: teamId } = args.command;
       deps.logger.warn({ teamId, command }, 'command queue full; command refused');
-      await args.respond({ response_type: 'ephemeral', ...busyMessage(`${command} ${text}`.trim()) });
+      await privately(args.respond)(busyMessage(`${command} ${text}`.trim()));
     }
   };
 }

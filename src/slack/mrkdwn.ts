@@ -1,9 +1,9 @@
+import { graphemePrefixWithin } from '../domain/text/graphemes.js';
+
 /** Slack mrkdwn needs &, < and > escaped in any text a person typed, or `<!channel>` would ping everyone. */
 export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
  * Escaped text of at most `max` characters. Escaping can make text five times longer (`&` is
@@ -12,13 +12,8 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 export function escapeWithin(text: string, max: number): string {
   const escaped = escapeText(text);
   if (escaped.length <= max) return escaped;
-  let out = '';
-  for (const { segment } of graphemes.segment(text)) {
-    const piece = escapeText(segment);
-    if (out.length + piece.length > max - 1) break;
-    out += piece;
-  }
-  return `${out}…`;
+  const kept = graphemePrefixWithin(text, max - 1, (grapheme) => escapeText(grapheme).length);
+  return `${escapeText(text.slice(0, kept))}…`;
 }
 
 export const userMention = (userId: string): string => `<@${userId}>`;

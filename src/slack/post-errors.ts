@@ -1,10 +1,11 @@
 import { UserError } from '../domain/user-error.js';
+import { platformError } from './reply.js';
 
 const NOT_POSTABLE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
 
 /** The reason Slack refused to post in a channel (not in it, archived…), or null for anything else. */
 export function postRefusal(error: unknown): string | null {
-  const code = (error as { data?: { error?: string } }).data?.error;
+  const code = platformError(error);
   return code && NOT_POSTABLE.has(code) ? code : null;
 }
 

@@ -1,7 +1,9 @@
 import type { WebClient } from '@slack/web-api';
+import { UserError } from '../domain/user-error.js';
 import type { Logger } from '../logger.js';
 import type { SlackMessage } from './blocks.js';
 import { sendDm } from './dm.js';
+import { internalErrorMessage, userErrorMessage } from './error-reply.js';
 import { timedOut } from './timed-out.js';
 
 /**
@@ -22,4 +24,24 @@ export async function tellPrivately(
     logger.debug({ err: error, channel: where.channel }, 'ephemeral refused; sending a DM instead');
     await sendDm(client, logger, where.user, message);
   }
+}
+
+/**
+ * Work after a modal closed: its payload has no response_url and no channel the error handler
+ * could answer in, so a failure is told privately where the work was for. A UserError says what
+ * to do; anything else is logged as `logged` and answered with the apology.
+ */
+export async function tellFailure(
+  client: WebClient,
+  logger: Logger,
+  where: { channel: string; user: string },
+  error: unknown,
+  logged: string,
+): Promise<void> {
+  if (error instanceof UserError) {
+    await tellPrivately(client, logger, where, userErrorMessage(error));
+    return;
+  }
+  logger.error({ err: error }, logged);
+  await tellPrivately(client, logger, where, internalErrorMessage());
 }

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseDrafter } from '../../src/features/drafts/choose-drafter.js';
+import { chooseDrafter } from '../../src/features/drafts/drafters/choose-drafter.js';
 import { createLogger } from '../../src/logger.js';
 import type { SlackCall } from '../harness/fake-slack.js';
 import { BACKENDS } from '../support/databases.js';

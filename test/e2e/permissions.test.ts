@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackCall } from '../harness/fake-slack.js';
+import { viewSubmission } from '../harness/slack-payloads.js';
 import { BACKENDS } from '../support/databases.js';
 import { type RunningTandem, startTandem } from '../support/tandem.js';
 
@@ -161,6 +162,37 @@ describe.each(BACKENDS)('who may do what, end to end on %s', (backend) => {
     expect((await t.db.prisma.trend.findUniqueOrThrow({ where: { id: launch.id } })).status).toBe('active');
     await t.command('/trend', `expire TR${launch.number}`, as(MAX));
     expect((await t.db.prisma.trend.findUniqueOrThrow({ where: { id: launch.id } })).status).toBe('expired');
+  });
+
+  it('drafts from the form only into a channel the person may post work in', async () => {
+    const release =
+      'Acme opens its first solar-powered plant in Leeds today, creating 120 local jobs and powering 40,000 homes with clean energy.';
+    const values = {
+      release: { release: { type: 'plain_text_input', value: release } },
+      networks: { networks: { type: 'multi_static_select', selected_options: [{ value: 'x' }] } },
+      tone: { tone: { type: 'static_select', selected_option: { value: 'neutral' } } },
+    };
+    const submit = (userId: string) =>
+      t.sender.interaction(
+        viewSubmission({
+          teamId: TEAM,
+          userId,
+          callbackId: 'draft_modal',
+          values,
+          privateMetadata: JSON.stringify({ channelId: PRIVATE }),
+        }),
+      );
+    const releases = () => t.db.prisma.pressRelease.count({ where: { teamId: TEAM } });
+    const before = await releases();
+    const refused = await submit(OUT);
+    expect(JSON.parse(refused.body)).toMatchObject({
+      response_action: 'errors',
+      errors: { networks: 'You cannot draft social posts in that channel.' },
+    });
+    expect(await releases()).toBe(before);
+    const allowed = await submit(MAX);
+    expect(allowed.body).toBe('');
+    expect(await releases()).toBe(before + 1);
   });
 
   it('keeps a channel Tandem cannot read private to those who answer for its work', async () => {

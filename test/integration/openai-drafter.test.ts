@@ -1,11 +1,11 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReleaseInput } from '../../src/domain/drafts/types.js';
-import { bounded } from '../../src/features/drafts/bounded-drafter.js';
-import { type Drafter, DrafterError, type RawDrafts } from '../../src/features/drafts/drafter.js';
-import { withFallback } from '../../src/features/drafts/fallback-drafter.js';
-import { openAiDrafter } from '../../src/features/drafts/openai-drafter.js';
-import { templateDrafter } from '../../src/features/drafts/template-drafter.js';
+import { bounded } from '../../src/features/drafts/drafters/bounded-drafter.js';
+import { type Drafter, DrafterError, type RawDrafts } from '../../src/features/drafts/drafters/drafter.js';
+import { withFallback } from '../../src/features/drafts/drafters/fallback-drafter.js';
+import { openAiDrafter } from '../../src/features/drafts/drafters/openai-drafter.js';
+import { templateDrafter } from '../../src/features/drafts/drafters/template-drafter.js';
 import { createLogger } from '../../src/logger.js';
 
 const BASE = 'http://openai.test';

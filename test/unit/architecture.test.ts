@@ -40,10 +40,6 @@ const STILL_QUERYING = [
   'src/features/digest/runs.ts',
   'src/features/digest/send.ts',
   'src/features/digest/service.ts',
-  'src/features/drafts/amplify.ts',
-  'src/features/drafts/draft-flow.ts',
-  'src/features/drafts/listeners.ts',
-  'src/features/drafts/versions.ts',
   'src/features/nudges/deliver.ts',
   'src/features/nudges/plan.ts',
 ];

@@ -58,6 +58,15 @@ export function findInitiativeById(deps: Deps, teamId: string, id: string): Prom
   return deps.db.prisma.initiative.findFirst({ where: { id, teamId } });
 }
 
+/** Planned and active initiatives, newest first, at most 100 (what a Slack select holds). */
+export function openInitiatives(deps: Deps, teamId: string): Promise<Initiative[]> {
+  return deps.db.prisma.initiative.findMany({
+    where: { teamId, status: { in: ['planned', 'active'] } },
+    orderBy: { number: 'desc' },
+    take: 100,
+  });
+}
+
 function resolveDue(text: string, workspace: WorkspaceSettings, deps: Deps): Date {
   return calendarDateToDb(
     orThrow(parseDueDate(text, { now: deps.clock.now(), timezone: workspace.timezone })),

@@ -145,6 +145,36 @@ export async function setReleaseMessage(
   });
 }
 
+/** The initiative a release amplifies, once it has one (chosen in the form, or made for it). */
+export function linkReleaseToInitiative(
+  deps: Deps,
+  release: PressRelease,
+  initiativeId: string,
+): Promise<PressRelease> {
+  return deps.db.prisma.pressRelease.update({ where: { id: release.id }, data: { initiativeId } });
+}
+
+/** Drafting finished (from the model or offline); the note says why it was offline, if it was. */
+export function markDrafted(
+  deps: Deps,
+  release: PressRelease,
+  note: string | undefined,
+): Promise<PressRelease> {
+  return deps.db.prisma.pressRelease.update({
+    where: { id: release.id },
+    data: { draftedAt: deps.clock.now(), note: note ?? null },
+  });
+}
+
+/** The networks that already have an "Amplify on <network>" task for this release. */
+export async function amplifiedNetworks(deps: Deps, release: PressRelease): Promise<Set<string | null>> {
+  const tasks = await deps.db.prisma.task.findMany({
+    where: { teamId: release.teamId, releaseId: release.id },
+    select: { network: true },
+  });
+  return new Set(tasks.map((t) => t.network));
+}
+
 /** Nudge when an embargo lifts within this long and some network has no approved post yet. */
 export const EMBARGO_NOTICE_MS = 24 * 60 * 60 * 1000;
 

@@ -1,5 +1,19 @@
 import twitter from 'twitter-text';
-import { graphemeBoundariesFrom, hashtagSpans, measure, NETWORK_RULES } from './networks.js';
+import {
+  boundaryBefore,
+  boundaryFrom,
+  graphemeBoundariesFrom,
+  graphemeEdges,
+  hasAtMostGraphemes,
+  isSpace,
+  knownBoundary,
+  segmentsOf,
+  splitGraphemes,
+  sureBoundary,
+  trimEndGraphemes,
+  trimmedEnd,
+} from '../text/graphemes.js';
+import { hashtagSpans, measure, NETWORK_RULES } from './networks.js';
 import type { DraftFlag, Network } from './types.js';
 
 /** A half-open range of UTF-16 positions in a string. */
@@ -16,94 +30,11 @@ export function urlSpans(text: string): Span[] {
   return twitter.extractUrlsWithIndices(text).map(({ indices: [start, end] }) => ({ start, end }));
 }
 
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
-
 // Everything below works in time close to linear in the text: a post of 10,000 characters full of
 // links or hashtags is fitted on the thread that acks Slack. Grapheme boundaries are found once per
 // text (graphemeBoundariesFrom segments in short windows), or near one position only: a boundary
 // of a text at p ≤ end - 2 is one of text.slice(0, end) too, and segmenting may start at any
 // boundary. Regular expressions anchored at the end run on a bounded suffix.
-
-/** JavaScript's `\s`, one UTF-16 unit at a time (all such characters are in the BMP). */
-function isSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
-function graphemeEdges(text: string): Uint8Array {
-  const edges = new Uint8Array(text.length + 1);
-  for (const at of graphemeBoundariesFrom(text)) edges[at] = 1;
-  return edges;
-}
-
-function graphemeList(text: string): string[] {
-  const parts: string[] = [];
-  let previous = 0;
-  for (const at of graphemeBoundariesFrom(text)) {
-    if (at > previous) parts.push(text.slice(previous, at));
-    previous = at;
-  }
-  return parts;
-}
-
-/** The largest boundary in `edges` at or before `at` that is also one of any prefix at least `end` long. */
-function knownBoundary(edges: Uint8Array, at: number, end: number): number {
-  let position = Math.min(at, end - 2);
-  while (position > 0 && edges[position] !== 1) position--;
-  return Math.max(position, 0);
-}
-
-/** The first grapheme boundary of `text` at or after `at`, segmenting from `from` (a boundary at or before it). */
-function boundaryFrom(text: string, from: number, at: number): number {
-  for (const edge of graphemeBoundariesFrom(text, from)) if (edge >= at) return edge;
-  return text.length;
-}
-
-/** The last grapheme boundary of `text` before `at`, segmenting from `from` (a boundary before it). */
-function boundaryBefore(text: string, from: number, at: number): number {
-  let last = from;
-  for (const edge of graphemeBoundariesFrom(text, from)) {
-    if (edge >= at) break;
-    last = edge;
-  }
-  return last;
-}
-
-/**
- * Where text.slice(0, end) ends once trimEndGraphemes has run on it: the trailing graphemes made
- * only of spaces go, which is the trailing run of spaces up to the boundary at or after its start.
- * `known(p)` is a grapheme boundary of that prefix at or before p.
- */
-function trimmedEnd(text: string, end: number, known: (at: number) => number): number {
-  let spaces = end;
-  while (spaces > 0 && isSpace(text.charCodeAt(spaces - 1))) spaces--;
-  if (spaces === end || spaces === 0) return spaces;
-  const prefix = end === text.length ? text : text.slice(0, end);
-  return boundaryFrom(prefix, known(spaces - 2), spaces);
-}
-
-/**
- * trimEnd that never splits a grapheme: a Prepend character glued to a trailing space is one
- * grapheme, and String#trimEnd would leave half of it behind.
- */
-export function trimEndGraphemes(text: string): string {
-  return text.slice(
-    0,
-    trimmedEnd(text, text.length, () => 0),
-  );
-}
 
 /** Grapheme boundaries of the prefixes of one text, each found by segmenting near it only. */
 class Prefixes {
@@ -161,7 +92,7 @@ function safeCuts(text: string, candidates: Iterable<number>, edges = graphemeEd
 const sentenceEnds = (text: string, edges: Uint8Array): number[] =>
   safeCuts(
     text,
-    Array.from(sentenceSegmenter.segment(text), ({ index, segment }) => index + segment.length),
+    Array.from(segmentsOf(text, 'sentence'), ({ index, segment }) => index + segment.length),
     edges,
   );
 
@@ -205,7 +136,7 @@ function wordStarts(text: string): number[] {
       to++;
     }
     const stretch = start === 0 && to === text.length ? text : text.slice(start, to);
-    for (const { index } of wordSegmenter.segment(stretch)) starts.push(start + index);
+    for (const { index } of segmentsOf(stretch, 'word')) starts.push(start + index);
     start = to;
   }
   return starts;
@@ -347,7 +278,7 @@ function splitTail(text: string): { body: string; separator: string; tail: strin
 
 // Spaces are dropped or merged only where they stand alone: " \u0301" or "\u0600 " is one grapheme.
 function tidyLine(line: string): string {
-  const all = graphemeList(line);
+  const all = splitGraphemes(line);
   const blank = (part: string | undefined) => part !== undefined && /^[ \t]+$/.test(part);
   let first = 0;
   let last = all.length;
@@ -384,17 +315,6 @@ const linksOnly = (tail: string): string => {
   for (const span of [...tags].reverse()) out = out.slice(0, span.start) + out.slice(span.end);
   return tidyLines(out);
 };
-
-const isPrintableAscii = (code: number): boolean => code >= 0x20 && code <= 0x7e;
-
-/** A grapheme boundary for certain: an end of the text, or between two printable ASCII characters. */
-const sureBoundary = (text: string, at: number): boolean =>
-  at === 0 ||
-  at === text.length ||
-  (at > 0 &&
-    at < text.length &&
-    isPrintableAscii(text.charCodeAt(at - 1)) &&
-    isPrintableAscii(text.charCodeAt(at)));
 
 /**
  * Widens a span to whole graphemes, so removing it never leaves half of one ("\u0600" + "https://…").
@@ -555,13 +475,7 @@ export function shortenUntil(text: string, fits: (candidate: string) => boolean)
 /** measure(network, candidate) <= limit, counting graphemes only as far as the limit. */
 function fitsWithin(network: Network, limit: number): (candidate: string) => boolean {
   if (network === 'x') return (candidate) => measure(network, candidate) <= limit;
-  return (candidate) => {
-    // A grapheme is at least one UTF-16 unit.
-    if (candidate.length <= limit) return true;
-    let count = -1;
-    for (const _ of graphemeBoundariesFrom(candidate)) if (++count > limit) return false;
-    return true;
-  };
+  return (candidate) => hasAtMostGraphemes(candidate, limit);
 }
 
 /**

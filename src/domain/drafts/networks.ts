@@ -1,4 +1,5 @@
 import twitter from 'twitter-text';
+import { countGraphemes } from '../text/graphemes.js';
 import { NETWORKS, type Network } from './types.js';
 
 /** What each network allows in one post, as its own composer counts it. */
@@ -70,72 +71,6 @@ export const NETWORK_RULES: Record<Network, NetworkRule> = {
     hookLength: null,
   },
 };
-
-const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
-const WINDOW = 128;
-
-const isPrintableAscii = (code: number): boolean => code >= 0x20 && code <= 0x7e;
-
-/**
- * The grapheme boundaries of `text` from `from` (which must be one) on, ascending, ending with
- * text.length. Node 20's segment iterator costs time in proportion to the whole string at every
- * step, so the text is segmented in short stretches, each starting at a boundary already found.
- * Between two printable ASCII characters there is always a boundary (no rule of UAX #29 joins
- * them), so such runs need no segmenting and end a stretch exactly; otherwise a boundary at a
- * window's last code unit is not trusted (a low surrogate may follow).
- */
-export function* graphemeBoundariesFrom(text: string, from = 0): Generator<number> {
-  const length = text.length;
-  let start = from;
-  let width = WINDOW;
-  while (start < length) {
-    if (
-      start + 1 < length &&
-      isPrintableAscii(text.charCodeAt(start)) &&
-      isPrintableAscii(text.charCodeAt(start + 1))
-    ) {
-      yield start;
-      start++;
-      continue;
-    }
-    const limit = Math.min(length, start + width);
-    let sure = start + 2;
-    while (
-      sure < limit &&
-      !(isPrintableAscii(text.charCodeAt(sure - 1)) && isPrintableAscii(text.charCodeAt(sure)))
-    ) {
-      sure++;
-    }
-    if (sure < limit || limit === length) {
-      const to = sure < limit ? sure : length;
-      for (const { index } of graphemeSegmenter.segment(text.slice(start, to))) yield start + index;
-      start = to;
-      width = WINDOW;
-      continue;
-    }
-    const found: number[] = [];
-    for (const { index } of graphemeSegmenter.segment(text.slice(start, limit))) found.push(start + index);
-    let last = found.length - 1;
-    while (last > 0 && (found[last] ?? 0) > limit - 2) last--;
-    if (last === 0) {
-      // One grapheme longer than the window: widen it.
-      width *= 2;
-      continue;
-    }
-    for (let i = 0; i < last; i++) yield found[i] ?? 0;
-    start = found[last] ?? 0;
-    width = WINDOW;
-  }
-  yield length;
-}
-
-/** What a person sees as one character: an emoji family or a letter with its accents counts once. */
-export function countGraphemes(text: string): number {
-  let count = -1;
-  for (const _ of graphemeBoundariesFrom(text)) count++;
-  return count;
-}
 
 /** The length the network's composer would show for this text, in the network's own unit. */
 export function measure(network: Network, text: string): number {

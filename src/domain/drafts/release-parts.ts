@@ -1,3 +1,4 @@
+import { segmentsOf } from '../text/graphemes.js';
 import type { ReleaseInput } from './types.js';
 
 /** The pieces of a press release the drafters build posts from, each copied verbatim. */
@@ -36,15 +37,14 @@ const BOILERPLATE =
 // Where the release proper ends and the "About us" and contact block begins.
 const END_MARK = /^(?:#{3}|-\s?30\s?-|about\s+[^.]{1,60}$|media contacts?:?$)/i;
 
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-// A full stop after these does not end the sentence, whatever Intl.Segmenter thinks.
+// A full stop after these does not end the sentence, whatever the sentence segmenter thinks.
 const ABBREVIATION_END =
   /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Gov|Sen|Rep|Gen|Prof|Lt|Col|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|U\.S|U\.K|a\.m|p\.m|\p{Lu})\.\s*$/u;
 
 export function sentencesOf(paragraph: string): string[] {
   const merged: string[] = [];
   let pending = '';
-  for (const { segment } of sentenceSegmenter.segment(paragraph)) {
+  for (const { segment } of segmentsOf(paragraph, 'sentence')) {
     pending += segment;
     if (!ABBREVIATION_END.test(pending)) {
       merged.push(pending);

@@ -1,5 +1,6 @@
+import { countGraphemes } from '../text/graphemes.js';
 import { shortenUntil } from './fit.js';
-import { countGraphemes, measure, NETWORK_RULES } from './networks.js';
+import { measure, NETWORK_RULES } from './networks.js';
 import { releaseParts } from './release-parts.js';
 import type { Network, ReleaseInput, Tone } from './types.js';
 

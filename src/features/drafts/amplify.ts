@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { WorkspaceSettings } from '../../core/settings.js';
-import { releaseName } from '../../core/stores/releases.js';
+import { amplifiedNetworks, releaseName } from '../../core/stores/releases.js';
 import { draftTasks, type TaskActor } from '../../core/stores/tasks.js';
 import { postTaskDrafts } from '../../core/task-messages/post.js';
 import { calendarDateToDb } from '../../db/calendar-dates.js';
@@ -26,11 +26,7 @@ export async function ensureAmplifyTasks(
   initiative: Initiative,
   channel: string,
 ): Promise<{ posted: number; error?: unknown }> {
-  const existing = await deps.db.prisma.task.findMany({
-    where: { teamId: release.teamId, releaseId: release.id },
-    select: { network: true },
-  });
-  const covered = new Set(existing.map((t) => t.network));
+  const covered = await amplifiedNetworks(deps, release);
   const missing = (release.networks as Network[]).filter((n) => !covered.has(n));
   if (missing.length === 0) return { posted: 0 };
   // Due the day the embargo lifts: that is when the posts go out.

@@ -9,41 +9,31 @@ import type {
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
-import { z } from 'zod';
 import { ensureAllowed, isAllowed } from '../../core/permissions.js';
-import {
-  findRelease,
-  findReleaseById,
-  releaseInput,
-  saveRelease,
-  updateReleaseOptions,
-} from '../../core/stores/releases.js';
-import { releaseFacts, type WorkRequest, whoAsks, workRequest } from '../../core/work/request.js';
+import { draftById, isCurrent } from '../../core/stores/drafts.js';
+import { openInitiatives } from '../../core/stores/initiatives.js';
+import { findRelease, findReleaseById, releaseById } from '../../core/stores/releases.js';
+import { channelOf, releaseFacts, type WorkRequest, whoAsks, workRequest } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
-import {
-  countWords,
-  DRAFT_USAGE,
-  formatReleaseRef,
-  MAX_RELEASE_CHARS,
-  MIN_RELEASE_WORDS,
-  parseDraftCommand,
-} from '../../domain/draft-command.js';
-import { finishDraft } from '../../domain/drafts/finish.js';
-import { NETWORKS, type Network } from '../../domain/drafts/types.js';
-import { slackTextToPlain } from '../../domain/slack-refs.js';
+import { formatReleaseRef, parseDraftCommand, parseShortcutRelease } from '../../domain/draft-command.js';
+import type { Network } from '../../domain/drafts/types.js';
 import { orThrow, UserError } from '../../domain/user-error.js';
 import type { PressRelease } from '../../generated/prisma/client.js';
-import type { Logger } from '../../logger.js';
-import type { SlackMessage } from '../../slack/blocks.js';
-import { teamIdOf } from '../../slack/command-context.js';
-import { internalErrorMessage, userErrorMessage } from '../../slack/error-reply.js';
 import { draftSlotRefusal, takeDraftSlot } from '../../slack/rate-limits.js';
-import { tellPrivately } from '../../slack/tell.js';
-import { draftRelease, redraftNetwork, refreshDraftsMessage } from './draft-flow.js';
+import { privately } from '../../slack/reply.js';
 import { type DraftModalMetadata, draftModal, editModal, MODAL_TEXT_MAX } from './modals.js';
-import { parseDraftSubmission, parseEditSubmission } from './submission.js';
-import { approveDraft, assertCurrent, findDraft, isCurrent, saveVersions } from './versions.js';
+import {
+  approve,
+  assertCurrent,
+  draftFromForm,
+  draftRelease,
+  findDraft,
+  refreshDraftsMessage,
+  regenerate,
+  saveEdit,
+  saveTypedRelease,
+} from './service.js';
+import { parseDraftMetadata, parseDraftSubmission, parseEditSubmission } from './submission.js';
 import { draftHelpMessage, draftNoteMessage } from './views.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
@@ -51,34 +41,29 @@ type ShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShort
 type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
-const firstLink = (text: string): string | null => /https?:\/\/[^\s<>"]+/.exec(text)?.[0] ?? null;
-
-/** Open initiatives a release can be linked to, newest first (a select holds 100). */
-function openInitiatives(deps: Deps, teamId: string) {
-  return deps.db.prisma.initiative.findMany({
-    where: { teamId, status: { in: ['planned', 'active'] } },
-    orderBy: { number: 'desc' },
-    take: 100,
+/** Drafting posts the drafts and amplify tasks in the channel: for anyone who may post work there. */
+async function ensureMayDraftIn(req: WorkRequest, channel: string): Promise<void> {
+  ensureAllowed({
+    action: 'draft.create',
+    actor: await whoAsks(req),
+    team: req.team,
+    item: await channelOf(req, channel),
+    doing: 'draft social posts here',
   });
 }
 
 /** `/draft`: the form, the release inline, a stored release again, or help. */
 export function draftCommand(deps: Deps) {
-  return async function handleDraftCommand({
-    ack,
-    command,
-    respond,
-    context,
-    client,
-  }: CommandArgs): Promise<void> {
-    await ack();
+  return async function handleDraftCommand(args: CommandArgs): Promise<void> {
+    const { command, respond, client } = args;
     const parsed = orThrow(parseDraftCommand(command.text));
-    const actor = { teamId: teamIdOf(context, command), userId: command.user_id };
-    const privately = (message: SlackMessage) =>
-      respond({ response_type: 'ephemeral', ...message } as Parameters<typeof respond>[0]);
+    const req = await workRequest(deps, args, command.user_id, 'command', command.channel_id);
+    const actor = { teamId: req.team.teamId, userId: command.user_id };
+    const reply = privately(respond);
+    if (parsed.type === 'modal' || parsed.type === 'inline') await ensureMayDraftIn(req, command.channel_id);
     switch (parsed.type) {
       case 'help':
-        await privately(draftHelpMessage());
+        await reply(draftHelpMessage());
         return;
       case 'modal': {
         const metadata: DraftModalMetadata = { channelId: command.channel_id };
@@ -90,35 +75,18 @@ export function draftCommand(deps: Deps) {
       }
       case 'inline': {
         takeDraftSlot(deps, actor.teamId, actor.userId);
-        const release = await saveRelease(deps, actor.teamId, actor.userId, {
-          title: null,
-          body: parsed.text,
-          link: firstLink(parsed.text),
-          networks: [...NETWORKS],
-          tone: 'neutral',
-          hashtags: [],
-          embargoUntil: null,
-          initiativeId: null,
-          channelId: command.channel_id,
-        });
+        const release = await saveTypedRelease(deps, actor, parsed.text, command.channel_id);
         await draftRelease(client, deps, actor, release, command.channel_id);
         return;
       }
       case 'show': {
         const release = await findRelease(deps, actor.teamId, parsed.release);
-        const req = await workRequest(
-          deps,
-          { context, client },
-          command.user_id,
-          'command',
-          command.channel_id,
-        );
         const item = await releaseFacts(req, release);
         const asker = await whoAsks(req);
         const ref = formatReleaseRef(release.number);
         ensureAllowed({ action: 'item.view', actor: asker, team: req.team, item, doing: `see ${ref}` });
         if (release.messageTs && release.draftedAt) {
-          await privately(
+          await reply(
             draftNoteMessage(
               `The drafts for *${formatReleaseRef(release.number)}* are in <#${release.channelId}>.`,
             ),
@@ -145,36 +113,16 @@ export function draftCommand(deps: Deps) {
 
 /** "Draft social posts" on a message: the message's text is stored as the release at once. */
 export function draftShortcut(deps: Deps) {
-  return async function handleDraftShortcut({ ack, shortcut, context, client }: ShortcutArgs): Promise<void> {
+  return async function handleDraftShortcut(args: ShortcutArgs): Promise<void> {
+    const { ack, shortcut, client } = args;
     await ack();
-    const teamId = teamIdOf(context);
-    const body = slackTextToPlain(shortcut.message.text ?? '').trim();
-    const words = countWords(body);
-    if (words < MIN_RELEASE_WORDS)
-      throw new UserError(
-        `That message has ${words} word${words === 1 ? '' : 's'}; use "Draft social posts" on the message that holds the whole press release (at least ${MIN_RELEASE_WORDS} words).`,
-        DRAFT_USAGE.modal.usage,
-        DRAFT_USAGE.inline.example,
-      );
-    if (body.length > MAX_RELEASE_CHARS)
-      throw new UserError(
-        `That message is ${body.length.toLocaleString('en-US')} characters; Tandem takes releases up to ${MAX_RELEASE_CHARS.toLocaleString('en-US')}. Post the release without its boilerplate (contacts, "About us") and try again.`,
-        DRAFT_USAGE.modal.usage,
-        DRAFT_USAGE.inline.example,
-      );
+    const req = await workRequest(deps, args, shortcut.user.id, 'button', shortcut.channel.id);
+    const teamId = req.team.teamId;
+    await ensureMayDraftIn(req, shortcut.channel.id);
+    const body = orThrow(parseShortcutRelease(shortcut.message.text ?? ''));
     takeDraftSlot(deps, teamId, shortcut.user.id);
     const channelId = shortcut.channel.id;
-    const release = await saveRelease(deps, teamId, shortcut.user.id, {
-      title: null,
-      body,
-      link: firstLink(body),
-      networks: [...NETWORKS],
-      tone: 'neutral',
-      hashtags: [],
-      embargoUntil: null,
-      initiativeId: null,
-      channelId,
-    });
+    const release = await saveTypedRelease(deps, { teamId, userId: shortcut.user.id }, body, channelId);
     await client.views.open({
       trigger_id: shortcut.trigger_id,
       view: draftModal({ channelId, releaseId: release.id }, await openInitiatives(deps, teamId), release),
@@ -182,43 +130,37 @@ export function draftShortcut(deps: Deps) {
   };
 }
 
-const metadataSchema = z.object({ channelId: z.string().min(1), releaseId: z.string().optional() });
-
-/** Work after a modal closed has no response_url: tell the person in the channel, or by DM. */
-async function reportFailure(
-  client: WebClient,
-  logger: Logger,
-  where: { channel: string; user: string },
-  error: unknown,
-): Promise<void> {
-  if (error instanceof UserError) {
-    await tellPrivately(client, logger, where, userErrorMessage(error));
-    return;
-  }
-  logger.error({ err: error }, 'drafting from the form failed');
-  await tellPrivately(client, logger, where, internalErrorMessage());
-}
-
 export function draftSubmission(deps: Deps) {
-  return async function handleDraftSubmission({ ack, view, body, context, client }: ViewArgs): Promise<void> {
-    const metadata = metadataSchema.safeParse(JSON.parse(view.private_metadata || '{}'));
-    if (!metadata.success) {
+  return async function handleDraftSubmission(args: ViewArgs): Promise<void> {
+    const { ack, view, body, client } = args;
+    const metadata = parseDraftMetadata(view.private_metadata);
+    if (!metadata) {
       await ack({
         response_action: 'errors',
         errors: { networks: 'This form is out of date; run /draft again.' },
       });
       return;
     }
-    const teamId = teamIdOf(context);
+    const req = await workRequest(deps, args, body.user.id, 'modal');
+    const teamId = req.team.teamId;
     const userId = body.user.id;
-    const form = parseDraftSubmission(view.state.values, metadata.data, deps.clock.now());
+    // The channel travels through the client too: the drafts go there only if the person may post work there.
+    const item = await channelOf(req, metadata.channelId);
+    if (!isAllowed({ action: 'draft.create', actor: await whoAsks(req), team: req.team, item })) {
+      await ack({
+        response_action: 'errors',
+        errors: { networks: 'You cannot draft social posts in that channel.' },
+      });
+      return;
+    }
+    const form = parseDraftSubmission(view.state.values, metadata, deps.clock.now());
     if (!form.ok) {
       await ack({ response_action: 'errors', errors: form.errors });
       return;
     }
     // The metadata travels through the client: a release id must belong to this workspace.
-    const { releaseId: storedId } = metadata.data;
-    if (storedId && (await deps.db.prisma.pressRelease.count({ where: { id: storedId, teamId } })) === 0) {
+    const { releaseId: storedId } = metadata;
+    if (storedId && (await releaseById(deps, teamId, storedId)) === null) {
       await ack({
         response_action: 'errors',
         errors: { networks: 'That press release is not in this workspace.' },
@@ -232,23 +174,7 @@ export function draftSubmission(deps: Deps) {
       return;
     }
     await ack();
-    const { channelId, releaseId } = metadata.data;
-    try {
-      const options = form.value;
-      if (options.initiativeId) {
-        // The option came from our own list, but the payload is the client's: check the workspace.
-        const owned = await deps.db.prisma.initiative.count({ where: { id: options.initiativeId, teamId } });
-        if (owned === 0) options.initiativeId = null;
-      }
-      const fields = { ...options, channelId };
-      const release =
-        releaseId === undefined
-          ? await saveRelease(deps, teamId, userId, { ...fields, body: options.body ?? '' })
-          : await updateReleaseOptions(deps, teamId, releaseId, fields);
-      await draftRelease(client, deps, { teamId, userId }, release, channelId);
-    } catch (error) {
-      await reportFailure(client, deps.logger, { channel: channelId, user: userId }, error);
-    }
+    await draftFromForm(client, deps, { teamId, userId }, metadata, form.value);
   };
 }
 
@@ -267,14 +193,12 @@ export function approveAction(deps: Deps) {
       doing: `approve the drafts of ${formatReleaseRef(release.number)}`,
       hint: 'Ask one of them; admins choose the approvers with `/tandem set draft-approvers`.',
     });
-    const approved = await approveDraft(deps, draft, req.userId);
+    const approved = await approve(deps, draft, req.userId);
     await refreshDraftsMessage(client, deps, release, req.team);
     if (!approved)
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        ...draftNoteMessage('Someone approved this draft a moment before you; nothing else to do.'),
-      });
+      await privately(respond, { keepOriginal: true })(
+        draftNoteMessage('Someone approved this draft a moment before you; nothing else to do.'),
+      );
   };
 }
 
@@ -300,8 +224,7 @@ export function regenerateAction(deps: Deps) {
     const release = await findReleaseById(deps, teamId, draft.releaseId);
     await ensureMayRevise(req, release);
     takeDraftSlot(deps, teamId, body.user.id);
-    await redraftNetwork(deps, release, draft.network as Network, draft.version, body.user.id);
-    await refreshDraftsMessage(client, deps, await findReleaseById(deps, teamId, release.id));
+    await regenerate(client, deps, release, draft, body.user.id);
   };
 }
 
@@ -326,9 +249,7 @@ export function editSubmission(deps: Deps) {
     const { ack, view, body, client } = args;
     const req = await workRequest(deps, args, body.user.id, 'modal');
     const teamId = req.team.teamId;
-    const draft = await deps.db.prisma.socialDraft.findFirst({
-      where: { id: view.private_metadata, teamId },
-    });
+    const draft = await draftById(deps, teamId, view.private_metadata);
     if (!draft) {
       await ack({ response_action: 'errors', errors: { text: 'That draft is not in this workspace.' } });
       return;
@@ -359,23 +280,6 @@ export function editSubmission(deps: Deps) {
     }
     await ack();
     if (edited.value === draft.text) return;
-    try {
-      const finished = finishDraft(releaseInput(release), draft.network as Network, edited.value);
-      await saveVersions(
-        deps,
-        release,
-        [finished],
-        { drafter: 'edit', promptVersion: draft.promptVersion },
-        body.user.id,
-      );
-      await refreshDraftsMessage(client, deps, release);
-    } catch (error) {
-      await reportFailure(
-        client,
-        deps.logger,
-        { channel: release.channelId ?? body.user.id, user: body.user.id },
-        error,
-      );
-    }
+    await saveEdit(client, deps, release, draft, edited.value, body.user.id);
   };
 }

@@ -35,6 +35,14 @@ export interface DraftOptions {
 
 export type Submission<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
+const metadataSchema = z.object({ channelId: z.string().min(1), releaseId: z.string().optional() });
+
+/** What the form carried through the client since it opened; null when it is not ours or out of date. */
+export function parseDraftMetadata(privateMetadata: string): DraftModalMetadata | null {
+  const metadata = metadataSchema.safeParse(JSON.parse(privateMetadata || '{}'));
+  return metadata.success ? metadata.data : null;
+}
+
 const isNetwork = (v: string): v is Network => (NETWORKS as readonly string[]).includes(v);
 const isTone = (v: string): v is Tone => (TONES as readonly string[]).includes(v);
 

@@ -1,13 +1,14 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
+import { flagsOf } from '../../core/stores/drafts.js';
 import { releaseName } from '../../core/stores/releases.js';
 import { DRAFT_USAGE, formatReleaseRef } from '../../domain/draft-command.js';
 import { describeFlag } from '../../domain/drafts/flag-text.js';
 import { measure, NETWORK_RULES, networkLabel } from '../../domain/drafts/networks.js';
 import type { Network } from '../../domain/drafts/types.js';
+import { UserError } from '../../domain/user-error.js';
 import type { PressRelease, SocialDraft } from '../../generated/prisma/client.js';
 import { context, divider, header, type SlackMessage, section } from '../../slack/blocks.js';
 import { escapeText, escapeWithin, inlineCode, slackDate, userMention } from '../../slack/mrkdwn.js';
-import { flagsOf } from './versions.js';
 
 export const DRAFT_ACTIONS = {
   approve: 'draft_approve',
@@ -152,4 +153,40 @@ export function draftHelpMessage(): SlackMessage {
 
 export function draftNoteMessage(text: string): SlackMessage {
   return { text: text.replace(/[*`]/g, ''), blocks: [section(text)] };
+}
+
+/**
+ * The release is already saved whatever Slack said: the reply must say so (never "nothing was
+ * changed"), and how to get its drafts posted. `refusal` is Slack's reason for refusing the channel.
+ */
+export function notPostedError(release: PressRelease, channel: string, refusal: string | null): UserError {
+  const ref = formatReleaseRef(release.number);
+  if (refusal)
+    return new UserError(
+      `Your release is saved as *${ref}*, but Tandem cannot post in <#${channel}> (${refusal}). Invite it with \`/invite @Tandem\` and run \`/draft ${ref}\` there, or run that in any channel Tandem is in.`,
+      `/draft ${ref}`,
+      `/draft ${ref}`,
+    );
+  return new UserError(
+    `Your release is saved as *${ref}*, but Slack did not take the drafts message just now. Run \`/draft ${ref}\` in a moment to try again.`,
+    `/draft ${ref}`,
+    `/draft ${ref}`,
+  );
+}
+
+/** In place of "Drafting…" when drafting broke on Tandem's side. */
+export function draftingFailedMessage(release: PressRelease): SlackMessage {
+  const ref = formatReleaseRef(release.number);
+  return draftNoteMessage(
+    `:x: Drafting ${ref} failed. The release is saved: run \`/draft ${ref}\` to try again.`,
+  );
+}
+
+export function draftingFailedError(release: PressRelease): UserError {
+  const ref = formatReleaseRef(release.number);
+  return new UserError(
+    `Drafting *${ref}* failed on Tandem's side. The release is saved: run \`/draft ${ref}\` to try again.`,
+    `/draft ${ref}`,
+    `/draft ${ref}`,
+  );
 }

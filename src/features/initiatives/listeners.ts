@@ -7,6 +7,7 @@ import { parseInitiativeCommand } from '../../domain/initiative-command.js';
 import { orThrow } from '../../domain/user-error.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { sendDm } from '../../slack/dm.js';
+import { privately } from '../../slack/reply.js';
 import { add, list, show } from './service.js';
 import {
   createdMessage,
@@ -31,13 +32,11 @@ export function initiativeCommand(deps: Deps) {
     const inChannel = async (message: SlackMessage) => {
       await respond({ response_type: 'in_channel', ...message });
     };
-    const privately = async (message: SlackMessage) => {
-      await respond({ response_type: 'ephemeral', ...message });
-    };
+    const reply = privately(respond);
 
     switch (parsed.type) {
       case 'help':
-        return privately(helpMessage());
+        return reply(helpMessage());
       case 'add': {
         const result = await add(
           req,
@@ -57,11 +56,11 @@ export function initiativeCommand(deps: Deps) {
       }
       case 'list': {
         const { initiatives, total } = await list(req, parsed.filter);
-        return privately(listMessage(initiatives, total, parsed.filter, ctx));
+        return reply(listMessage(initiatives, total, parsed.filter, ctx));
       }
       case 'show': {
         const { initiative, history } = await show(req, parsed.number);
-        return privately(detailMessage(initiative, req.team, ctx, history));
+        return reply(detailMessage(initiative, req.team, ctx, history));
       }
       case 'assign':
       case 'handoff': {

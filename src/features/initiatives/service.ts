@@ -1,5 +1,4 @@
 import { publishHomes } from '../../core/home/publish.js';
-import { platformErrorCode } from '../../core/people.js';
 import { ensureAllowed } from '../../core/permissions.js';
 import {
   type AddResult,
@@ -20,6 +19,7 @@ import {
 } from '../../core/work/request.js';
 import { visibleInitiatives } from '../../core/work/visibility.js';
 import type { InitiativeListFilter } from '../../domain/initiative-command.js';
+import { platformError } from '../../slack/reply.js';
 import type { ChecklistOutcome } from './views.js';
 
 /**
@@ -61,7 +61,7 @@ async function postChecklist(req: WorkRequest, result: AddResult): Promise<Check
     channel,
   );
   if (error === undefined) return { tasks: saved };
-  const code = platformErrorCode(error) ?? 'Slack refused the message';
+  const code = platformError(error) ?? 'Slack refused the message';
   req.deps.logger.warn({ err: error, teamId: req.team.teamId }, 'checklist not fully posted');
   return {
     tasks: saved,

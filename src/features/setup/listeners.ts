@@ -13,8 +13,8 @@ import { whoAsks, workRequest } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
 import { parseTandemCommand, type TandemCommand } from '../../domain/tandem-command.js';
 import { orThrow } from '../../domain/user-error.js';
-import type { SlackMessage } from '../../slack/blocks.js';
 import { sendDm } from '../../slack/dm.js';
+import { privately } from '../../slack/reply.js';
 import {
   changeSettings,
   emojiPatch,
@@ -77,23 +77,21 @@ export function tandemCommand(deps: Deps) {
     const { command, respond, client } = args;
     const parsed = orThrow(parseTandemCommand(command.text));
     const req = await workRequest(deps, args, command.user_id, 'command', command.channel_id);
-    const privately = async (message: SlackMessage) => {
-      await respond({ response_type: 'ephemeral', ...message });
-    };
+    const reply = privately(respond);
 
     switch (parsed.type) {
       case 'help':
-        return privately(tandemHelpMessage());
+        return reply(tandemHelpMessage());
       case 'who-owns': {
         const answer = await whoOwnsFor(req, parsed.query);
-        return privately(
+        return reply(
           answer.kind === 'one'
             ? ownershipMessage(answer, deps.clock.now())
             : candidatesMessage(answer.initiatives, answer.words),
         );
       }
       case 'settings':
-        return privately(settingsMessage(req.team));
+        return reply(settingsMessage(req.team));
       case 'setup': {
         ensureSettingsAllowed(req.team, await whoAsks(req), {});
         await client.views.open({
@@ -107,7 +105,7 @@ export function tandemCommand(deps: Deps) {
         if (setting.key === 'my-discipline') {
           // Personal, not a workspace setting: anyone sets their own.
           await setMemberDiscipline(deps, req.team.teamId, req.userId, setting.discipline);
-          await privately(disciplineSetMessage(setting.discipline));
+          await reply(disciplineSetMessage(setting.discipline));
           await publishHome(client, deps, req.team.teamId, req.userId);
           return;
         }

@@ -22,6 +22,7 @@ import { orThrow, UserError } from '../../domain/user-error.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { sendDm } from '../../slack/dm.js';
 import { explainPostFailure } from '../../slack/post-errors.js';
+import { privately } from '../../slack/reply.js';
 import { addTask, claimAndTell, tasksToList } from './service.js';
 import {
   handedOffMessage,
@@ -62,22 +63,20 @@ export function taskCommand(deps: Deps) {
     const { command, respond } = args;
     const parsed = orThrow(parseTaskCommand(command.text));
     const req = await workRequest(deps, args, command.user_id, 'command', command.channel_id);
-    const privately = async (message: SlackMessage) => {
-      await respond({ response_type: 'ephemeral', ...message });
-    };
+    const reply = privately(respond);
     switch (parsed.type) {
       case 'help':
-        return privately(taskHelpMessage(req.team.emoji));
+        return reply(taskHelpMessage(req.team.emoji));
       case 'list': {
         const { tasks, total } = await tasksToList(req, parsed.filter);
         const view = { now: deps.clock.now(), timezone: req.team.timezone, emoji: req.team.emoji };
-        return privately(taskListMessage(tasks, total, parsed.filter, view));
+        return reply(taskListMessage(tasks, total, parsed.filter, view));
       }
       case 'add': {
         const { saved, error, channel } = await addTask(req, parsed, command.channel_id);
         const [task] = saved;
         if (!task) throw explainPostFailure(error, channel, TASK_USAGE.add);
-        await privately(
+        await reply(
           noteMessage(
             `Added ${taskRef(task)} in <#${channel}>. People claim it by reacting :${req.team.emoji.claim}: there.`,
           ),
@@ -87,14 +86,14 @@ export function taskCommand(deps: Deps) {
         return;
       }
       case 'claim':
-        return claimAndTell(req, await findTask(deps, req.team.teamId, parsed.task), privately);
+        return claimAndTell(req, await findTask(deps, req.team.teamId, parsed.task), reply);
       default: {
         const task = await findTask(deps, req.team.teamId, parsed.task);
         const [change, what] = changeOf(parsed);
         const result = await changeTask(req, task, change);
         if (change.kind === 'snooze')
-          return privately(noteMessage(`Nudges about ${taskRef(result.task)} are snoozed for a day.`));
-        await privately(taskChangedMessage(result.task, req.userId, what(req.userId)));
+          return reply(noteMessage(`Nudges about ${taskRef(result.task)} are snoozed for a day.`));
+        await reply(taskChangedMessage(result.task, req.userId, what(req.userId)));
         if (change.kind === 'assign' && change.to !== req.userId)
           await sendDm(args.client, deps.logger, change.to, youNowOwnTaskMessage(result.task, req.userId));
       }
@@ -112,7 +111,7 @@ export function claimButtonPressed(deps: Deps) {
     const task = await findTask(deps, req.team.teamId, orThrow(parseTaskNumber(action.value ?? '')));
     // From a message, answer privately under it; from the App Home, which has no thread, by DM.
     const tell = async (message: SlackMessage) => {
-      if (channel) await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      if (channel) await privately(respond, { keepOriginal: true })(message);
       else await sendDm(client, deps.logger, body.user.id, message);
     };
     await claimAndTell(req, task, tell);

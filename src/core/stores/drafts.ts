@@ -1,16 +1,21 @@
 import type { Deps } from '../../deps.js';
-import type { DraftFlag, FinishedDraft, Network } from '../../domain/drafts/types.js';
-import { UserError } from '../../domain/user-error.js';
+import type { DraftFlag, FinishedDraft } from '../../domain/drafts/types.js';
 import { type PressRelease, Prisma, type SocialDraft } from '../../generated/prisma/client.js';
 
+/** Where a version came from, recorded on it. */
 export interface Provenance {
   /** The model's name, "template", or "edit". */
   drafter: string;
   promptVersion: string;
 }
 
-/** Flags are written only by Tandem (saveVersions), so the stored JSON has this shape. */
+/** Flags are written only by saveVersions, so the stored JSON has this shape. */
 export const flagsOf = (draft: SocialDraft): DraftFlag[] => draft.flags as unknown as DraftFlag[];
+
+/** A draft by its id, only within the given workspace: ids come back from Slack payloads. */
+export function draftById(deps: Deps, teamId: string, id: string): Promise<SocialDraft | null> {
+  return deps.db.prisma.socialDraft.findFirst({ where: { id, teamId } });
+}
 
 /** The newest version of each network's draft, in the release's network order. */
 export async function currentDrafts(deps: Deps, release: PressRelease): Promise<SocialDraft[]> {
@@ -23,13 +28,21 @@ export async function currentDrafts(deps: Deps, release: PressRelease): Promise<
   return release.networks.flatMap((n) => newest.get(n) ?? []);
 }
 
-const CONCURRENT_VERSION = new UserError(
-  'Someone else changed this draft a moment ago; the message now shows their version.',
-);
+/** False once a newer version of the same network's draft exists. */
+export async function isCurrent(deps: Deps, draft: SocialDraft): Promise<boolean> {
+  const newer = await deps.db.prisma.socialDraft.count({
+    where: { releaseId: draft.releaseId, network: draft.network, version: { gt: draft.version } },
+  });
+  return newer === 0;
+}
+
+export type SaveVersionsOutcome = { kind: 'saved' } | { kind: 'raced' };
 
 /**
  * Adds one new version per draft, superseding the pending one before it; approved versions keep
  * their approval on record. Versions are never overwritten: the history is the provenance.
+ * 'raced': someone else added a version of one of these networks at the same moment, and none
+ * of these was saved.
  */
 export async function saveVersions(
   deps: Deps,
@@ -37,7 +50,7 @@ export async function saveVersions(
   drafts: FinishedDraft[],
   provenance: Provenance,
   userId: string,
-): Promise<void> {
+): Promise<SaveVersionsOutcome> {
   const now = deps.clock.now();
   try {
     await deps.db.prisma.$transaction(async (tx) => {
@@ -66,58 +79,30 @@ export async function saveVersions(
         });
       }
     });
+    return { kind: 'saved' };
   } catch (error) {
     // Two Regenerates at once: the unique (release, network, version) key lets one win.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-      throw CONCURRENT_VERSION;
+      return { kind: 'raced' };
     throw error;
   }
 }
 
-/** Drafting finished (from the model or offline); the note says why it was offline, if it was. */
-export async function markDrafted(
-  deps: Deps,
-  release: PressRelease,
-  note: string | undefined,
-): Promise<PressRelease> {
-  return deps.db.prisma.pressRelease.update({
-    where: { id: release.id },
-    data: { draftedAt: deps.clock.now(), note: note ?? null },
-  });
-}
+export type ApproveOutcome =
+  | { kind: 'approved' }
+  /** Someone approved this version a moment earlier. */
+  | { kind: 'already-approved' }
+  /** A newer version replaced it: that one needs approving. */
+  | { kind: 'superseded' };
 
-export async function findDraft(deps: Deps, teamId: string, id: string): Promise<SocialDraft> {
-  const draft = await deps.db.prisma.socialDraft.findFirst({ where: { id, teamId } });
-  if (!draft) throw new UserError('That draft is not in this workspace.', '/draft', '/draft help');
-  return draft;
-}
-
-/** False once a newer version of the same network's draft exists. */
-export async function isCurrent(deps: Deps, draft: SocialDraft): Promise<boolean> {
-  const newer = await deps.db.prisma.socialDraft.count({
-    where: { releaseId: draft.releaseId, network: draft.network, version: { gt: draft.version } },
-  });
-  return newer === 0;
-}
-
-/** Buttons on an older rendering of the message may point at a version since replaced. */
-export async function assertCurrent(deps: Deps, draft: SocialDraft): Promise<void> {
-  if (!(await isCurrent(deps, draft)))
-    throw new UserError(`There is a newer version of this ${draft.network} draft; the message shows it now.`);
-}
-
-/** Approves the newest version if still pending; false when someone else approved it first. */
-export async function approveDraft(deps: Deps, draft: SocialDraft, userId: string): Promise<boolean> {
-  await assertCurrent(deps, draft);
+/** Approves the version if it is still the newest and pending: a conditional update, so one approval wins. */
+export async function approveDraft(deps: Deps, draft: SocialDraft, userId: string): Promise<ApproveOutcome> {
+  if (!(await isCurrent(deps, draft))) return { kind: 'superseded' };
   const { count } = await deps.db.prisma.socialDraft.updateMany({
     where: { id: draft.id, teamId: draft.teamId, status: 'pending' },
     data: { status: 'approved', approvedBy: userId, approvedAt: deps.clock.now() },
   });
-  if (count === 1) return true;
+  if (count === 1) return { kind: 'approved' };
   // Lost a race: either someone approved it, or a new version replaced it meanwhile.
-  await assertCurrent(deps, draft);
-  return false;
+  return (await isCurrent(deps, draft)) ? { kind: 'already-approved' } : { kind: 'superseded' };
 }
-
-export const isNetwork = (release: PressRelease, network: string): network is Network =>
-  release.networks.includes(network);

@@ -1,4 +1,4 @@
-import { createLimiter, QueueFullError } from '../../slack/limiter.js';
+import { createLimiter, QueueFullError } from '../../../slack/limiter.js';
 import { type Drafter, DrafterError } from './drafter.js';
 
 /**

@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
-import { measure, NETWORK_RULES } from '../../domain/drafts/networks.js';
-import type { Network } from '../../domain/drafts/types.js';
+import { measure, NETWORK_RULES } from '../../../domain/drafts/networks.js';
+import type { Network } from '../../../domain/drafts/types.js';
 import { type Drafter, DrafterError, PROMPT_VERSION, type RawDrafts } from './drafter.js';
 import { type ChatMessage, draftingMessages, shortenMessage } from './prompt.js';
 

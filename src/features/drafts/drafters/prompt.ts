@@ -1,5 +1,5 @@
-import { NETWORK_RULES, networkLabel } from '../../domain/drafts/networks.js';
-import type { Network, ReleaseInput } from '../../domain/drafts/types.js';
+import { NETWORK_RULES, networkLabel } from '../../../domain/drafts/networks.js';
+import type { Network, ReleaseInput } from '../../../domain/drafts/types.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';

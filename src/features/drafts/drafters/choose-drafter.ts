@@ -1,4 +1,4 @@
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../../logger.js';
 import { bounded } from './bounded-drafter.js';
 import type { Drafter } from './drafter.js';
 import { withFallback } from './fallback-drafter.js';

@@ -1,4 +1,4 @@
-import { templateDraft } from '../../domain/drafts/template-drafter.js';
+import { templateDraft } from '../../../domain/drafts/template-drafter.js';
 import { type Drafter, PROMPT_VERSION, type RawDrafts } from './drafter.js';
 
 /** Offline and deterministic: the default without OPENAI_API_KEY, and the fallback when a model fails. */
