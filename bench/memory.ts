@@ -2,11 +2,11 @@
 // preloaded) takes a stream of mixed events at a fixed rate; after every tenth of them the load
 // pauses until Tandem is idle, and the probe reports RSS and heap after forced garbage collection.
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createScratchDatabase } from '../scripts/lib/scratch-database.js';
+import { makeTempDir } from '../src/db/embedded-postgres-root.js';
 import { fireAtRate, type OutgoingRequest } from './fixed-rate.js';
 import {
   type Server,
@@ -27,7 +27,7 @@ const TASKS_PER_TEAM = 200;
 const USERS = 500;
 
 export interface MemoryOptions {
-  databases: Array<'pglite' | 'postgres'>;
+  databases: Array<'embedded' | 'postgres'>;
   events: number;
   rate: number;
 }
@@ -41,7 +41,7 @@ export interface Checkpoint {
 }
 
 export interface MemoryRun {
-  database: 'pglite' | 'postgres';
+  database: 'embedded' | 'postgres';
   checkpoints: Checkpoint[];
   /** Failed acks, commands that never got a reply, and error-level log lines. */
   failures: { acks: number; missingReplies: number; errorLogs: number };
@@ -164,7 +164,7 @@ async function measure(
   options: MemoryOptions,
   slack: SlackStandIn,
 ): Promise<MemoryRun> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-bench-memory-'));
+  const dir = await makeTempDir('tandem-bench-memory-');
   const scratch = database === 'postgres' ? await createScratchDatabase('tandem_bench_mem') : undefined;
   const db: TandemDatabase = scratch ? { databaseUrl: scratch.url } : { dataDir: path.join(dir, 'data') };
   const start = () => startReady(() => spawnTandem(db, slack.apiUrl, ['--expose-gc', '--import', PROBE]));

@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/**
+ * Who holds an embedded data folder. PostgreSQL's own `postmaster.pid` says whether a server runs
+ * there; Tandem's `owner.pid` beside the cluster says which Tandem started it. A server whose
+ * parent is no longer that Tandem was orphaned by a crash (SIGKILL leaves the server running) and
+ * may be shut down; one whose parent still is belongs to a running Tandem and must be left alone.
+ */
+export type Holder =
+  | { state: 'free' }
+  | { state: 'stale'; pid: number }
+  | { state: 'orphan'; pid: number; socketDir: string | undefined }
+  | { state: 'owned'; pid: number; ownerPid: number };
+
+interface ProcessInfo {
+  ppid: number;
+  command: string;
+}
+
+async function processInfo(pid: number): Promise<ProcessInfo | null> {
+  try {
+    // /proc/<pid>/stat is "pid (comm) state ppid ..."; comm may hold spaces and parentheses.
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const close = stat.lastIndexOf(')');
+    const command = stat.slice(stat.indexOf('(') + 1, close);
+    const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+    return { ppid, command };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || process.platform === 'linux') return null;
+  }
+  // Without /proc (macOS), ps tells the same.
+  try {
+    const { stdout } = await run('ps', ['-o', 'ppid=,comm=', '-p', String(pid)]);
+    const [ppid, ...command] = stdout.trim().split(/\s+/);
+    return ppid ? { ppid: Number(ppid), command: path.basename(command.join(' ')) } : null;
+  } catch {
+    return null;
+  }
+}
+
+async function readLines(file: string): Promise<string[] | null> {
+  try {
+    return (await readFile(file, 'utf8')).split('\n');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+const ownerFile = (clusterDir: string) => path.join(path.dirname(clusterDir), 'owner.pid');
+
+export async function findHolder(clusterDir: string): Promise<Holder> {
+  const lock = await readLines(path.join(clusterDir, 'postmaster.pid'));
+  const pid = Number(lock?.[0]);
+  if (!lock || !Number.isInteger(pid) || pid <= 0) return { state: 'free' };
+  const server = await processInfo(pid);
+  // A dead server, or its process id since reused by something else (likely after a reboot).
+  if (!server?.command.startsWith('postgres')) return { state: 'stale', pid };
+  const ownerPid = Number((await readLines(ownerFile(clusterDir)))?.[0]);
+  if (server.ppid === ownerPid) return { state: 'owned', pid, ownerPid };
+  return { state: 'orphan', pid, socketDir: lock[4] || undefined };
+}
+
+export async function recordOwner(clusterDir: string): Promise<void> {
+  await writeFile(ownerFile(clusterDir), `${process.pid}\n`, { mode: 0o600 });
+}
+
+/** Removes a lock file that PostgreSQL would trust when its process id has been reused. */
+export async function removeStaleLock(clusterDir: string): Promise<void> {
+  await rm(path.join(clusterDir, 'postmaster.pid'), { force: true });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Stops a server: fast shutdown (rolls back open transactions), then immediate if it lingers. */
+export async function stopServer(pid: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(pid, name);
+    } catch {}
+  };
+  signal('SIGINT');
+  while (alive(pid)) {
+    if (Date.now() > deadline) {
+      signal('SIGQUIT');
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  while (alive(pid)) await new Promise((r) => setTimeout(r, 20));
+}
