@@ -23,7 +23,7 @@ export interface OpenOptions {
   migrate?: boolean;
   migrationsDir?: string;
   onMigrated?: (report: MigrationReport) => void;
-  /** Pool size per replica (embedded: 5, PostgreSQL: 10 unless given). */
+  /** Pool size (embedded: 3, each connection being a server process; PostgreSQL: 10 per replica). */
   poolSize?: number;
 }
 
@@ -59,7 +59,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
  * The embedded database: a PostgreSQL server that Tandem starts in `dataDir` and stops on close,
  * reached through the same `pg` driver and Prisma adapter as a shared server.
  */
-async function openEmbedded(dataDir: string, poolSize = 5): Promise<Database> {
+async function openEmbedded(dataDir: string, poolSize = 3): Promise<Database> {
   const server = await startEmbeddedPostgres(dataDir);
   try {
     const db = await openPostgres(

@@ -143,6 +143,12 @@ function serverArgs(clusterDir: string, socketDir: string, extra: Record<string,
     unix_socket_permissions: '0700',
     max_connections: '20',
     shared_buffers: '32MB',
+    // Fewer server processes: no I/O workers, no replication (nobody replicates an embedded database).
+    io_method: 'sync',
+    max_logical_replication_workers: '0',
+    autovacuum_max_workers: '1',
+    wal_level: 'minimal',
+    max_wal_senders: '0',
     log_checkpoints: 'off',
     ...extra,
   };
