@@ -18,6 +18,7 @@ import {
 } from './processes.js';
 import { sleep } from './results.js';
 import { taskMessagesSql, taskTs, withRawDatabase } from './seed.js';
+import { treeMemory } from './tree-memory.js';
 import { signedCommand, signedEvent } from './signed-requests.js';
 
 const PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'memory-probe.mjs');
@@ -38,6 +39,9 @@ export interface Checkpoint {
   heapUsedMiB: number;
   heapTotalMiB: number;
   externalMiB: number;
+  /** Tandem's process and its children (the embedded database server): VmRSS and PSS summed. */
+  treeRssMiB: number;
+  treePssMiB: number;
 }
 
 export interface MemoryRun {
@@ -203,6 +207,7 @@ async function measure(
         sent += shots.length;
         replies = await settle(slack, commands);
         const usage = await probe(server);
+        const tree = await treeMemory(server.child.pid ?? 0);
         const mib = (n: number) => Math.round((n / 2 ** 20) * 10) / 10;
         run.checkpoints.push({
           events: sent,
@@ -210,9 +215,11 @@ async function measure(
           heapUsedMiB: mib(usage.heapUsed),
           heapTotalMiB: mib(usage.heapTotal),
           externalMiB: mib(usage.external),
+          treeRssMiB: tree.rssMiB,
+          treePssMiB: tree.pssMiB,
         });
         console.log(
-          `  ${database}: ${sent} events, RSS ${mib(usage.rss)} MiB, heap ${mib(usage.heapUsed)} MiB`,
+          `  ${database}: ${sent} events, RSS ${mib(usage.rss)} MiB (with its database server ${tree.rssMiB}, PSS ${tree.pssMiB}), heap ${mib(usage.heapUsed)} MiB`,
         );
       }
       run.failures.missingReplies = Math.max(0, commands - replies);

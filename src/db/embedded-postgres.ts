@@ -111,6 +111,9 @@ async function initialise(bin: Binaries, clusterDir: string, user: ServerUser | 
       '--locale-provider=builtin',
       '--builtin-locale=C.UTF-8',
       '--locale=C',
+      // One syncfs() of the filesystem instead of an fsync() per file: the same durability, about
+      // a second less on a first start here. Linux only.
+      ...(process.platform === 'linux' ? ['--sync-method=syncfs'] : []),
     ],
     user,
     `initialising the embedded database in ${clusterDir}`,
