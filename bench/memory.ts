@@ -18,8 +18,8 @@ import {
 } from './processes.js';
 import { sleep } from './results.js';
 import { taskMessagesSql, taskTs, withRawDatabase } from './seed.js';
-import { treeMemory } from './tree-memory.js';
 import { signedCommand, signedEvent } from './signed-requests.js';
+import { treeMemory } from './tree-memory.js';
 
 const PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'memory-probe.mjs');
 const CHANNEL = 'CMEM001';

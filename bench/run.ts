@@ -152,8 +152,9 @@ for (const name of wanted) {
     result = digest;
     ok &&= correct;
   }
-  // A memory run on one database at a time (its own event count) keeps its own file.
-  const file = name === 'memory' && databases.length === 1 ? `memory-${databases[0]}` : name;
+  // A memory or start-up run on one database at a time keeps its own file.
+  const file =
+    (name === 'memory' || name === 'startup') && databases.length === 1 ? `${name}-${databases[0]}` : name;
   console.log(`wrote ${await writeResult(file, started, { ...options, app, entry }, result)}`);
 }
 process.exit(ok ? 0 : 1);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, readlink, realpath, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -13,31 +13,40 @@ const run = promisify(execFile);
  */
 export type Holder =
   | { state: 'free' }
+  /** The server is gone; PostgreSQL itself checks its leftovers (lingering backends) at start. */
   | { state: 'stale'; pid: number }
+  /** The lock names a live process that is not this cluster's server: PostgreSQL would refuse. */
+  | { state: 'reused'; pid: number }
   | { state: 'orphan'; pid: number; socketDir: string | undefined }
   | { state: 'owned'; pid: number; ownerPid: number };
 
 interface ProcessInfo {
   ppid: number;
-  command: string;
+  /** Whether it is a PostgreSQL server running on this very cluster, not just any process. */
+  servesCluster: boolean;
 }
 
-async function processInfo(pid: number): Promise<ProcessInfo | null> {
+async function processInfo(pid: number, clusterDir: string): Promise<ProcessInfo | null> {
+  const cluster = await realpath(clusterDir).catch(() => clusterDir);
   try {
     // /proc/<pid>/stat is "pid (comm) state ppid ..."; comm may hold spaces and parentheses.
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
     const close = stat.lastIndexOf(')');
     const command = stat.slice(stat.indexOf('(') + 1, close);
     const ppid = Number(stat.slice(close + 2).split(' ')[1]);
-    return { ppid, command };
+    // A server's working directory is its cluster; unreadable means another user's process.
+    const cwd = await readlink(`/proc/${pid}/cwd`).catch(() => null);
+    return { ppid, servesCluster: command.startsWith('postgres') && cwd === cluster };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || process.platform === 'linux') return null;
   }
-  // Without /proc (macOS), ps tells the same.
+  // Without /proc (macOS), ps shows the command line Tandem started the server with.
   try {
-    const { stdout } = await run('ps', ['-o', 'ppid=,comm=', '-p', String(pid)]);
-    const [ppid, ...command] = stdout.trim().split(/\s+/);
-    return ppid ? { ppid: Number(ppid), command: path.basename(command.join(' ')) } : null;
+    const { stdout } = await run('ps', ['-o', 'ppid=,args=', '-p', String(pid)]);
+    const [ppid, ...args] = stdout.trim().split(/\s+/);
+    const line = args.join(' ');
+    const servesCluster = line.includes(`-D ${clusterDir} `) || line.includes(`-D ${cluster} `);
+    return ppid ? { ppid: Number(ppid), servesCluster } : null;
   } catch {
     return null;
   }
@@ -58,9 +67,11 @@ export async function findHolder(clusterDir: string): Promise<Holder> {
   const lock = await readLines(path.join(clusterDir, 'postmaster.pid'));
   const pid = Number(lock?.[0]);
   if (!lock || !Number.isInteger(pid) || pid <= 0) return { state: 'free' };
-  const server = await processInfo(pid);
-  // A dead server, or its process id since reused by something else (likely after a reboot).
-  if (!server?.command.startsWith('postgres')) return { state: 'stale', pid };
+  const server = await processInfo(pid, clusterDir);
+  if (!server) return { state: 'stale', pid };
+  // Its process id since reused by something else (likely after a reboot), maybe even by another
+  // PostgreSQL server, which must be left alone.
+  if (!server.servesCluster) return { state: 'reused', pid };
   const ownerPid = Number((await readLines(ownerFile(clusterDir)))?.[0]);
   if (server.ppid === ownerPid) return { state: 'owned', pid, ownerPid };
   return { state: 'orphan', pid, socketDir: lock[4] || undefined };
@@ -70,7 +81,7 @@ export async function recordOwner(clusterDir: string): Promise<void> {
   await writeFile(ownerFile(clusterDir), `${process.pid}\n`, { mode: 0o600 });
 }
 
-/** Removes a lock file that PostgreSQL would trust when its process id has been reused. */
+/** Removes a lock file whose process id has been reused, which PostgreSQL would take as a live server. */
 export async function removeStaleLock(clusterDir: string): Promise<void> {
   await rm(path.join(clusterDir, 'postmaster.pid'), { force: true });
 }

@@ -1,10 +1,10 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { once } from 'node:events';
-import { chown, mkdir, mkdtemp, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { chown, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import { launch, SOCKET_PORT, SUPERUSER } from './embedded-postgres-launch.js';
 import { findHolder, recordOwner, removeStaleLock, stopServer } from './embedded-postgres-owner.js';
 import {
   blockedFolder,
@@ -34,9 +34,6 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
-/** Only names the socket file (`.s.PGSQL.<port>`); the server listens on no TCP port. */
-const SOCKET_PORT = 5432;
-const SUPERUSER = 'postgres';
 const CLUSTER = 'postgres';
 const MAJOR = '18';
 
@@ -138,65 +135,6 @@ async function runLogged(
   }
 }
 
-/** The server settings: a small footprint for one app, and nothing reachable from the network. */
-function serverArgs(clusterDir: string, socketDir: string, extra: Record<string, string>): string[] {
-  const settings = {
-    listen_addresses: '',
-    unix_socket_directories: socketDir,
-    unix_socket_permissions: '0700',
-    max_connections: '20',
-    shared_buffers: '32MB',
-    // Fewer server processes: no I/O workers, no replication (nobody replicates an embedded database).
-    io_method: 'sync',
-    max_logical_replication_workers: '0',
-    autovacuum_max_workers: '1',
-    wal_level: 'minimal',
-    max_wal_senders: '0',
-    log_checkpoints: 'off',
-    ...extra,
-  };
-  return [
-    '-D',
-    clusterDir,
-    '-p',
-    String(SOCKET_PORT),
-    ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
-  ];
-}
-
-async function tail(file: string, lines = 15): Promise<string> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  return text.trim().split('\n').slice(-lines).join('\n');
-}
-
-async function waitReady(child: ChildProcess, socketDir: string, logFile: string): Promise<void> {
-  const exited = once(child, 'exit');
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      await exited;
-      throw new Error(`PostgreSQL stopped while starting:\n${await tail(logFile)}`);
-    }
-    const client = new pg.Client({
-      host: socketDir,
-      port: SOCKET_PORT,
-      user: SUPERUSER,
-      database: 'postgres',
-    });
-    client.on('error', () => {});
-    try {
-      await client.connect();
-      await client.end();
-      return;
-    } catch {
-      await client.end().catch(() => {});
-    }
-    if (Date.now() > deadline)
-      throw new Error(`PostgreSQL did not start within 60 s:\n${await tail(logFile)}`);
-    await new Promise((r) => setTimeout(r, 15));
-  }
-}
-
 /**
  * Starts the embedded server for `dataDir`, creating the cluster on first use. A server orphaned
  * by a crashed Tandem is shut down first; one that a running Tandem owns is refused.
@@ -228,37 +166,26 @@ export async function startEmbeddedPostgres(
     if (holder.socketDir?.includes('tandem-pg-'))
       await rm(holder.socketDir, { recursive: true, force: true });
   }
-  if (holder.state === 'stale') await removeStaleLock(clusterDir);
+  if (holder.state === 'reused') await removeStaleLock(clusterDir);
   if (!(await checkDataDir(root, clusterDir))) await initialise(bin, clusterDir, user);
 
   // mkdtemp makes the folder readable by its owner only, so nobody else can reach the socket.
   const socketDir = await mkdtemp(path.join(os.tmpdir(), 'tandem-pg-'));
   if (user) await chown(socketDir, user.uid, user.gid);
   const logFile = path.join(root, 'postgres.log');
-  const log = await open(logFile, 'a', 0o600);
-  if (user) await log.chown(user.uid, user.gid);
-  const child = spawn(bin.postgres, serverArgs(clusterDir, socketDir, settings), {
-    ...(user && { uid: user.uid, gid: user.gid }),
-    // The server's output goes to a file, not a pipe, so it keeps working if Tandem dies first.
-    stdio: ['ignore', log.fd, log.fd],
-    // Its own process group: Ctrl-C in a terminal signals the whole foreground group, and the
-    // server must outlive Tandem's graceful shutdown, which stops it last.
-    detached: true,
-    env: { ...process.env, LC_ALL: 'C' },
-  });
-  await log.close();
-  // A Tandem that exits without closing the database (process.exit on a fatal error) stops it too.
-  const stopOnExit = () => child.kill('SIGINT');
-  process.once('exit', stopOnExit);
+  let child: ChildProcess | undefined;
   try {
-    await waitReady(child, socketDir, logFile);
+    child = await launch({ postgres: bin.postgres, clusterDir, socketDir, settings, user, logFile });
     await recordOwner(clusterDir);
   } catch (error) {
-    process.off('exit', stopOnExit);
-    child.kill('SIGQUIT');
+    child?.kill('SIGQUIT');
     await rm(socketDir, { recursive: true, force: true });
     throw explainStartFailure(error, root);
   }
+  const server = child;
+  // A Tandem that exits without closing the database (process.exit on a fatal error) stops it too.
+  const stopOnExit = () => server.kill('SIGINT');
+  process.once('exit', stopOnExit);
   let stopping: Promise<void> | undefined;
   return {
     socketDir,
@@ -267,9 +194,9 @@ export async function startEmbeddedPostgres(
     stop() {
       stopping ??= (async () => {
         process.off('exit', stopOnExit);
-        if (child.exitCode === null && child.signalCode === null) {
-          const exited = once(child, 'exit');
-          await stopServer(child.pid ?? 0);
+        if (server.exitCode === null && server.signalCode === null) {
+          const exited = once(server, 'exit');
+          await stopServer(server.pid ?? 0);
           await exited;
         }
         await rm(socketDir, { recursive: true, force: true });

@@ -74,6 +74,24 @@ describe('embedded PostgreSQL in DATA_DIR', () => {
     }
   });
 
+  it("leaves alone another cluster's server whose process id a stale postmaster.pid happens to name", async () => {
+    const dataDir = path.join(root, 'reused');
+    const otherDir = path.join(root, 'other');
+    await (await openDatabase({ dataDir, migrate: false })).close();
+    const other = await openDatabase({ dataDir: otherDir, migrate: false });
+    try {
+      const otherPid = Number(
+        (await readFile(path.join(otherDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0],
+      );
+      await writeFile(path.join(dataDir, 'postgres', 'postmaster.pid'), `${otherPid}\n${dataDir}\n`);
+      await (await openDatabase({ dataDir, migrate: false })).close();
+      expect(() => process.kill(otherPid, 0)).not.toThrow();
+      expect(await other.prisma.$queryRawUnsafe('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuses a data folder left by the PGlite-based Tandem, naming it', async () => {
     const dataDir = path.join(root, 'pglite');
     await mkdir(dataDir);
