@@ -25,7 +25,9 @@ function serverArgs({ clusterDir, socketDir, settings: extra }: LaunchOptions): 
     unix_socket_directories: socketDir,
     unix_socket_permissions: '0700',
     max_connections: '20',
-    shared_buffers: '32MB',
+    // Each server process that touches a shared buffer counts it in its own RSS: a small pool keeps
+    // that bounded (Tandem's working set is small; the OS page cache holds the rest).
+    shared_buffers: '16MB',
     // Fewer server processes: no I/O workers, no replication (nobody replicates an embedded database).
     io_method: 'sync',
     max_logical_replication_workers: '0',
