@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile, readlink, realpath, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -33,10 +34,12 @@ async function processInfo(pid: number, clusterDir: string): Promise<ProcessInfo
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
     const close = stat.lastIndexOf(')');
     const command = stat.slice(stat.indexOf('(') + 1, close);
-    const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+    const [state, ppid] = stat.slice(close + 2).split(' ');
+    // Exited but not yet reaped by its new parent: as good as gone.
+    if (state === 'Z') return null;
     // A server's working directory is its cluster; unreadable means another user's process.
     const cwd = await readlink(`/proc/${pid}/cwd`).catch(() => null);
-    return { ppid, servesCluster: command.startsWith('postgres') && cwd === cluster };
+    return { ppid: Number(ppid), servesCluster: command.startsWith('postgres') && cwd === cluster };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || process.platform === 'linux') return null;
   }
@@ -67,6 +70,12 @@ export async function findHolder(clusterDir: string): Promise<Holder> {
   const lock = await readLines(path.join(clusterDir, 'postmaster.pid'));
   const pid = Number(lock?.[0]);
   if (!lock || !Number.isInteger(pid) || pid <= 0) return { state: 'free' };
+  // A server killed with its Tandem lingers unreaped until its new parent (init) collects it,
+  // a second or two here; PostgreSQL takes it for a live server meanwhile and refuses to start.
+  for (const until = Date.now() + 10_000; zombie(pid); ) {
+    if (Date.now() > until) return { state: 'reused', pid };
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const server = await processInfo(pid, clusterDir);
   if (!server) return { state: 'stale', pid };
   // Its process id since reused by something else (likely after a reboot), maybe even by another
@@ -86,13 +95,24 @@ export async function removeStaleLock(clusterDir: string): Promise<void> {
   await rm(path.join(clusterDir, 'postmaster.pid'), { force: true });
 }
 
+/** Exited but not yet reaped (Linux; elsewhere never known, so false). */
+function zombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat[stat.lastIndexOf(')') + 2] === 'Z';
+  } catch {
+    return false;
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  // An exited server whose new parent has not reaped it yet still answers signals.
+  return !zombie(pid);
 }
 
 /** Stops a server: fast shutdown (rolls back open transactions), then immediate if it lingers. */
