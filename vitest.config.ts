@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/reliability/**', '**/node_modules/**'],
     globalSetup: ['test/global-setup.ts'],
-    // Each PGlite instance costs ~240 MB and a PostgreSQL database per file: two workers match the 2-core machines.
+    // One database per test file (cloned on the run's embedded server, or on the shared PostgreSQL);
+    // two workers match the 2-core machines.
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,

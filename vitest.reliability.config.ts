@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     include: ['test/reliability/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
-    // Same budget as the main suite: one PGlite (~240 MB) or PostgreSQL database per file, two at once.
+    // Same budget as the main suite: a database per file, two files at once; some start servers of their own.
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -1,11 +1,11 @@
 // `npm run bench -- ack`: signed `/initiative add` commands at fixed rates through the HTTP
-// receiver, against Tandem (its own process, on PGlite and on PostgreSQL) and a bare Bolt app that
+// receiver, against Tandem (its own process, on the embedded database and on PostgreSQL) and a bare Bolt app that
 // only acks, in the same run. Measures the ack, and the time until Tandem's reply reaches the
 // Slack stand-in through response_url; then steps the rate up to find the highest sustainable one.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createScratchDatabase } from '../scripts/lib/scratch-database.js';
+import { makeTempDir } from '../src/db/embedded-postgres-root.js';
 import { fireAtRate, type Shot } from './fixed-rate.js';
 import {
   type Server,
@@ -18,10 +18,10 @@ import {
 import { type Spread, sleep, spread } from './results.js';
 import { signedCommand } from './signed-requests.js';
 
-export type AckTarget = 'bare' | 'pglite' | 'postgres';
+export type AckTarget = 'bare' | 'embedded' | 'postgres';
 export const TARGET_NAMES: Record<AckTarget, string> = {
   bare: 'bare Bolt, ack only',
-  pglite: 'Tandem on PGlite',
+  embedded: 'Tandem on embedded PostgreSQL',
   postgres: 'Tandem on PostgreSQL',
 };
 
@@ -161,7 +161,7 @@ async function withServer<T>(
       await server.stop();
     }
   }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-bench-ack-'));
+  const dir = await makeTempDir('tandem-bench-ack-');
   const scratch = target === 'postgres' ? await createScratchDatabase('tandem_bench_ack') : undefined;
   try {
     const database = scratch ? { databaseUrl: scratch.url } : { dataDir: path.join(dir, 'data') };

@@ -2,14 +2,14 @@
 // the parent, so the two do not share one event loop (or, on two cores, one core).
 // Usage: tsx bench/claims-server.ts tandem|bare <tasks> <warm-up tasks>. Prints one JSON line when ready.
 // BENCH_DATABASE_URL selects PostgreSQL for Tandem.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { systemClock } from '../src/clock.js';
 import { openDatabase } from '../src/db/database.js';
+import { makeTempDir } from '../src/db/embedded-postgres-root.js';
 import { createLogger } from '../src/logger.js';
 import { SIGNING_SECRET, startLocalTandem } from '../test/harness/local-tandem.js';
 
@@ -49,8 +49,8 @@ if (mode === 'bare') {
     }),
   );
 } else {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-bench-claims-'));
-  // BENCH_DATABASE_URL: an empty PostgreSQL database made by the parent; otherwise embedded PGlite.
+  const dir = await makeTempDir('tandem-bench-claims-');
+  // BENCH_DATABASE_URL: an empty PostgreSQL database made by the parent; otherwise the embedded database.
   const db = await openDatabase({
     databaseUrl: process.env.BENCH_DATABASE_URL,
     dataDir: path.join(dir, 'data'),

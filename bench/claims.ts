@@ -156,7 +156,7 @@ async function run(
 
 /**
  * N `reaction_added` claim events from N different people spread over `tasks` task messages:
- * Tandem's production HTTP path (ack first, claim after), on PGlite and on PostgreSQL, against a
+ * Tandem's production HTTP path (ack first, claim after), on the embedded database and on PostgreSQL, against a
  * bare Bolt app acking the same events; each server in its own process, all in the same run.
  */
 export async function benchClaims(options: {
@@ -166,16 +166,16 @@ export async function benchClaims(options: {
   warmup: number;
 }): Promise<ClaimResult> {
   const bare = await run('bare Bolt, ack only', 'bare', options);
-  const pglite = await run('Tandem claims (PGlite)', 'tandem', options);
+  const embedded = await run('Tandem claims (embedded)', 'tandem', options);
   const scratch = await createScratchDatabase('tandem_bench');
   try {
     const postgres = await run('Tandem claims (PostgreSQL)', 'tandem', options, scratch.url);
     return {
-      runs: [bare.result, pglite.result, postgres.result],
+      runs: [bare.result, embedded.result, postgres.result],
       tasks: options.tasks,
       // Both databases must end with exactly one owner and one claim event per task.
-      owned: Math.min(pglite.last.owned ?? 0, postgres.last.owned ?? 0),
-      claimEvents: Math.max(pglite.last.claimEvents ?? 0, postgres.last.claimEvents ?? 0),
+      owned: Math.min(embedded.last.owned ?? 0, postgres.last.owned ?? 0),
+      claimEvents: Math.max(embedded.last.claimEvents ?? 0, postgres.last.claimEvents ?? 0),
     };
   } finally {
     await scratch.drop();

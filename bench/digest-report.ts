@@ -4,7 +4,7 @@ export interface DigestOptions {
   workspaces: number;
   channels: number;
   iterations: number;
-  sharedOn: Array<'pglite' | 'postgres'>;
+  sharedOn: Array<'embedded' | 'postgres'>;
 }
 
 /** Runs the digest benchmark, prints its tables; correct when every workspace got exactly one digest. */

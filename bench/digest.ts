@@ -3,10 +3,9 @@
 //    against the same number of trivial `SELECT 1` round trips through Prisma in the same run.
 // 2. fan-out: runDueDigests for 1,000 due workspaces through a WebClient configured like the app's,
 //    against the Slack stand-in enforcing 1 chat.postMessage per second per channel.
-// Both on embedded PGlite and on the local PostgreSQL.
+// Both on the embedded database and on the local PostgreSQL.
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LogLevel, WebClient } from '@slack/web-api';
@@ -16,6 +15,7 @@ import { createScratchDatabase } from '../scripts/lib/scratch-database.js';
 import { SLACK_RETRY_POLICY } from '../src/app.js';
 import type { Clock } from '../src/clock.js';
 import { type Database, openDatabase } from '../src/db/database.js';
+import { makeTempDir } from '../src/db/embedded-postgres-root.js';
 import type { Deps } from '../src/deps.js';
 import { type DigestOutcome, runDueDigests } from '../src/features/digest/send.js';
 import { gatherDigest } from '../src/features/digest/service.js';
@@ -64,7 +64,7 @@ export interface DigestBenchOptions {
   /** Shared channel ids the fan-out workspaces' digest channels are spread over. */
   channels: number;
   /** The databases that also run the shared-channel fan-out (every database runs `own`). */
-  sharedOn: Array<'pglite' | 'postgres'>;
+  sharedOn: Array<'embedded' | 'postgres'>;
 }
 
 export interface QueryPlan {
@@ -292,8 +292,8 @@ export async function seedLargeWorkspace(db: Database, sizes: { initiatives: num
   await insertRows(db, 'OwnershipEvent', events);
   await insertRows(db, 'Trend', trends);
   await insertRows(db, 'DigestRun', runs);
-  // What autovacuum does soon after a bulk load (PostgreSQL's, at a time of its choosing; PGlite
-  // has none): statistics for the planner, and a visibility map for index-only scans.
+  // What autovacuum does soon after a bulk load, at a time of its choosing: statistics for the
+  // planner, and a visibility map for index-only scans.
   await db.withConnection((conn) => conn.exec('VACUUM ANALYZE'));
 }
 
@@ -572,8 +572,8 @@ async function measureFanout(db: Database, name: string, workspaces: number): Pr
   }
 }
 
-type Backend = 'pglite' | 'postgres';
-const LABEL: Record<Backend, string> = { pglite: 'PGlite', postgres: 'PostgreSQL' };
+type Backend = 'embedded' | 'postgres';
+const LABEL: Record<Backend, string> = { embedded: 'embedded PostgreSQL', postgres: 'PostgreSQL' };
 
 async function benchOne(
   backend: Backend,
@@ -606,13 +606,13 @@ async function benchOne(
 
 export async function benchDigest(options: DigestBenchOptions): Promise<DigestBenchResult> {
   const result: DigestBenchResult = { compose: [], fanout: [] };
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-bench-digest-'));
+  const dir = await makeTempDir('tandem-bench-digest-');
   try {
-    const pglite = await openDatabase({ dataDir: path.join(dir, 'data') });
+    const embedded = await openDatabase({ dataDir: path.join(dir, 'data') });
     try {
-      await benchOne('pglite', pglite, options, result);
+      await benchOne('embedded', embedded, options, result);
     } finally {
-      await pglite.close();
+      await embedded.close();
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -2,11 +2,11 @@
 // preloaded) takes a stream of mixed events at a fixed rate; after every tenth of them the load
 // pauses until Tandem is idle, and the probe reports RSS and heap after forced garbage collection.
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createScratchDatabase } from '../scripts/lib/scratch-database.js';
+import { makeTempDir } from '../src/db/embedded-postgres-root.js';
 import { fireAtRate, type OutgoingRequest } from './fixed-rate.js';
 import {
   type Server,
@@ -19,6 +19,7 @@ import {
 import { sleep } from './results.js';
 import { taskMessagesSql, taskTs, withRawDatabase } from './seed.js';
 import { signedCommand, signedEvent } from './signed-requests.js';
+import { treeMemory } from './tree-memory.js';
 
 const PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'memory-probe.mjs');
 const CHANNEL = 'CMEM001';
@@ -27,7 +28,7 @@ const TASKS_PER_TEAM = 200;
 const USERS = 500;
 
 export interface MemoryOptions {
-  databases: Array<'pglite' | 'postgres'>;
+  databases: Array<'embedded' | 'postgres'>;
   events: number;
   rate: number;
 }
@@ -38,10 +39,13 @@ export interface Checkpoint {
   heapUsedMiB: number;
   heapTotalMiB: number;
   externalMiB: number;
+  /** Tandem's process and its children (the embedded database server): VmRSS and PSS summed. */
+  treeRssMiB: number;
+  treePssMiB: number;
 }
 
 export interface MemoryRun {
-  database: 'pglite' | 'postgres';
+  database: 'embedded' | 'postgres';
   checkpoints: Checkpoint[];
   /** Failed acks, commands that never got a reply, and error-level log lines. */
   failures: { acks: number; missingReplies: number; errorLogs: number };
@@ -164,7 +168,7 @@ async function measure(
   options: MemoryOptions,
   slack: SlackStandIn,
 ): Promise<MemoryRun> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-bench-memory-'));
+  const dir = await makeTempDir('tandem-bench-memory-');
   const scratch = database === 'postgres' ? await createScratchDatabase('tandem_bench_mem') : undefined;
   const db: TandemDatabase = scratch ? { databaseUrl: scratch.url } : { dataDir: path.join(dir, 'data') };
   const start = () => startReady(() => spawnTandem(db, slack.apiUrl, ['--expose-gc', '--import', PROBE]));
@@ -203,6 +207,7 @@ async function measure(
         sent += shots.length;
         replies = await settle(slack, commands);
         const usage = await probe(server);
+        const tree = await treeMemory(server.child.pid ?? 0);
         const mib = (n: number) => Math.round((n / 2 ** 20) * 10) / 10;
         run.checkpoints.push({
           events: sent,
@@ -210,9 +215,11 @@ async function measure(
           heapUsedMiB: mib(usage.heapUsed),
           heapTotalMiB: mib(usage.heapTotal),
           externalMiB: mib(usage.external),
+          treeRssMiB: tree.rssMiB,
+          treePssMiB: tree.pssMiB,
         });
         console.log(
-          `  ${database}: ${sent} events, RSS ${mib(usage.rss)} MiB, heap ${mib(usage.heapUsed)} MiB`,
+          `  ${database}: ${sent} events, RSS ${mib(usage.rss)} MiB (with its database server ${tree.rssMiB}, PSS ${tree.pssMiB}), heap ${mib(usage.heapUsed)} MiB`,
         );
       }
       run.failures.missingReplies = Math.max(0, commands - replies);

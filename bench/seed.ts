@@ -1,7 +1,7 @@
 // Rows for the memory and start-up benchmarks, written with plain SQL straight into a database
-// Tandem has already migrated (and, for PGlite, is not running on): generate_series, not Prisma.
-import { PGlite } from '@electric-sql/pglite';
+// Tandem has already migrated (and, for the embedded one, is not running on): generate_series, not Prisma.
 import pg from 'pg';
+import { openDatabase } from '../src/db/database.js';
 import type { TandemDatabase } from './processes.js';
 
 export async function withRawDatabase<T>(
@@ -17,9 +17,9 @@ export async function withRawDatabase<T>(
       await client.end();
     }
   }
-  const db = new PGlite(database.dataDir);
+  const db = await openDatabase({ dataDir: database.dataDir, migrate: false });
   try {
-    return await fn((sql) => db.exec(sql));
+    return await db.withConnection((conn) => fn((sql) => conn.exec(sql)));
   } finally {
     await db.close();
   }

@@ -12,7 +12,7 @@ git -C "$root" archive "$commit" | tar -x -C "$dir"
 ln -s "$root/node_modules" "$dir/node_modules"
 (cd "$dir" && node scripts/prisma-generate.mjs >/dev/null 2>&1)
 # Compiled like `npm run build`, so the benchmarks start dist/main.js as `npm start` does.
-(cd "$dir" && npx tsc -p tsconfig.build.json && node scripts/copy-runtime-files.mjs) ||
+(cd "$dir" && npx tsc -p tsconfig.build.json) ||
   echo "build failed: the benchmarks will run src/main.ts through tsx" >&2
 git -C "$root" rev-parse "$commit" >"$dir/COMMIT"
 echo "$dir: $(cat "$dir/COMMIT")"

@@ -1,10 +1,10 @@
 // `npm run bench -- startup`: time from spawning `node` to the first 200 from GET /healthz, for
 // Tandem (src/main.ts: config, database, migrations, auth.test, HTTP listen) on an empty and on a
-// seeded database, PGlite and PostgreSQL, against a bare Bolt app started the same way.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+// seeded database, embedded and PostgreSQL, against a bare Bolt app started the same way.
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createScratchDatabase } from '../scripts/lib/scratch-database.js';
+import { makeTempDir } from '../src/db/embedded-postgres-root.js';
 import {
   type Server,
   type SlackStandIn,
@@ -19,7 +19,7 @@ import { bulkRowsSql, withRawDatabase } from './seed.js';
 export interface StartupOptions {
   runs: number;
   rows: number;
-  databases: Array<'pglite' | 'postgres'>;
+  databases: Array<'embedded' | 'postgres'>;
 }
 
 export interface StartupCase {
@@ -47,12 +47,12 @@ async function timedStarts(name: string, runs: number, spawn: () => Promise<Serv
 }
 
 async function databaseCases(
-  kind: 'pglite' | 'postgres',
+  kind: 'embedded' | 'postgres',
   options: StartupOptions,
   slack: SlackStandIn,
 ): Promise<StartupCase[]> {
-  const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-bench-startup-'));
+  const label = kind === 'embedded' ? 'embedded PostgreSQL' : 'PostgreSQL';
+  const dir = await makeTempDir('tandem-bench-startup-');
   const scratch = kind === 'postgres' ? await createScratchDatabase('tandem_bench_start') : undefined;
   const db: TandemDatabase = scratch ? { databaseUrl: scratch.url } : { dataDir: path.join(dir, 'data') };
   const tandem = () => spawnTandem(db, slack.apiUrl);

@@ -1,4 +1,4 @@
-// Applies pending migrations to the configured database (DATABASE_URL, or PGlite in DATA_DIR),
+// Applies pending migrations to the configured database (DATABASE_URL, or the embedded database in DATA_DIR),
 // exactly as start-up does; no Slack credentials needed.
 import { ConfigError, loadDatabaseConfig, loadDotEnv } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';

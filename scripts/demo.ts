@@ -1,11 +1,11 @@
 // `npm run demo`: Tandem end to end with no Slack credentials. It starts Tandem in HTTP mode with
 // a throwaway embedded database and a local stand-in for Slack's Web API, sends it correctly
 // signed slash commands and events as Slack would, and prints what each person would have seen.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Clock } from '../src/clock.js';
 import { openDatabase } from '../src/db/database.js';
+import { makeTempDir } from '../src/db/embedded-postgres-root.js';
 import { createLogger } from '../src/logger.js';
 import { startScheduler } from '../src/scheduler/scheduler.js';
 import { startLocalTandem } from '../test/harness/local-tandem.js';
@@ -30,7 +30,7 @@ const at = (who: Person) => `<@${people[who].id}|${who}>`;
 let current = new Date('2026-11-23T09:30:00Z');
 const clock: Clock = { now: () => new Date(current) };
 
-const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-demo-'));
+const dir = await makeTempDir('tandem-demo-');
 console.log('Starting Tandem with a throwaway embedded database and a local Slack stand-in…\n');
 const db = await openDatabase({ dataDir: path.join(dir, 'data') });
 const tandem = await startLocalTandem({

@@ -1,10 +1,7 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { applyMigrations, type MigrationReport, readMigrations } from './migrate.js';
 import { pgClientConnection, type SqlConnection } from './sql-connection.js';
 
@@ -12,21 +9,21 @@ export type Prisma = PrismaClient;
 
 export interface Database {
   readonly prisma: PrismaClient;
-  readonly kind: 'pglite' | 'postgres';
+  readonly kind: 'embedded' | 'postgres';
   /** Runs `fn` on one raw connection (advisory locks are per connection). */
   withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 export interface OpenOptions {
-  /** `postgres://…` selects PostgreSQL; absent selects embedded PGlite in `dataDir`. */
+  /** `postgres://…` selects PostgreSQL; absent selects the embedded server in `dataDir`. */
   databaseUrl?: string | undefined;
-  /** PGlite data folder, or `memory://` for a throwaway in-memory database. */
+  /** The embedded database's folder (created mode 0700); one Tandem at a time may use it. */
   dataDir: string;
   migrate?: boolean;
   migrationsDir?: string;
   onMigrated?: (report: MigrationReport) => void;
-  /** PostgreSQL pool size per replica. */
+  /** Pool size (embedded: 3, each connection being a server process; PostgreSQL: 10 per replica). */
   poolSize?: number;
 }
 
@@ -36,12 +33,11 @@ const MIGRATION_LOCK_KEY = 727_368_001;
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const db = options.databaseUrl
     ? await openPostgres(options.databaseUrl, options.poolSize)
-    : await openPglite(options.dataDir);
+    : await openEmbedded(options.dataDir, options.poolSize);
   if (options.migrate !== false) {
     try {
       const migrations = await readMigrations(options.migrationsDir);
       const report = await db.withConnection(async (conn) => {
-        if (db.kind === 'pglite') return applyMigrations(conn, migrations);
         // Replicas starting together must not race each other through the same migration.
         await conn.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         try {
@@ -60,67 +56,28 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 /**
- * The embedded database: PGlite in a worker thread behind a private Unix socket, reached through
- * the same `pg` driver and Prisma adapter as a PostgreSQL server. A pool of one connection keeps
- * PGlite's single session safe; transactions hold it, everything else waits its turn.
+ * The embedded database: a PostgreSQL server that Tandem starts in `dataDir` and stops on close,
+ * reached through the same `pg` driver and Prisma adapter as a shared server.
  */
-async function openPglite(dataDir: string): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  // mkdtemp makes the folder readable by this user only, so nobody else can reach the socket.
-  const socketDir = await mkdtemp(path.join(os.tmpdir(), 'tandem-pglite-'));
-  const worker = new Worker(new URL('./pglite-server.mjs', import.meta.url), {
-    workerData: { dataDir, socketPath: path.join(socketDir, `.s.PGSQL.${PGLITE_SOCKET_PORT}`) },
-  });
+async function openEmbedded(dataDir: string, poolSize = 3): Promise<Database> {
+  const server = await startEmbeddedPostgres(dataDir);
   try {
-    await workerReady(worker);
+    const db = await openPostgres(
+      { host: server.socketDir, port: server.port, user: server.user, database: 'postgres' },
+      poolSize,
+    );
+    return {
+      ...db,
+      kind: 'embedded',
+      async close() {
+        await db.close();
+        await server.stop();
+      },
+    };
   } catch (error) {
-    await worker.terminate();
-    await rm(socketDir, { recursive: true, force: true });
+    await server.stop();
     throw error;
   }
-  const db = await openPostgres(
-    { host: socketDir, port: PGLITE_SOCKET_PORT, user: 'postgres', database: 'postgres' },
-    1,
-  );
-  return {
-    ...db,
-    kind: 'pglite',
-    async close() {
-      await db.close();
-      await stopWorker(worker);
-      await rm(socketDir, { recursive: true, force: true });
-    },
-  };
-}
-
-// Only names the socket file (`.s.PGSQL.<port>`, as libpq expects); nothing listens on a port.
-const PGLITE_SOCKET_PORT = 5432;
-
-function workerReady(worker: Worker): Promise<void> {
-  return new Promise((resolve, reject) => {
-    worker.once('message', (message: { type: string; message?: string }) =>
-      message.type === 'ready'
-        ? resolve()
-        : reject(new Error(`Embedded database failed to open: ${message.message}`)),
-    );
-    worker.once('error', reject);
-    worker.once('exit', (code) =>
-      reject(new Error(`Embedded database worker exited (${code}) before it was ready`)),
-    );
-  });
-}
-
-async function stopWorker(worker: Worker): Promise<void> {
-  const stopped = new Promise<void>((resolve) => {
-    worker.on('message', (message: { type: string }) => {
-      if (message.type === 'stopped') resolve();
-    });
-    worker.once('exit', () => resolve());
-  });
-  worker.postMessage('stop');
-  // A clean stop closes PGlite (checkpoint); after that the thread has nothing left to do.
-  await Promise.race([stopped, new Promise((r) => setTimeout(r, 10_000))]);
-  await worker.terminate();
 }
 
 /**

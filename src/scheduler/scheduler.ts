@@ -18,7 +18,8 @@ export interface Scheduler {
 /**
  * Every minute, sends what is due. On PostgreSQL a session advisory lock lets one replica run the
  * pass; the per-day and per-nudge unique keys make a second sender harmless even if two run.
- * With PGlite there is one process and a single connection, so an in-process flag suffices.
+ * The embedded database belongs to one process, so an in-process flag suffices and the pass does
+ * not hold one of its few pooled connections for the lock.
  */
 export function startScheduler(deps: Deps, client: WebClient, options: { cron?: boolean } = {}): Scheduler {
   let running = false;
@@ -34,7 +35,7 @@ export function startScheduler(deps: Deps, client: WebClient, options: { cron?: 
     if (running) return;
     running = true;
     try {
-      if (deps.db.kind === 'pglite') {
+      if (deps.db.kind === 'embedded') {
         await pass();
         return;
       }

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from '../../scripts/lib/scratch-database.js';
 import { openDatabase } from '../../src/db/database.js';
+import { makeTempDir } from '../../src/db/embedded-postgres-root.js';
 import {
   applyMigrations,
   checksumOf,
@@ -19,15 +20,22 @@ interface EmptyDatabase {
   close(): Promise<void>;
 }
 
-/** A fresh embedded database through the production path (worker + socket), without migrations. */
-async function emptyPglite(): Promise<EmptyDatabase> {
-  const db = await openDatabase({ dataDir: 'memory://', migrate: false });
+/** A fresh embedded database through the production path (initdb, server start), without migrations. */
+async function emptyEmbedded(): Promise<EmptyDatabase> {
+  const dir = await makeTempDir('tandem-migrate-');
+  const db = await openDatabase({ dataDir: path.join(dir, 'data'), migrate: false, poolSize: 1 });
   // A pool of one: every call gets the same connection, so BEGIN … COMMIT spans calls.
   const conn: SqlConnection = {
     query: (sql, params) => db.withConnection((c) => c.query(sql, params)),
     exec: (script) => db.withConnection((c) => c.exec(script)),
   };
-  return { conn, close: () => db.close() };
+  return {
+    conn,
+    async close() {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function emptyPostgres(): Promise<EmptyDatabase> {
@@ -44,7 +52,7 @@ async function emptyPostgres(): Promise<EmptyDatabase> {
 }
 
 describe.each([
-  ['pglite', emptyPglite],
+  ['embedded', emptyEmbedded],
   ['postgres', emptyPostgres],
 ] as const)('migration runner on %s', (_name, open) => {
   let db: EmptyDatabase;

@@ -102,8 +102,9 @@ export interface TaskDraft {
 
 /**
  * Reserves task numbers in a short transaction of their own, so that posting the task messages
- * to Slack happens outside any transaction (on PGlite an open transaction holds up every other
- * query). A message Slack refuses costs a skipped number, never a half-written task.
+ * to Slack happens outside any transaction (an open transaction holds one of a few pooled
+ * connections, and Slack may take seconds). A message Slack refuses costs a skipped number, never a
+ * half-written task.
  */
 export async function draftTasks(
   deps: Deps,

@@ -1,4 +1,4 @@
-// Child of pglite-crash.test.ts: opens Tandem's embedded database in the given folder and adds
+// Child of embedded-crash.test.ts: opens Tandem's embedded database in the given folder and adds
 // initiatives through the real service (counter, row and ownership event in one transaction),
 // printing `ACK <title>` only after each add has committed, until it is killed.
 import { systemClock } from '../../../src/clock.js';
@@ -8,7 +8,7 @@ import { openDatabase } from '../../../src/db/database.js';
 import type { Deps } from '../../../src/deps.js';
 import { createLogger } from '../../../src/logger.js';
 
-const [dataDir = '', team = 'TPGLITE01', prefix = 'Crash'] = process.argv.slice(2);
+const [dataDir = '', team = 'TEMBED01', prefix = 'Crash'] = process.argv.slice(2);
 const db = await openDatabase({ dataDir });
 const deps: Deps = { db, clock: systemClock, logger: createLogger('silent'), defaultTimezone: 'UTC' };
 const workspace = await loadWorkspace(deps, team);
