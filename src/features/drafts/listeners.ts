@@ -144,15 +144,6 @@ export function draftSubmission(deps: Deps) {
     const req = await workRequest(deps, args, body.user.id, 'modal');
     const teamId = req.team.teamId;
     const userId = body.user.id;
-    // The channel travels through the client too: the drafts go there only if the person may post work there.
-    const item = await channelOf(req, metadata.channelId);
-    if (!isAllowed({ action: 'draft.create', actor: await whoAsks(req), team: req.team, item })) {
-      await ack({
-        response_action: 'errors',
-        errors: { networks: 'You cannot draft social posts in that channel.' },
-      });
-      return;
-    }
     const form = parseDraftSubmission(view.state.values, metadata, deps.clock.now());
     if (!form.ok) {
       await ack({ response_action: 'errors', errors: form.errors });
@@ -164,6 +155,15 @@ export function draftSubmission(deps: Deps) {
       await ack({
         response_action: 'errors',
         errors: { networks: 'That press release is not in this workspace.' },
+      });
+      return;
+    }
+    // The channel travels through the client too: the drafts go there only if the person may post work there.
+    const item = await channelOf(req, metadata.channelId);
+    if (!isAllowed({ action: 'draft.create', actor: await whoAsks(req), team: req.team, item })) {
+      await ack({
+        response_action: 'errors',
+        errors: { networks: 'You cannot draft social posts in that channel.' },
       });
       return;
     }
