@@ -1,5 +1,6 @@
 import { ensureAllowed } from '../../core/permissions.js';
-import { saveMemberDiscipline, saveSettings } from '../../core/stores/workspaces.js';
+import { saveMemberDiscipline } from '../../core/stores/members.js';
+import { saveSettings } from '../../core/stores/workspaces.js';
 import { forgetWorkspace, loadWorkspaceFresh, toSettings, type WorkspaceSettings } from '../../core/team.js';
 import { type WorkRequest, whoAsks } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
