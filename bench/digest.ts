@@ -18,7 +18,7 @@ import { type Database, openDatabase } from '../src/db/database.js';
 import { makeTempDir } from '../src/db/embedded-postgres-root.js';
 import type { Deps } from '../src/deps.js';
 import { type DigestOutcome, runDueDigests } from '../src/features/digest/send.js';
-import { gatherDigest } from '../src/features/digest/service.js';
+import { channelReading, gatherDigest } from '../src/features/digest/service.js';
 import { digestMessage } from '../src/features/digest/views.js';
 import type {
   ChangeSource,
@@ -51,9 +51,11 @@ const FANOUT_ZONES = [
 const DAY_MS = 86_400_000;
 /**
  * gatherDigest reads the workspace, the last digest sent and the days skipped since, one after
- * the other; everything else it asks at once. The baseline's `SELECT 1`s take the same shape.
+ * the other; then, at once, how many items of each list each channel holds; then, at once, the
+ * lists. The baseline's `SELECT 1`s take the same shape.
  */
 const SEQUENTIAL_QUERIES = 3;
+const TALLY_QUERIES = 10;
 
 export interface DigestBenchOptions {
   iterations: number;
@@ -377,7 +379,11 @@ async function explain(db: Database, queries: CapturedQuery[]): Promise<QueryPla
 async function trivialQueries(db: Database, count: number): Promise<void> {
   const sequential = Math.min(SEQUENTIAL_QUERIES, count);
   for (let i = 0; i < sequential; i++) await db.prisma.$queryRaw`SELECT 1`;
-  await Promise.all(Array.from({ length: count - sequential }, () => db.prisma.$queryRaw`SELECT 1`));
+  const tallies = Math.min(TALLY_QUERIES, count - sequential);
+  await Promise.all(Array.from({ length: tallies }, () => db.prisma.$queryRaw`SELECT 1`));
+  await Promise.all(
+    Array.from({ length: count - sequential - tallies }, () => db.prisma.$queryRaw`SELECT 1`),
+  );
 }
 
 export async function measureCompose(
@@ -387,41 +393,51 @@ export async function measureCompose(
   seedSeconds: number,
 ): Promise<ComposeResult> {
   const deps = silentDeps(db, { now: () => NOW });
-  const compose = async () => {
-    const data = await gatherDigest(deps, LARGE_TEAM, NOW);
-    return digestMessage(data, { now: NOW, timezone: LARGE_ZONE });
-  };
-  const captured = await captureQueries(compose);
-  const queries = captured.length;
-  const digest: number[] = [];
-  const baseline: number[] = [];
-  let blocks = 0;
-  // Alternating, so both see the same warm caches and the same background noise.
-  for (let i = 0; i < options.warmup + options.iterations; i++) {
-    let started = performance.now();
-    const message = await compose();
-    const digestMs = performance.now() - started;
-    started = performance.now();
-    await trivialQueries(db, queries);
-    const baselineMs = performance.now() - started;
-    if (i < options.warmup) continue;
-    digest.push(digestMs);
-    baseline.push(baselineMs);
-    blocks = message.blocks?.length ?? 0;
+  // The work channels are public to the stand-in; the clock stands still, so after the first
+  // compose every channel's answer comes from the cache, as within a minute in production.
+  const slack = await startFakeSlack();
+  const client = new WebClient('xoxb-bench', { slackApiUrl: slack.apiUrl, logLevel: LogLevel.ERROR });
+  try {
+    const reader = channelReading(deps, client, LARGE_TEAM, 'CDIGESTLARGE');
+    const compose = async () => {
+      const data = await gatherDigest(deps, LARGE_TEAM, NOW, reader);
+      return digestMessage(data, { now: NOW, timezone: LARGE_ZONE });
+    };
+    await compose();
+    const captured = await captureQueries(compose);
+    const queries = captured.length;
+    const digest: number[] = [];
+    const baseline: number[] = [];
+    let blocks = 0;
+    // Alternating, so both see the same warm caches and the same background noise.
+    for (let i = 0; i < options.warmup + options.iterations; i++) {
+      let started = performance.now();
+      const message = await compose();
+      const digestMs = performance.now() - started;
+      started = performance.now();
+      await trivialQueries(db, queries);
+      const baselineMs = performance.now() - started;
+      if (i < options.warmup) continue;
+      digest.push(digestMs);
+      baseline.push(baselineMs);
+      blocks = message.blocks?.length ?? 0;
+    }
+    digest.sort((a, b) => a - b);
+    baseline.sort((a, b) => a - b);
+    return {
+      name,
+      seedSeconds,
+      queries,
+      p50: percentile(digest, 50),
+      p95: percentile(digest, 95),
+      baselineP50: percentile(baseline, 50),
+      baselineP95: percentile(baseline, 95),
+      blocks,
+      slowest: (await explain(db, captured)).slice(0, 3),
+    };
+  } finally {
+    await slack.close();
   }
-  digest.sort((a, b) => a - b);
-  baseline.sort((a, b) => a - b);
-  return {
-    name,
-    seedSeconds,
-    queries,
-    p50: percentile(digest, 50),
-    p95: percentile(digest, 95),
-    baselineP50: percentile(baseline, 50),
-    baselineP95: percentile(baseline, 95),
-    blocks,
-    slowest: (await explain(db, captured)).slice(0, 3),
-  };
 }
 
 const fanoutTeam = (i: number) => `TFAN${pad(i, 5)}`;

@@ -13,7 +13,6 @@ interface Known {
   isPrivate: boolean;
   /** Null when Slack would not say (channel_not_found: a private channel Tandem is not in). */
   members: Set<string> | null;
-  at: number;
 }
 
 /** Membership changes take hold within a minute; a burst of claims costs one lookup per channel. */
@@ -22,7 +21,9 @@ const MAX_REMEMBERED = 5_000;
 /** Past this many members, a private channel is treated as "cannot read" rather than paged for ever. */
 const MAX_MEMBERS = 5_000;
 
-const caches = new WeakMap<object, Map<string, Known>>();
+// The lookup itself is remembered, not only its answer: a digest or several App Homes built at
+// once ask about the same channels together, and they share one call per channel.
+const caches = new WeakMap<object, Map<string, { known: Promise<Known>; at: number }>>();
 
 async function readMembers(client: WebClient, channel: string): Promise<Set<string> | null> {
   const members = new Set<string>();
@@ -36,7 +37,7 @@ async function readMembers(client: WebClient, channel: string): Promise<Set<stri
   return members;
 }
 
-async function lookUp(client: WebClient, channel: string): Promise<Omit<Known, 'at'>> {
+async function lookUp(client: WebClient, channel: string): Promise<Known> {
   try {
     const info = await client.conversations.info({ channel });
     const isPrivate = Boolean(info.channel?.is_private);
@@ -47,6 +48,27 @@ async function lookUp(client: WebClient, channel: string): Promise<Omit<Known, '
     if (platformError(error) === 'channel_not_found') return { isPrivate: true, members: null };
     throw error;
   }
+}
+
+function knownChannel(deps: Deps, client: WebClient, teamId: string, channel: string): Promise<Known> {
+  let cache = caches.get(deps);
+  if (!cache) {
+    cache = new Map();
+    caches.set(deps, cache);
+  }
+  const key = `${teamId}:${channel}`;
+  const now = deps.clock.now().getTime();
+  const remembered = cache.get(key);
+  if (remembered && now - remembered.at < TTL_MS) return remembered.known;
+  const known = lookUp(client, channel);
+  if (cache.size >= MAX_REMEMBERED) cache.delete(cache.keys().next().value as string);
+  const entry = { known, at: now };
+  cache.set(key, entry);
+  // A failed lookup (Slack down) is not remembered: the next question asks again.
+  known.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key);
+  });
+  return known;
 }
 
 /**
@@ -63,22 +85,20 @@ export async function channelFacts(
   present = false,
 ): Promise<ChannelFacts> {
   if (!channel) return { channelPrivate: false };
-  let cache = caches.get(deps);
-  if (!cache) {
-    cache = new Map();
-    caches.set(deps, cache);
-  }
-  const key = `${teamId}:${channel}`;
-  const now = deps.clock.now().getTime();
-  let known = cache.get(key);
-  if (!known || now - known.at >= TTL_MS) {
-    known = { ...(await lookUp(client, channel)), at: now };
-    if (cache.size >= MAX_REMEMBERED) cache.delete(cache.keys().next().value as string);
-    cache.set(key, known);
-  }
+  const known = await knownChannel(deps, client, teamId, channel);
   if (present) return { channelPrivate: known.isPrivate, inChannel: true };
   if (!known.isPrivate) return { channelPrivate: false };
   return known.members
     ? { channelPrivate: true, inChannel: known.members.has(userId) }
     : { channelPrivate: true };
+}
+
+/** Whether a channel is private (or one Tandem cannot see, which counts as private). */
+export async function isPrivateChannel(
+  deps: Deps,
+  client: WebClient,
+  teamId: string,
+  channel: string,
+): Promise<boolean> {
+  return (await knownChannel(deps, client, teamId, channel)).isPrivate;
 }

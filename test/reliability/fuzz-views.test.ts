@@ -5,16 +5,18 @@
 // behalf. test/unit/blocks.test.ts covers the initiative, ownership and setup views; this covers
 // tasks, trends, nudges and help texts directly, and the digest and App Home from a real
 // database filled with the worst data, through the same services Tandem uses.
+import { WebClient } from '@slack/web-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { homeData } from '../../src/core/home/data.js';
 import { homeView } from '../../src/core/home/views.js';
 import type { TaskWithInitiative } from '../../src/core/stores/tasks.js';
 import { taskMessage } from '../../src/core/task-messages/views.js';
+import { loadWorkspaceFresh } from '../../src/core/team.js';
 import type { Deps } from '../../src/deps.js';
 import { DEFAULT_REACTION_EMOJI } from '../../src/domain/reactions.js';
 import type { TaskListFilter } from '../../src/domain/task-command.js';
-import { gatherDigest } from '../../src/features/digest/service.js';
+import { channelReading, gatherDigest } from '../../src/features/digest/service.js';
 import {
   digestHelpMessage,
   digestMessage,
@@ -42,6 +44,7 @@ import {
 import type { Initiative, Trend } from '../../src/generated/prisma/client.js';
 import { createLogger } from '../../src/logger.js';
 import type { SlackMessage } from '../../src/slack/blocks.js';
+import { type FakeSlack, startFakeSlack } from '../harness/fake-slack.js';
 import { openTestDatabase, type TestDatabase } from '../support/databases.js';
 import { TestClock } from '../support/test-clock.js';
 import { messageProblems, viewProblems } from './slack-limits.js';
@@ -254,14 +257,24 @@ describe.each(VIEWS)('%s', (_name, arbitrary) => {
 describe('the digest and the App Home from a database full of the worst data', () => {
   let db: TestDatabase;
   let deps: Deps;
+  let slack: FakeSlack;
+  let client: WebClient;
   let team = 0;
   beforeAll(async () => {
     db = await openTestDatabase('postgres');
     deps = { db, clock: new TestClock(NOW), logger: createLogger('silent'), defaultTimezone: 'UTC' };
+    // Who may see what is asked of Slack: the stand-in answers for the person and the channels.
+    slack = await startFakeSlack();
+    client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl });
   });
   afterAll(async () => {
+    await slack?.close();
     await db?.destroy();
   });
+  const digestOf = (teamId: string) =>
+    gatherDigest(deps, teamId, NOW, channelReading(deps, client, teamId, 'CDIGEST01'));
+  const homeOf = async (teamId: string) =>
+    homeData({ deps, client, team: await loadWorkspaceFresh(deps, teamId), userId: 'UME000001' });
 
   type Content = {
     timezone: string;
@@ -352,10 +365,10 @@ describe('the digest and the App Home from a database full of the worst data', (
     await fc.assert(
       fc.asyncProperty(content, async (c) => {
         const teamId = await seed(c);
-        const data = await gatherDigest(deps, teamId, NOW);
+        const data = await digestOf(teamId);
         expectSendable(digestMessage(data, { now: NOW, timezone: c.timezone }));
         const today = new Intl.DateTimeFormat('en-CA', { timeZone: c.timezone }).format(NOW);
-        const home = homeView(await homeData(deps, teamId, 'UME000001'), { now: NOW, today });
+        const home = homeView(await homeOf(teamId), { now: NOW, today });
         expect(viewProblems(home as unknown as Record<string, unknown>)).toEqual([]);
         expect(JSON.stringify(home)).not.toMatch(/<!(channel|here|everyone|subteam)/);
       }),
@@ -375,9 +388,9 @@ describe('the digest and the App Home from a database full of the worst data', (
       trends: [],
       changes: [],
     });
-    const data = await gatherDigest(deps, teamId, NOW);
+    const data = await digestOf(teamId);
     const digestIssues = messageProblems(digestMessage(data, { now: NOW, timezone: 'Europe/London' }));
-    const home = homeView(await homeData(deps, teamId, 'UME000001'), { now: NOW, today: '2026-11-21' });
+    const home = homeView(await homeOf(teamId), { now: NOW, today: '2026-11-21' });
     const homeIssues = viewProblems(home as unknown as Record<string, unknown>);
     expect([...digestIssues, ...homeIssues]).toEqual([]);
   });

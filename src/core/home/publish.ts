@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import { todayIn } from '../../domain/calendar-date.js';
+import { loadWorkspace } from '../team.js';
 import { homeData } from './data.js';
 import { homeView } from './views.js';
 
@@ -15,7 +16,8 @@ export async function publishHome(
   userId: string,
 ): Promise<void> {
   try {
-    const data = await homeData(deps, teamId, userId);
+    const team = await loadWorkspace(deps, teamId);
+    const data = await homeData({ deps, client, team, userId });
     const now = deps.clock.now();
     const today = todayIn({ now, timezone: data.workspace.timezone }) ?? now.toISOString().slice(0, 10);
     await client.views.publish({ user_id: userId, view: homeView(data, { now, today }) });

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.js';
-import type { Discipline, Prisma, Workspace } from '../../generated/prisma/client.js';
+import type { Prisma, Workspace } from '../../generated/prisma/client.js';
 
 // Workspaces are never deleted, so once a team's row is known to exist it need not be checked again.
 const knownTeams = new WeakMap<object, Set<string>>();
@@ -39,16 +39,16 @@ export async function saveSettings(
   return deps.db.prisma.workspace.update({ where: { teamId }, data });
 }
 
-export async function saveMemberDiscipline(
-  deps: Deps,
-  teamId: string,
-  userId: string,
-  discipline: Exclude<Discipline, 'joint'> | null,
-): Promise<void> {
-  await ensureWorkspace(deps, teamId);
-  await deps.db.prisma.member.upsert({
-    where: { teamId_userId: { teamId, userId } },
-    create: { teamId, userId, discipline },
-    update: { discipline },
+/** The workspaces with a digest channel, with what deciding their digest's minute needs. */
+export function workspacesWithDigest(deps: Deps) {
+  return deps.db.prisma.workspace.findMany({
+    where: { digestChannel: { not: null } },
+    select: { teamId: true, timezone: true, digestTime: true, digestGraceMinutes: true, digestChannel: true },
+    orderBy: { teamId: 'asc' },
   });
+}
+
+export async function allTeamIds(deps: Deps): Promise<string[]> {
+  const rows = await deps.db.prisma.workspace.findMany({ select: { teamId: true } });
+  return rows.map((r) => r.teamId);
 }

@@ -1,39 +1,26 @@
 import type { WebClient } from '@slack/web-api';
 import { timezoneOf } from '../../core/people.js';
-import { loadWorkspace, loadWorkspaceFresh } from '../../core/team.js';
+import { membersWantingDigest } from '../../core/stores/members.js';
+import { claimPersonalDigest, releasePersonalDigest } from '../../core/stores/nudges.js';
+import { loadWorkspaceFresh } from '../../core/team.js';
 import type { Deps } from '../../deps.js';
 import { digestDue } from '../../domain/digest-schedule.js';
 import { sendDm } from '../../slack/dm.js';
-import { gatherDigest } from './service.js';
+import { gatherDigest, personReading } from './service.js';
 import { digestMessage } from './views.js';
 
-/** Turns a person's daily personal digest on or off. */
-export async function setPersonalDigest(
-  deps: Deps,
-  teamId: string,
-  userId: string,
-  on: boolean,
-): Promise<void> {
-  await loadWorkspace(deps, teamId);
-  await deps.db.prisma.member.upsert({
-    where: { teamId_userId: { teamId, userId } },
-    create: { teamId, userId, personalDigest: on },
-    update: { personalDigest: on },
-  });
-}
-
 /**
- * Personal digests: at the workspace's digest time in each person's own zone. Sent once per
- * local day, through the nudge ledger's unique key (kind personal_digest, window = that day).
+ * Personal digests: at the workspace's digest time in each person's own zone, once per local
+ * day, and only what that person may see.
  */
 export async function runPersonalDigests(deps: Deps, client: WebClient): Promise<number> {
-  const members = await deps.db.prisma.member.findMany({ where: { personalDigest: true } });
   let sent = 0;
-  for (const member of members) {
+  for (const member of await membersWantingDigest(deps)) {
+    const { teamId, userId } = member;
     try {
-      const workspace = await loadWorkspaceFresh(deps, member.teamId);
+      const workspace = await loadWorkspaceFresh(deps, teamId);
       const now = deps.clock.now();
-      const zone = await timezoneOf(deps, client, member.teamId, member.userId, workspace.timezone);
+      const zone = await timezoneOf(deps, client, teamId, userId, workspace.timezone);
       const due = digestDue({
         now,
         timezone: zone,
@@ -41,31 +28,23 @@ export async function runPersonalDigests(deps: Deps, client: WebClient): Promise
         graceMinutes: workspace.digestGraceMinutes,
       });
       if (due.kind !== 'due') continue;
-      const key = {
-        teamId: member.teamId,
-        kind: 'personal_digest',
-        recipientId: member.userId,
-        itemType: 'member',
-        itemId: member.userId,
-        window: due.localDate,
-      };
-      const { count } = await deps.db.prisma.nudgeSent.createMany({
-        data: [{ ...key, notBefore: now, sentAt: now }],
-        skipDuplicates: true,
-      });
-      if (count !== 1) continue;
-      const data = await gatherDigest(deps, member.teamId, now, {
-        userId: member.userId,
-        discipline: member.discipline,
-      });
-      const message = digestMessage({ ...data, title: 'Your Tandem digest' }, { now, timezone: zone });
-      if (await sendDm(client, deps.logger, member.userId, message)) sent++;
-      else await deps.db.prisma.nudgeSent.deleteMany({ where: key });
+      if (!(await claimPersonalDigest(deps, teamId, userId, due.localDate, now))) continue;
+      let delivered = false;
+      try {
+        const reader = personReading({ deps, client, team: workspace, userId });
+        const data = await gatherDigest(deps, teamId, now, reader, {
+          userId,
+          discipline: member.discipline,
+        });
+        const message = digestMessage({ ...data, title: 'Your Tandem digest' }, { now, timezone: zone });
+        delivered = await sendDm(client, deps.logger, userId, message);
+      } finally {
+        // Not sent (Slack refused, or could not say what they may see): the next tick tries again.
+        if (!delivered) await releasePersonalDigest(deps, teamId, userId, due.localDate);
+      }
+      if (delivered) sent++;
     } catch (error) {
-      deps.logger.error(
-        { err: error, teamId: member.teamId, userId: member.userId },
-        'personal digest failed',
-      );
+      deps.logger.error({ err: error, teamId, userId }, 'personal digest failed');
     }
   }
   return sent;

@@ -1,9 +1,10 @@
 import type { WebClient } from '@slack/web-api';
+import { claimDigest, markSent, markSkipped, releaseClaim } from '../../core/stores/digest-runs.js';
+import { workspacesWithDigest } from '../../core/stores/workspaces.js';
 import type { Deps } from '../../deps.js';
 import { digestDue } from '../../domain/digest-schedule.js';
 import { findPosted, postOnce } from '../../slack/post-once.js';
-import { claimDigest, markSent, markSkipped, releaseClaim } from './runs.js';
-import { gatherDigest } from './service.js';
+import { channelReading, gatherDigest } from './service.js';
 import { digestMessage } from './views.js';
 
 export type DigestOutcome = 'sent' | 'skipped' | 'not-due' | 'already-done' | 'no-channel' | 'failed';
@@ -33,12 +34,8 @@ export async function runWorkspaceDigest(
   });
   if (due.kind === 'not-yet') return 'not-due';
   if (due.kind === 'missed') {
-    const existing = await deps.db.prisma.digestRun.findUnique({
-      where: { teamId_localDate: { teamId: workspace.teamId, localDate: due.localDate } },
-    });
-    if (existing) return 'already-done';
-    await markSkipped(deps, workspace.teamId, due.localDate, due.scheduledFor);
-    return 'skipped';
+    const marked = await markSkipped(deps, workspace.teamId, due.localDate, due.scheduledFor);
+    return marked ? 'skipped' : 'already-done';
   }
   const claim = await claimDigest(deps, workspace.teamId, due.localDate, due.scheduledFor);
   if (claim.kind === 'done') return 'already-done';
@@ -53,7 +50,8 @@ export async function runWorkspaceDigest(
         return 'already-done';
       }
     }
-    const data = await gatherDigest(deps, workspace.teamId, now);
+    const reader = channelReading(deps, client, workspace.teamId, channel);
+    const data = await gatherDigest(deps, workspace.teamId, now, reader);
     const message = digestMessage(data, { now, timezone: workspace.timezone });
     const posted = await postOnce(client, deps.logger, { channel, ...message }, key);
     await markSent(deps, workspace.teamId, due.localDate, channel, posted.ts);
@@ -80,11 +78,7 @@ export const CHANNEL_SPACING_MS = 1_000;
  * client answers a 429 by pausing its whole queue, so one busy channel would stall every other.
  */
 export async function runDueDigests(deps: Deps, client: WebClient): Promise<Record<DigestOutcome, number>> {
-  const workspaces = await deps.db.prisma.workspace.findMany({
-    where: { digestChannel: { not: null } },
-    select: { teamId: true, timezone: true, digestTime: true, digestGraceMinutes: true, digestChannel: true },
-    orderBy: { teamId: 'asc' },
-  });
+  const workspaces = await workspacesWithDigest(deps);
   const byChannel = new Map<string, typeof workspaces>();
   for (const w of workspaces) {
     const key = w.digestChannel ?? '';

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { WorkspaceSettings } from '../../core/settings.js';
+import type { Counted } from '../../core/stores/digests.js';
 import { releaseName } from '../../core/stores/releases.js';
 import type { TaskWithInitiative } from '../../core/stores/tasks.js';
 import { claimButton } from '../../core/task-messages/views.js';
@@ -20,7 +21,7 @@ import {
   section,
 } from '../../slack/blocks.js';
 import { escapeText, inlineCode, slackDate, userMention } from '../../slack/mrkdwn.js';
-import type { Counted, DigestData } from './service.js';
+import type { DigestData } from './service.js';
 
 interface Ctx {
   now: Date;

@@ -1,9 +1,30 @@
 import type { WebClient } from '@slack/web-api';
 import { timezoneOf } from '../../core/people.js';
 import type { WorkspaceSettings } from '../../core/settings.js';
-import { type NudgeKind, recordNudges } from '../../core/stores/nudges.js';
+import { findInitiativeById } from '../../core/stores/initiatives.js';
+import {
+  claimNudge,
+  deferNudge,
+  dueNudges,
+  type NudgeKind,
+  nudgesAbout,
+  recordNudges,
+  type SkipReason,
+  unclaimNudge,
+} from '../../core/stores/nudges.js';
+import { embargoesLiftingSoon, releaseById } from '../../core/stores/releases.js';
+import { findTaskById } from '../../core/stores/tasks.js';
 import { findTrendById } from '../../core/stores/trends.js';
+import { allTeamIds } from '../../core/stores/workspaces.js';
 import { loadWorkspaceFresh } from '../../core/team.js';
+import {
+  initiativeFacts,
+  releaseFacts,
+  taskFacts,
+  trendFacts,
+  type Viewer,
+} from '../../core/work/request.js';
+import { maySee } from '../../core/work/visibility.js';
 import { calendarDateFromDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { todayIn } from '../../domain/calendar-date.js';
@@ -12,9 +33,8 @@ import { nextAllowedInstant } from '../../domain/quiet-hours.js';
 import type { NudgeSent } from '../../generated/prisma/client.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { sendDm } from '../../slack/dm.js';
-import { embargoNudgeMessage } from './embargo.js';
 import { planNudges } from './plan.js';
-import { type NudgeItem, nudgeMessage, sharedTrendMessage } from './views.js';
+import { embargoNudgeMessage, type NudgeItem, nudgeMessage, sharedTrendMessage } from './views.js';
 
 const keyOf = (n: { kind: string; recipientId: string; itemType: string; itemId: string; window: string }) =>
   `${n.kind}|${n.recipientId}|${n.itemType}|${n.itemId}|${n.window}`;
@@ -26,12 +46,9 @@ const keyOf = (n: { kind: string; recipientId: string; itemType: string; itemId:
 export async function runWorkspaceNudges(deps: Deps, client: WebClient, teamId: string): Promise<number> {
   const workspace = await loadWorkspaceFresh(deps, teamId);
   const now = deps.clock.now();
-  const planned = await planNudges(deps, teamId);
+  const planned = await planNudges(deps, workspace);
   if (planned.length > 0) {
-    const existing = await deps.db.prisma.nudgeSent.findMany({
-      where: { teamId, itemId: { in: [...new Set(planned.map((p) => p.itemId))] } },
-      select: { kind: true, recipientId: true, itemType: true, itemId: true, window: true },
-    });
+    const existing = await nudgesAbout(deps, teamId, [...new Set(planned.map((p) => p.itemId))]);
     const seen = new Set(existing.map(keyOf));
     const fresh = planned.filter((p) => !seen.has(keyOf(p)));
     await recordNudges(
@@ -40,26 +57,25 @@ export async function runWorkspaceNudges(deps: Deps, client: WebClient, teamId: 
       fresh.map((p) => ({ ...p, notBefore: now })),
     );
   }
-  const due = await deps.db.prisma.nudgeSent.findMany({
-    where: { teamId, sentAt: null, notBefore: { lte: now } },
-    take: 200,
-  });
   let sent = 0;
-  for (const nudge of due) if (await deliver(deps, client, workspace, nudge)) sent++;
+  for (const nudge of await dueNudges(deps, teamId, now)) {
+    try {
+      if (await deliver(deps, client, workspace, nudge)) sent++;
+    } catch (error) {
+      // Slack could not say who may see the item (nothing is claimed then) or the database failed:
+      // the rest of the batch still goes, and the next tick tries this one again.
+      deps.logger.warn({ err: error, teamId, nudge: String(nudge.id) }, 'nudge not delivered');
+    }
+  }
   return sent;
 }
 
 async function loadItem(deps: Deps, nudge: NudgeSent): Promise<NudgeItem | null> {
   if (nudge.itemType === 'task') {
-    const task = await deps.db.prisma.task.findFirst({
-      where: { id: nudge.itemId, teamId: nudge.teamId },
-      include: { initiative: true },
-    });
+    const task = await findTaskById(deps, nudge.teamId, nudge.itemId);
     return task ? { type: 'task', task } : null;
   }
-  const initiative = await deps.db.prisma.initiative.findFirst({
-    where: { id: nudge.itemId, teamId: nudge.teamId },
-  });
+  const initiative = await findInitiativeById(deps, nudge.teamId, nudge.itemId);
   return initiative ? { type: 'initiative', initiative } : null;
 }
 
@@ -75,6 +91,48 @@ function stillRelevant(nudge: NudgeSent, item: NudgeItem): boolean {
   return true;
 }
 
+type Composed = { kind: 'send'; message: SlackMessage } | { kind: 'skip'; reason: SkipReason };
+
+const send = (message: SlackMessage): Composed => ({ kind: 'send', message });
+const STALE: Composed = { kind: 'skip', reason: 'stale' };
+const HIDDEN: Composed = { kind: 'skip', reason: 'hidden' };
+
+/**
+ * The DM a nudge becomes, from the state now, for this recipient. A recipient who may not see
+ * the item (private-channel work, they not in the channel) gets nothing: a DM would show it.
+ */
+async function compose(recipient: Viewer, nudge: NudgeSent, now: Date): Promise<Composed> {
+  const { deps, team } = recipient;
+  if (nudge.itemType === 'release') {
+    const release = await releaseById(deps, team.teamId, nudge.itemId);
+    const embargoUntil = release?.embargoUntil;
+    if (!release || !embargoUntil || embargoUntil.getTime() <= now.getTime()) return STALE;
+    const pending = (await embargoesLiftingSoon(deps, team.teamId, now)).find((r) => r.id === release.id);
+    if (!pending) return STALE;
+    if (!(await maySee(recipient, await releaseFacts(recipient, release)))) return HIDDEN;
+    return send(embargoNudgeMessage({ ...release, embargoUntil }, pending.unapproved));
+  }
+  const item = await loadItem(deps, nudge);
+  if (!item || !stillRelevant(nudge, item)) return STALE;
+  const facts =
+    item.type === 'task'
+      ? await taskFacts(recipient, item.task)
+      : await initiativeFacts(recipient, item.initiative);
+  if (!(await maySee(recipient, facts))) return HIDDEN;
+  if (nudge.kind === 'shared_trend') {
+    // The window of a shared-trend nudge is the trend's id.
+    const trend = await findTrendById(deps, team.teamId, nudge.window);
+    if (!trend || item.type !== 'initiative') return STALE;
+    if (!(await maySee(recipient, await trendFacts(recipient, trend)))) return HIDDEN;
+    return send(sharedTrendMessage(trend, item.initiative));
+  }
+  const due = item.type === 'task' ? item.task.dueDate : item.initiative.dueDate;
+  const today = todayIn({ now, timezone: team.timezone });
+  const label =
+    due && today ? (windowFor(calendarDateFromDb(due), today, team.nudgeWindows)?.label ?? null) : null;
+  return send(nudgeMessage(nudge.kind as Exclude<NudgeKind, 'embargo'>, item, label));
+}
+
 async function deliver(
   deps: Deps,
   client: WebClient,
@@ -87,57 +145,24 @@ async function deliver(
   const zone = await timezoneOf(deps, client, workspace.teamId, nudge.recipientId, workspace.timezone);
   const allowed = nextAllowedInstant(now, zone, workspace.quietHours);
   if (allowed.getTime() > now.getTime()) {
-    await deps.db.prisma.nudgeSent.updateMany({
-      where: { id: nudge.id, sentAt: null },
-      data: { notBefore: allowed },
-    });
+    await deferNudge(deps, nudge.id, allowed);
     return false;
   }
-  // Claim it first: another replica (or the next tick) finds it taken.
-  const { count } = await deps.db.prisma.nudgeSent.updateMany({
-    where: { id: nudge.id, sentAt: null },
-    data: { sentAt: now },
-  });
-  if (count !== 1) return false;
-  if (nudge.itemType === 'release') {
-    const embargo = await embargoNudgeMessage(deps, nudge.teamId, nudge.itemId);
-    return embargo ? sendOrRelease(deps, client, nudge, embargo) : false;
-  }
-  const item = await loadItem(deps, nudge);
-  if (!item || !stillRelevant(nudge, item)) return false;
-  const due = item.type === 'task' ? item.task.dueDate : item.initiative.dueDate;
-  const today = todayIn({ now, timezone: workspace.timezone });
-  const label =
-    due && today ? (windowFor(calendarDateFromDb(due), today, workspace.nudgeWindows)?.label ?? null) : null;
-  let message = nudgeMessage(nudge.kind as Exclude<NudgeKind, 'embargo'>, item, label);
-  if (nudge.kind === 'shared_trend') {
-    // The window of a shared-trend nudge is the trend's id.
-    const trend = await findTrendById(deps, nudge.teamId, nudge.window);
-    if (!trend || item.type !== 'initiative') return false;
-    message = sharedTrendMessage(trend, item.initiative);
-  }
-  return sendOrRelease(deps, client, nudge, message);
-}
-
-/** A DM Slack refused is un-claimed, so the next tick tries again. */
-async function sendOrRelease(
-  deps: Deps,
-  client: WebClient,
-  nudge: NudgeSent,
-  message: SlackMessage,
-): Promise<boolean> {
-  const delivered = await sendDm(client, deps.logger, nudge.recipientId, message);
-  if (!delivered) {
-    await deps.db.prisma.nudgeSent.update({ where: { id: nudge.id }, data: { sentAt: null } });
-    return false;
-  }
-  return true;
+  // Composed before the claim: a Slack outage while asking who may see the item leaves the nudge
+  // waiting for the next tick rather than claimed and never sent.
+  const composed = await compose({ deps, client, team: workspace, userId: nudge.recipientId }, nudge, now);
+  // A skipped nudge is claimed too, with its reason, so that no tick tries it again.
+  const skipped = composed.kind === 'skip' ? composed.reason : undefined;
+  if (!(await claimNudge(deps, nudge.id, now, skipped)) || composed.kind === 'skip') return false;
+  if (await sendDm(client, deps.logger, nudge.recipientId, composed.message)) return true;
+  // A DM Slack refused is un-claimed, so the next tick tries again.
+  await unclaimNudge(deps, nudge.id);
+  return false;
 }
 
 export async function runDueNudges(deps: Deps, client: WebClient): Promise<number> {
-  const workspaces = await deps.db.prisma.workspace.findMany({ select: { teamId: true } });
   let sent = 0;
-  for (const { teamId } of workspaces) {
+  for (const teamId of await allTeamIds(deps)) {
     try {
       sent += await runWorkspaceNudges(deps, client, teamId);
     } catch (error) {

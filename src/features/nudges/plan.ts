@@ -1,7 +1,6 @@
-import { leadsFor } from '../../core/settings.js';
-import type { ItemType, PlannedNudge } from '../../core/stores/nudges.js';
+import { leadsFor, type WorkspaceSettings } from '../../core/settings.js';
+import { type ItemType, nudgeCandidates, type PlannedNudge } from '../../core/stores/nudges.js';
 import { embargoesLiftingSoon } from '../../core/stores/releases.js';
-import { loadWorkspaceFresh } from '../../core/team.js';
 import { calendarDateFromDb, calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { addDays, todayIn } from '../../domain/calendar-date.js';
@@ -16,40 +15,17 @@ const UNOWNED_AFTER_MS = 24 * 60 * 60 * 1000;
  * day), and initiatives left without an owner for a day. Pure reading: recording and delivery
  * are separate, so planning twice changes nothing.
  */
-export async function planNudges(deps: Deps, teamId: string): Promise<PlannedNudge[]> {
-  const workspace = await loadWorkspaceFresh(deps, teamId);
+export async function planNudges(deps: Deps, workspace: WorkspaceSettings): Promise<PlannedNudge[]> {
+  const { teamId } = workspace;
   const now = deps.clock.now();
   const today = todayIn({ now, timezone: workspace.timezone });
   if (!today) return [];
   const horizon = calendarDateToDb(addDays(today, Math.max(0, ...workspace.nudgeWindows)) ?? today);
-  const { prisma } = deps.db;
-  const [initiatives, tasks, unowned, lateResponses, embargoes] = await Promise.all([
-    prisma.initiative.findMany({
-      where: { teamId, status: { in: ['planned', 'active'] }, dueDate: { lte: horizon } },
-      select: { id: true, ownerId: true, dueDate: true, leadDiscipline: true },
-    }),
-    prisma.task.findMany({
-      where: {
-        teamId,
-        status: { not: 'done' },
-        dueDate: { lte: horizon },
-        OR: [{ snoozedUntil: null }, { snoozedUntil: { lte: now } }],
-      },
-      select: { id: true, assigneeId: true, dueDate: true, discipline: true },
-    }),
-    prisma.initiative.findMany({
-      where: {
-        teamId,
-        ownerId: null,
-        status: { in: ['planned', 'active'] },
-        createdAt: { lte: new Date(now.getTime() - UNOWNED_AFTER_MS) },
-      },
-      select: { id: true, leadDiscipline: true },
-    }),
-    // Trend responses nobody claimed by their respond-by time go to both leads.
-    prisma.task.findMany({
-      where: { teamId, assigneeId: null, status: 'open', respondBy: { lte: now } },
-      select: { id: true },
+  const [{ initiatives, tasks, unowned, lateResponses }, embargoes] = await Promise.all([
+    nudgeCandidates(deps, teamId, {
+      now,
+      horizon,
+      unownedSince: new Date(now.getTime() - UNOWNED_AFTER_MS),
     }),
     embargoesLiftingSoon(deps, teamId, now),
   ]);

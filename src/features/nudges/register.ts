@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction, UsersSelectAction } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
-import { nudgeButton, nudgeHandoff } from './actions.js';
+import { nudgeButton, nudgeHandoff } from './listeners.js';
 import { NUDGE_ACTIONS } from './views.js';
 
 export function register(app: App, deps: Deps): void {

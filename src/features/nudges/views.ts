@@ -1,12 +1,15 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import type { NudgeKind } from '../../core/stores/nudges.js';
 import type { TaskWithInitiative } from '../../core/stores/tasks.js';
+import { formatReleaseRef } from '../../domain/draft-command.js';
+import { networkLabel } from '../../domain/drafts/networks.js';
+import type { Network } from '../../domain/drafts/types.js';
 import { formatTaskRef } from '../../domain/task-ref.js';
 import { suggestedSteps } from '../../domain/trend-match.js';
 import { formatTrendRef } from '../../domain/trend-ref.js';
-import type { Initiative, Trend } from '../../generated/prisma/client.js';
+import type { Initiative, PressRelease, Trend } from '../../generated/prisma/client.js';
 import { context, type SlackMessage, section } from '../../slack/blocks.js';
-import { escapeText, userMention } from '../../slack/mrkdwn.js';
+import { channelMention, escapeText, slackDate, userMention } from '../../slack/mrkdwn.js';
 
 export const NUDGE_ACTIONS = {
   done: 'nudge_done',
@@ -105,4 +108,26 @@ export function sharedTrendMessage(trend: Trend, initiative: Initiative): SlackM
       context(`<${trend.sourceLink}|Where it was spotted> · reported by ${userMention(trend.reporterId)}`),
     );
   return { text, blocks };
+}
+
+/** The embargo nudge: the release, when its embargo lifts, and the networks still unapproved. */
+export function embargoNudgeMessage(
+  release: Pick<PressRelease, 'number' | 'title' | 'channelId'> & { embargoUntil: Date },
+  unapproved: Network[],
+): SlackMessage {
+  const ref = formatReleaseRef(release.number);
+  const networks = unapproved.map(networkLabel).join(', ');
+  const when = slackDate(release.embargoUntil, release.embargoUntil.toISOString());
+  const text = `:lock: The embargo on *${ref}*${release.title ? ` ${escapeText(release.title)}` : ''} lifts ${when}, and ${networks} ${unapproved.length === 1 ? 'has' : 'have'} no approved post yet.`;
+  return {
+    text: `The embargo on ${ref} lifts soon; ${networks} not approved yet`,
+    blocks: [
+      section(text),
+      context(
+        release.channelId
+          ? `The drafts are in ${channelMention(release.channelId)}.`
+          : `Run /draft ${ref} to see the drafts.`,
+      ),
+    ],
+  };
 }

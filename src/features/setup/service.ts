@@ -1,6 +1,7 @@
 import { ensureAllowed } from '../../core/permissions.js';
 import { toSettings, type WorkspaceSettings } from '../../core/settings.js';
-import { saveMemberDiscipline, saveSettings } from '../../core/stores/workspaces.js';
+import { saveMemberDiscipline } from '../../core/stores/members.js';
+import { saveSettings } from '../../core/stores/workspaces.js';
 import { forgetWorkspace, loadWorkspaceFresh } from '../../core/team.js';
 import { type WorkRequest, whoAsks } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';

@@ -16,10 +16,10 @@ import {
   channelOf,
   initiativeFacts,
   storeActor,
+  trendFacts,
   type WorkRequest,
   whoAsks,
 } from '../../core/work/request.js';
-import type { ItemFacts } from '../../domain/policy/facts.js';
 import { matchTrend } from '../../domain/trend-match.js';
 import { formatTrendRef } from '../../domain/trend-ref.js';
 import { UserError } from '../../domain/user-error.js';
@@ -35,11 +35,6 @@ export interface LoggedTrend {
 
 const TREND_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 export const RESPOND_WITHIN_MS = 24 * 60 * 60 * 1000;
-
-/** A trend as the policy sees it: its reporter and the channel it was spotted in. */
-async function trendFacts(req: WorkRequest, trend: Trend): Promise<ItemFacts> {
-  return { ownerId: trend.reporterId, ...(await channelOf(req, trend.sourceChannel)) };
-}
 
 /**
  * Logs a trend (from a command, or 📈 on a message in `channel`), links it to every active

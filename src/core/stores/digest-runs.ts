@@ -54,15 +54,38 @@ export async function releaseClaim(deps: Deps, teamId: string, localDate: string
   await deps.db.prisma.digestRun.deleteMany({ where: { teamId, localDate, status: 'sending' } });
 }
 
-/** Records a day whose digest time passed beyond the grace window while Tandem was down. */
+/**
+ * Records a day whose digest time passed beyond the grace window while Tandem was down, unless
+ * the day already has its row (sent, being sent, or skipped before): `false` then.
+ */
 export async function markSkipped(
   deps: Deps,
   teamId: string,
   localDate: string,
   scheduledFor: Date,
-): Promise<void> {
-  await deps.db.prisma.digestRun.createMany({
+): Promise<boolean> {
+  const { count } = await deps.db.prisma.digestRun.createMany({
     data: [{ teamId, localDate, scheduledFor, status: 'skipped' }],
     skipDuplicates: true,
   });
+  return count === 1;
+}
+
+/** Since when the next digest reports, and which days went without one since the last sent. */
+export async function sinceLastDigest(
+  deps: Deps,
+  teamId: string,
+): Promise<{ sentAt: Date | null; skippedDays: string[] }> {
+  const { digestRun } = deps.db.prisma;
+  const last = await digestRun.findFirst({
+    where: { teamId, status: 'sent' },
+    orderBy: { sentAt: 'desc' },
+    select: { sentAt: true, localDate: true },
+  });
+  const skipped = await digestRun.findMany({
+    where: { teamId, status: 'skipped', ...(last ? { localDate: { gt: last.localDate } } : {}) },
+    orderBy: { localDate: 'asc' },
+    select: { localDate: true },
+  });
+  return { sentAt: last?.sentAt ?? null, skippedDays: skipped.map((d) => d.localDate) };
 }
