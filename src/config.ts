@@ -1,8 +1,17 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { isValidTimezone } from './domain/due-date.js';
-import type { OpenAiSettings } from './features/drafts/drafters/openai-drafter.js';
 import { outboundVerdict } from './outbound-urls.js';
+
+/** How to reach an OpenAI-compatible model; absent, drafts are written offline. */
+export interface OpenAiSettings {
+  apiKey: string;
+  model: string;
+  /** Any OpenAI-compatible server: Azure OpenAI, Ollama, vLLM, llama.cpp. */
+  baseUrl: string | undefined;
+  /** Per HTTP request; the SDK's default (10 minutes) would leave a person staring at "Drafting…". */
+  timeoutMs: number;
+}
 
 // Blank values are dropped before parsing (see withoutBlanks), so optional means "unset or blank".
 const optional = <T extends z.ZodType<string>>(schema: T) => schema.optional();

@@ -1,6 +1,6 @@
 import type { Clock } from './clock.js';
 import type { Database } from './db/database.js';
-import type { Drafter } from './features/drafts/drafters/drafter.js';
+import type { Drafter } from './domain/drafts/drafter.js';
 import type { Logger } from './logger.js';
 
 /** Everything a feature needs, passed down once; nothing reads globals or the environment. */

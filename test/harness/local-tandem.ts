@@ -3,7 +3,7 @@ import { buildApp, type SlackAppOptions, type TandemApp } from '../../src/app.js
 import type { Clock } from '../../src/clock.js';
 import type { Database } from '../../src/db/database.js';
 import type { Deps } from '../../src/deps.js';
-import type { Drafter } from '../../src/features/drafts/drafters/drafter.js';
+import type { Drafter } from '../../src/domain/drafts/drafter.js';
 import type { Logger } from '../../src/logger.js';
 import { type FakeSlack, type FakeSlackOptions, type SlackCall, startFakeSlack } from './fake-slack.js';
 import { type CommandContext, createSlackSender, type SlackSender } from './slack-sender.js';

@@ -1,8 +1,8 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Drafter, DrafterError, type RawDrafts } from '../../src/domain/drafts/drafter.js';
 import type { ReleaseInput } from '../../src/domain/drafts/types.js';
 import { bounded } from '../../src/features/drafts/drafters/bounded-drafter.js';
-import { type Drafter, DrafterError, type RawDrafts } from '../../src/features/drafts/drafters/drafter.js';
 import { withFallback } from '../../src/features/drafts/drafters/fallback-drafter.js';
 import { openAiDrafter } from '../../src/features/drafts/drafters/openai-drafter.js';
 import { templateDrafter } from '../../src/features/drafts/drafters/template-drafter.js';

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import type { SlackAppOptions } from '../../src/app.js';
-import type { Drafter } from '../../src/features/drafts/drafters/drafter.js';
+import type { Drafter } from '../../src/domain/drafts/drafter.js';
 import { createLogger } from '../../src/logger.js';
 import type { FakeSlackOptions } from '../harness/fake-slack.js';
 import { type LocalTandem, startLocalTandem } from '../harness/local-tandem.js';

@@ -23,6 +23,7 @@ import {
 } from '../../core/stores/releases.js';
 import { loadWorkspace } from '../../core/team.js';
 import type { Deps } from '../../deps.js';
+import type { Drafter, RawDrafts } from '../../domain/drafts/drafter.js';
 import { finishDraft } from '../../domain/drafts/finish.js';
 import { templateDraft } from '../../domain/drafts/template-drafter.js';
 import { type FinishedDraft, NETWORKS, type Network } from '../../domain/drafts/types.js';
@@ -31,7 +32,6 @@ import type { Initiative, PressRelease, SocialDraft } from '../../generated/pris
 import { postRefusal } from '../../slack/post-errors.js';
 import { tellFailure } from '../../slack/tell.js';
 import { ensureAmplifyTasks } from './amplify.js';
-import type { Drafter, RawDrafts } from './drafters/drafter.js';
 import { templateDrafter } from './drafters/template-drafter.js';
 import type { DraftOptions } from './submission.js';
 import {

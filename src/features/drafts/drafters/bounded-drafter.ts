@@ -1,5 +1,5 @@
+import { type Drafter, DrafterError } from '../../../domain/drafts/drafter.js';
 import { createLimiter, QueueFullError } from '../../../slack/limiter.js';
-import { type Drafter, DrafterError } from './drafter.js';
 
 /**
  * A slow model must not pile up requests (and memory) without end: at most `running` drafts talk

@@ -1,8 +1,8 @@
+import type { OpenAiSettings } from '../../../config.js';
+import type { Drafter } from '../../../domain/drafts/drafter.js';
 import type { Logger } from '../../../logger.js';
 import { bounded } from './bounded-drafter.js';
-import type { Drafter } from './drafter.js';
 import { withFallback } from './fallback-drafter.js';
-import type { OpenAiSettings } from './openai-drafter.js';
 import { templateDrafter } from './template-drafter.js';
 
 export const MODEL_CONCURRENCY = { running: 4, waiting: 32 };

@@ -1,5 +1,5 @@
+import { type Drafter, DrafterError } from '../../../domain/drafts/drafter.js';
 import type { Logger } from '../../../logger.js';
-import { type Drafter, DrafterError } from './drafter.js';
 
 /**
  * Whatever the model does (times out, rate-limits, answers junk), the person still gets drafts:

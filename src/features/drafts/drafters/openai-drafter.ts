@@ -1,18 +1,15 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
+import type { OpenAiSettings } from '../../../config.js';
+import {
+  type Drafter,
+  DrafterError,
+  PROMPT_VERSION,
+  type RawDrafts,
+} from '../../../domain/drafts/drafter.js';
 import { measure, NETWORK_RULES } from '../../../domain/drafts/networks.js';
 import type { Network } from '../../../domain/drafts/types.js';
-import { type Drafter, DrafterError, PROMPT_VERSION, type RawDrafts } from './drafter.js';
 import { type ChatMessage, draftingMessages, shortenMessage } from './prompt.js';
-
-export interface OpenAiSettings {
-  apiKey: string;
-  model: string;
-  /** Any OpenAI-compatible server: Azure OpenAI, Ollama, vLLM, llama.cpp. */
-  baseUrl: string | undefined;
-  /** Per HTTP request; the SDK's default (10 minutes) would leave a person staring at "Drafting…". */
-  timeoutMs: number;
-}
 
 /** Transport failures (timeouts, 429, 5xx, resets) get one more try from the SDK, with its backoff. */
 const SDK_RETRIES = 1;

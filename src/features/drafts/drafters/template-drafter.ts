@@ -1,5 +1,5 @@
+import { type Drafter, PROMPT_VERSION, type RawDrafts } from '../../../domain/drafts/drafter.js';
 import { templateDraft } from '../../../domain/drafts/template-drafter.js';
-import { type Drafter, PROMPT_VERSION, type RawDrafts } from './drafter.js';
 
 /** Offline and deterministic: the default without OPENAI_API_KEY, and the fallback when a model fails. */
 export const templateDrafter: Drafter = {

@@ -1,4 +1,4 @@
-import type { Network, ReleaseInput } from '../../../domain/drafts/types.js';
+import type { Network, ReleaseInput } from './types.js';
 
 /** Bumped whenever the instructions change, so each draft's provenance says which prompt made it. */
 export const PROMPT_VERSION = 'drafts-v1';
