@@ -142,6 +142,7 @@ describe.each(BACKENDS)('daily digest on %s', (backend) => {
     await t.command('/initiative', `add "Late launch" press_release <@${PAM}|pam> due tomorrow`, ctx);
     await t.command('/task', 'add 1 "Unclaimed work"', ctx);
     t.clock.set('2026-11-27T18:00:00Z');
+    await t.command('/initiative', 'status 1 active', ctx);
     await t.command('/initiative', 'assign 1 <@USOL00001|sol>', ctx);
     t.clock.set('2026-11-28T09:00:00Z'); // the launch was due on the 27th
     await scheduler.tick();
@@ -153,6 +154,8 @@ describe.each(BACKENDS)('daily digest on %s', (backend) => {
     expect(text).toContain('task_claim');
     expect(text).toContain('Ownership changes');
     expect(text).toContain('<@USOL00001>');
+    // A status change is history, not a change of owner.
+    expect(text).not.toContain('(status)');
 
     await workspace('TEMPTY001', 'Europe/London', 'CDIGESTEM');
     await scheduler.tick();

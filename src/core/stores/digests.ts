@@ -85,7 +85,13 @@ function lists(w: DigestWindow) {
     unclaimed: task({ assigneeId: null, status: 'open', ...fitsMe }),
     blocked: task({ status: 'blocked', ...mineTasks }),
     trends: { teamId, createdAt: { gt: w.since } } satisfies Prisma.TrendWhereInput,
-    events: { teamId, at: { gt: w.since }, ...aboutMe } satisfies Prisma.OwnershipEventWhereInput,
+    // Who owns what; status and due-date changes are history, not ownership changes.
+    events: {
+      teamId,
+      at: { gt: w.since },
+      change: { notIn: ['status', 'due'] },
+      ...aboutMe,
+    } satisfies Prisma.OwnershipEventWhereInput,
     // A personal digest leaves approvals to the team digest.
     awaiting: personal
       ? null
