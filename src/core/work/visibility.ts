@@ -2,12 +2,12 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import type { ItemFacts } from '../../domain/policy/facts.js';
 import { channelAccess } from '../../domain/policy/visibility.js';
-import type { Initiative } from '../../generated/prisma/client.js';
+import type { Initiative, Trend } from '../../generated/prisma/client.js';
 import { channelFacts, isPrivateChannel } from '../channels.js';
 import { isAllowed } from '../permissions.js';
 import type { ChannelScope } from '../stores/channel-scope.js';
 import type { TaskWithInitiative } from '../stores/tasks.js';
-import { initiativeFacts, taskFacts, type Viewer, whoAsks } from './request.js';
+import { initiativeFacts, taskFacts, trendFacts, type Viewer, whoAsks } from './request.js';
 
 /** Whether this person may see one item (a nudge about it, a line in a digest). */
 export async function maySee(viewer: Viewer, item: ItemFacts): Promise<boolean> {
@@ -37,6 +37,8 @@ export const visibleTasks = (viewer: Viewer, tasks: TaskWithInitiative[]) =>
 
 export const visibleInitiatives = (viewer: Viewer, initiatives: Initiative[]) =>
   visible(viewer, initiatives, initiativeFacts);
+
+export const visibleTrends = (viewer: Viewer, trends: Trend[]) => visible(viewer, trends, trendFacts);
 
 /**
  * What one person sees of the work in these channels, for a query to filter by: one Slack lookup

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { NewRelease } from '../../core/stores/releases.js';
 import { countWords, MIN_RELEASE_WORDS } from '../../domain/draft-command.js';
 import { parseHashtags, parseLink } from '../../domain/draft-options.js';
 import { measure, NETWORK_RULES, networkLabel } from '../../domain/drafts/networks.js';
@@ -21,17 +22,8 @@ const stateSchema = z.object({
   ...field(FIELDS.initiative, { selected_option: z.object({ value: z.string() }).nullish() }),
 });
 
-export interface DraftOptions {
-  /** Null when the release was stored before the form opened (the message shortcut). */
-  body: string | null;
-  title: string | null;
-  link: string | null;
-  networks: Network[];
-  tone: Tone;
-  hashtags: string[];
-  embargoUntil: Date | null;
-  initiativeId: string | null;
-}
+/** What the form sets of a release; the body is null when the shortcut stored it before the form opened. */
+export type DraftOptions = Omit<NewRelease, 'body' | 'channelId'> & { body: string | null };
 
 export type Submission<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 

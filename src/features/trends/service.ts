@@ -20,6 +20,7 @@ import {
   type WorkRequest,
   whoAsks,
 } from '../../core/work/request.js';
+import { visibleTrends } from '../../core/work/visibility.js';
 import { matchTrend } from '../../domain/trend-match.js';
 import { formatTrendRef } from '../../domain/trend-ref.js';
 import { UserError } from '../../domain/user-error.js';
@@ -98,12 +99,7 @@ export async function logTrend(
 export async function trendsToList(req: WorkRequest, which: 'active' | 'all'): Promise<Trend[]> {
   const actor = await whoAsks(req);
   ensureAllowed({ action: 'workspace.list', actor, team: req.team, doing: 'list the workspace’s trends' });
-  const shown: Trend[] = [];
-  for (const trend of await listTrends(req.deps, req.team.teamId, which)) {
-    const item = await trendFacts(req, trend);
-    if (!item.channelPrivate || item.inChannel) shown.push(trend);
-  }
-  return shown;
+  return visibleTrends(req, await listTrends(req.deps, req.team.teamId, which));
 }
 
 /** `/trend link TR3 12`: for anyone who can see both. */
