@@ -2,7 +2,8 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import { postOnce } from '../../slack/post-once.js';
 import type { WorkspaceSettings } from '../settings.js';
-import { saveTasks, type TaskActor, type TaskDraft, type TaskWithInitiative } from '../stores/tasks.js';
+import { saveTasks, type TaskDraft } from '../stores/task-creation.js';
+import type { TaskActor, TaskWithInitiative } from '../stores/tasks.js';
 import { taskMessage } from './views.js';
 
 export interface PostOutcome {

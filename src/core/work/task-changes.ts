@@ -11,9 +11,9 @@ import {
   reassignTask,
   releaseTask,
   snoozeTask,
-  type TaskWithInitiative,
   unblockTask,
-} from '../stores/tasks.js';
+} from '../stores/task-updates.js';
+import type { TaskWithInitiative } from '../stores/tasks.js';
 import { storeActor, taskFacts, type WorkRequest, whoAsks } from './request.js';
 import { afterTaskChange } from './task-sync.js';
 

@@ -1,7 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { WorkspaceSettings } from '../../core/settings.js';
 import { amplifiedNetworks, releaseName } from '../../core/stores/releases.js';
-import { draftTasks, type TaskActor } from '../../core/stores/tasks.js';
+import { draftTasks } from '../../core/stores/task-creation.js';
+import type { TaskActor } from '../../core/stores/tasks.js';
 import { postTaskDrafts } from '../../core/task-messages/post.js';
 import { calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';

@@ -8,7 +8,7 @@ import {
   type NewInitiative,
 } from '../../core/stores/initiatives.js';
 import { initiativeHistory } from '../../core/stores/ownership.js';
-import { draftChecklist } from '../../core/stores/tasks.js';
+import { draftChecklist } from '../../core/stores/task-creation.js';
 import { postTaskDrafts } from '../../core/task-messages/post.js';
 import {
   channelOf,

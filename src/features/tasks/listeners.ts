@@ -8,7 +8,8 @@ import type {
   UsersSelectAction,
 } from '@slack/bolt';
 import type { GenericMessageEvent } from '@slack/types';
-import { findTask, recordBlockedReason } from '../../core/stores/tasks.js';
+import { recordBlockedReason } from '../../core/stores/task-updates.js';
+import { findTask } from '../../core/stores/tasks.js';
 import { taskRef } from '../../core/task-messages/views.js';
 import { teamOf } from '../../core/team-context.js';
 import { workRequest } from '../../core/work/request.js';

@@ -1,8 +1,9 @@
 import { publishHomes } from '../../core/home/publish.js';
 import { ensureAllowed } from '../../core/permissions.js';
 import { findInitiative } from '../../core/stores/initiatives.js';
+import { draftTask } from '../../core/stores/task-creation.js';
 import type { TaskWithInitiative } from '../../core/stores/tasks.js';
-import { draftTask, listTasks, type NewTask } from '../../core/stores/tasks.js';
+import { listTasks, type NewTask } from '../../core/stores/tasks.js';
 import { type PostOutcome, postTaskDrafts } from '../../core/task-messages/post.js';
 import { initiativeFacts, storeActor, type WorkRequest, whoAsks } from '../../core/work/request.js';
 import { claim } from '../../core/work/task-changes.js';

@@ -9,7 +9,7 @@ import type {
 import type { WebClient } from '@slack/web-api';
 import { publishHomes } from '../../core/home/publish.js';
 import { isBot } from '../../core/people.js';
-import { draftTasks } from '../../core/stores/tasks.js';
+import { draftTasks } from '../../core/stores/task-creation.js';
 import { postTaskDrafts } from '../../core/task-messages/post.js';
 import { storeActor, workRequest } from '../../core/work/request.js';
 import { calendarDateToDb } from '../../db/calendar-dates.js';

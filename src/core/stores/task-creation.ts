@@ -1,0 +1,163 @@
+// New tasks: numbers reserved first, rows written once their Slack messages exist.
+import { calendarDateFromDb, calendarDateToDb } from '../../db/calendar-dates.js';
+import type { Deps } from '../../deps.js';
+import { checklistDueDate } from '../../domain/checklists.js';
+import { parseDueDate } from '../../domain/due-date.js';
+import { orThrow } from '../../domain/user-error.js';
+import type { Discipline, Initiative } from '../../generated/prisma/client.js';
+import type { WorkspaceSettings } from '../settings.js';
+import { recordOwnershipChange } from './ownership.js';
+import {
+  type NewTask,
+  type PostedMessage,
+  type TaskActor,
+  type TaskWithInitiative,
+  WITH_INITIATIVE,
+  workspaceToday,
+} from './tasks.js';
+
+/** A task about to be created: its number is reserved, its message not yet posted. */
+export interface TaskDraft {
+  number: number;
+  title: string;
+  discipline: Exclude<Discipline, 'joint'> | null;
+  assigneeId: string | null;
+  dueDate: Date | null;
+  status: 'open';
+  blockedReason: null;
+  initiative: Initiative;
+  /** Trend responses: unclaimed at this instant, the task escalates to both leads. */
+  respondBy?: Date;
+  trendId?: string;
+  /** "Amplify on <network>" tasks: the press release and network they amplify. */
+  releaseId?: string;
+  network?: string;
+}
+
+/**
+ * Reserves task numbers in a short transaction of their own, so that posting the task messages
+ * to Slack happens outside any transaction (an open transaction holds one of a few pooled
+ * connections, and Slack may take seconds). A message Slack refuses costs a skipped number, never a
+ * half-written task.
+ */
+export async function draftTasks(
+  deps: Deps,
+  teamId: string,
+  initiative: Initiative,
+  items: Array<
+    Pick<
+      TaskDraft,
+      'title' | 'discipline' | 'assigneeId' | 'dueDate' | 'respondBy' | 'trendId' | 'releaseId' | 'network'
+    >
+  >,
+): Promise<TaskDraft[]> {
+  const { nextTaskNumber } = await deps.db.prisma.workspace.update({
+    where: { teamId },
+    data: { nextTaskNumber: { increment: items.length } },
+    select: { nextTaskNumber: true },
+  });
+  const first = nextTaskNumber - items.length;
+  return items.map((item, i) => ({
+    ...item,
+    number: first + i,
+    status: 'open',
+    blockedReason: null,
+    initiative,
+  }));
+}
+
+/** Records drafted tasks whose messages were posted, with the assignees' history, in one transaction. */
+export async function saveTasks(
+  deps: Deps,
+  actor: TaskActor,
+  posted: Array<{ draft: TaskDraft; message: PostedMessage }>,
+): Promise<TaskWithInitiative[]> {
+  return deps.db.prisma.$transaction(async (tx) => {
+    const saved: TaskWithInitiative[] = [];
+    for (const { draft, message } of posted) {
+      const task = await tx.task.create({
+        data: {
+          teamId: actor.teamId,
+          number: draft.number,
+          initiativeId: draft.initiative.id,
+          title: draft.title,
+          discipline: draft.discipline,
+          assigneeId: draft.assigneeId,
+          dueDate: draft.dueDate,
+          messageChannel: message.channel,
+          messageTs: message.ts,
+          respondBy: draft.respondBy ?? null,
+          trendId: draft.trendId ?? null,
+          releaseId: draft.releaseId ?? null,
+          network: draft.network ?? null,
+          createdBy: actor.userId,
+        },
+        include: WITH_INITIATIVE,
+      });
+      if (draft.assigneeId) {
+        await recordOwnershipChange(tx, deps.clock, {
+          teamId: actor.teamId,
+          taskId: task.id,
+          toUserId: draft.assigneeId,
+          actorId: actor.userId,
+          change: 'created',
+          source: actor.source,
+        });
+      }
+      saved.push(task);
+    }
+    return saved;
+  });
+}
+
+/** Validates `/task add` and reserves its number; nothing else is written until the message is posted. */
+export async function draftTask(
+  deps: Deps,
+  actor: TaskActor,
+  input: Omit<NewTask, 'initiative'>,
+  workspace: WorkspaceSettings,
+  initiative: Initiative,
+): Promise<TaskDraft> {
+  const dueDate =
+    input.due === undefined
+      ? null
+      : calendarDateToDb(
+          orThrow(parseDueDate(input.due, { now: deps.clock.now(), timezone: workspace.timezone })),
+        );
+  const [draft] = await draftTasks(deps, actor.teamId, initiative, [
+    {
+      title: input.title,
+      discipline: input.discipline ?? null,
+      assigneeId: input.assigneeId ?? null,
+      dueDate,
+    },
+  ]);
+  if (!draft) throw new Error('no task drafted');
+  return draft;
+}
+
+/** The workspace's checklist for the initiative's kind, as drafts with reserved numbers. */
+export async function draftChecklist(
+  deps: Deps,
+  workspace: WorkspaceSettings,
+  initiative: Initiative,
+): Promise<TaskDraft[]> {
+  const items = workspace.checklists[initiative.kind];
+  if (items.length === 0) return [];
+  const today = workspaceToday(deps, workspace);
+  const due = initiative.dueDate ? calendarDateFromDb(initiative.dueDate) : null;
+  return draftTasks(
+    deps,
+    workspace.teamId,
+    initiative,
+    items.map((item) => {
+      const date = checklistDueDate(due, item, today);
+      return {
+        title: item.title,
+        discipline: item.discipline,
+        assigneeId: null,
+        dueDate: date ? calendarDateToDb(date) : null,
+      };
+    }),
+  );
+}
