@@ -6,7 +6,8 @@
 // 30 hashtags, and fitting a post no longer than the edit modal allows is fast (it is not yet).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fitToNetwork, urlSpans } from '../../src/domain/drafts/fit.js';
+import { fitToNetwork } from '../../src/domain/drafts/fit.js';
+import { urlSpans } from '../../src/domain/drafts/links.js';
 import { countHashtags, measure, NETWORK_RULES } from '../../src/domain/drafts/networks.js';
 import { NETWORKS } from '../../src/domain/drafts/types.js';
 

@@ -1,7 +1,7 @@
 import { countGraphemes } from '../text/graphemes.js';
-import { shortenUntil } from './fit.js';
 import { measure, NETWORK_RULES } from './networks.js';
 import { releaseParts } from './release-parts.js';
+import { shortenUntil } from './shorten.js';
 import type { Network, ReleaseInput, Tone } from './types.js';
 
 /*

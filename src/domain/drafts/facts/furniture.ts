@@ -1,4 +1,4 @@
-import { urlSpans } from '../fit.js';
+import { urlSpans } from '../links.js';
 import { mask } from './mask.js';
 
 /** Links, handles and hashtags are the network's furniture, not claims. */
