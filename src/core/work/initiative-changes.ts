@@ -2,7 +2,7 @@ import type { Action } from '../../domain/policy/rules.js';
 import type { Initiative, InitiativeStatus } from '../../generated/prisma/client.js';
 import { publishHomes } from '../home/publish.js';
 import { ensureAllowed } from '../permissions.js';
-import { changeOwner, setDue, setStatus } from '../stores/initiatives.js';
+import { changeOwner, setDue, setStatus } from '../stores/initiative-updates.js';
 import { initiativeFacts, storeActor, type WorkRequest, whoAsks } from './request.js';
 
 export type InitiativeChange =
