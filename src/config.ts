@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { isValidTimezone } from './domain/due-date.js';
+import { isValidTimezone } from './domain/time/due-date.js';
 import { outboundVerdict } from './outbound-urls.js';
 
 /** How to reach an OpenAI-compatible model; absent, drafts are written offline. */

@@ -1,7 +1,7 @@
-import { type Checklists, resolveChecklists } from '../domain/checklists.js';
-import { type OwnershipMatrix, resolveMatrix } from '../domain/kinds.js';
-import type { QuietHours } from '../domain/quiet-hours.js';
-import type { ReactionEmoji } from '../domain/reactions.js';
+import { type Checklists, resolveChecklists } from '../domain/initiatives/checklists.js';
+import { type OwnershipMatrix, resolveMatrix } from '../domain/initiatives/kinds.js';
+import type { ReactionEmoji } from '../domain/tasks/reactions.js';
+import type { QuietHours } from '../domain/time/quiet-hours.js';
 import type { Discipline, Workspace } from '../generated/prisma/client.js';
 
 export interface WorkspaceSettings {

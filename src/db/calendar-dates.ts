@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../domain/calendar-date.js';
+import type { CalendarDate } from '../domain/time/calendar-date.js';
 
 /** PostgreSQL DATE comes back through Prisma as a JS Date at UTC midnight; these convert at that boundary. */
 export function calendarDateToDb(date: CalendarDate): Date {

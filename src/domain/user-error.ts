@@ -1,4 +1,4 @@
-import type { UsageError } from './result.js';
+import type { UsageError } from './commands/result.js';
 
 /**
  * Something the person can fix: bad input, an id that does not exist in their workspace, a

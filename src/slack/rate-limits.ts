@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.js';
-import { inWindow, waitFor } from '../domain/sliding-window.js';
+import { inWindow, waitFor } from '../domain/time/sliding-window.js';
 import { UserError } from '../domain/user-error.js';
 
 export interface RateLimit {

@@ -5,10 +5,7 @@
 // parsing is deterministic; due dates land in the window they promise; mentions round-trip.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDigestCommand } from '../../src/domain/digest-command.js';
-import { MAX_YEARS_AHEAD, parseDueDate } from '../../src/domain/due-date.js';
-import { parseInitiativeCommand } from '../../src/domain/initiative-command.js';
-import type { Parsed } from '../../src/domain/result.js';
+import type { Parsed } from '../../src/domain/commands/result.js';
 import {
   decodeSlackEntities,
   neutraliseMentions,
@@ -17,10 +14,13 @@ import {
   parseUserGroupRef,
   parseUserRef,
   slackTextToPlain,
-} from '../../src/domain/slack-refs.js';
-import { parseTandemCommand } from '../../src/domain/tandem-command.js';
-import { parseTaskCommand } from '../../src/domain/task-command.js';
-import { parseTrendCommand } from '../../src/domain/trend-command.js';
+} from '../../src/domain/commands/slack-refs.js';
+import { parseDigestCommand } from '../../src/domain/digest/digest-command.js';
+import { parseInitiativeCommand } from '../../src/domain/initiatives/initiative-command.js';
+import { parseTandemCommand } from '../../src/domain/setup/tandem-command.js';
+import { parseTaskCommand } from '../../src/domain/tasks/task-command.js';
+import { MAX_YEARS_AHEAD, parseDueDate } from '../../src/domain/time/due-date.js';
+import { parseTrendCommand } from '../../src/domain/trends/trend-command.js';
 import { UserError } from '../../src/domain/user-error.js';
 import { userErrorMessage } from '../../src/slack/error-reply.js';
 import { messageProblems } from './slack-limits.js';

@@ -14,8 +14,8 @@ import type { TaskWithInitiative } from '../../src/core/stores/tasks.js';
 import { taskMessage } from '../../src/core/task-messages/views.js';
 import { loadWorkspaceFresh } from '../../src/core/team.js';
 import type { Deps } from '../../src/deps.js';
-import { DEFAULT_REACTION_EMOJI } from '../../src/domain/reactions.js';
-import type { TaskListFilter } from '../../src/domain/task-command.js';
+import { DEFAULT_REACTION_EMOJI } from '../../src/domain/tasks/reactions.js';
+import type { TaskListFilter } from '../../src/domain/tasks/task-command.js';
 import { channelReading, gatherDigest } from '../../src/features/digest/service.js';
 import {
   digestHelpMessage,

@@ -3,16 +3,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidatesMessage, ownershipMessage } from '../../src/core/ownership/views.js';
 import type { WorkspaceSettings } from '../../src/core/settings.js';
-import { DEFAULT_CHECKLISTS } from '../../src/domain/checklists.js';
 import { NETWORKS, TONES } from '../../src/domain/drafts/types.js';
-import type { InitiativeListFilter } from '../../src/domain/initiative-command.js';
-import { MAX_INITIATIVE_NUMBER } from '../../src/domain/initiative-ref.js';
+import { DEFAULT_CHECKLISTS } from '../../src/domain/initiatives/checklists.js';
+import type { InitiativeListFilter } from '../../src/domain/initiatives/initiative-command.js';
+import { MAX_INITIATIVE_NUMBER } from '../../src/domain/initiatives/initiative-ref.js';
 import {
   DEFAULT_OWNERSHIP_MATRIX,
   DISCIPLINES,
   INITIATIVE_KINDS,
   type OwnershipMatrix,
-} from '../../src/domain/kinds.js';
+} from '../../src/domain/initiatives/kinds.js';
 import { draftHelpMessage, draftingMessage, draftsMessage } from '../../src/features/drafts/views.js';
 import {
   createdMessage,

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
-import { todayIn } from '../../domain/calendar-date.js';
+import { todayIn } from '../../domain/time/calendar-date.js';
 import { loadWorkspace } from '../team.js';
 import { homeData } from './data.js';
 import { homeView } from './views.js';

@@ -1,8 +1,8 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import { calendarDateFromDb } from '../../db/calendar-dates.js';
-import { formatDueDate } from '../../domain/due-date.js';
-import { DISCIPLINE_LABELS } from '../../domain/kinds.js';
-import { formatTaskRef } from '../../domain/task-ref.js';
+import { DISCIPLINE_LABELS } from '../../domain/initiatives/kinds.js';
+import { formatTaskRef } from '../../domain/tasks/task-ref.js';
+import { formatDueDate } from '../../domain/time/due-date.js';
 import { context, divider, header, section } from '../../slack/blocks.js';
 import { escapeText, inlineCode } from '../../slack/mrkdwn.js';
 import { claimButton } from '../task-messages/views.js';

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.js';
-import type { WhoOwnsQuery } from '../../domain/tandem-command.js';
+import type { WhoOwnsQuery } from '../../domain/setup/tandem-command.js';
 import { UserError } from '../../domain/user-error.js';
 import type { Initiative, OwnershipEvent } from '../../generated/prisma/client.js';
 import { ensureAllowed, isAllowed } from '../permissions.js';

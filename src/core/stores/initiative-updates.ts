@@ -2,7 +2,7 @@
 // same transaction.
 import { calendarDateFromDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
-import { INITIATIVE_USAGE } from '../../domain/initiative-usage.js';
+import { INITIATIVE_USAGE } from '../../domain/initiatives/initiative-usage.js';
 import { UserError } from '../../domain/user-error.js';
 import type { Initiative, InitiativeStatus, OwnershipChange } from '../../generated/prisma/client.js';
 import type { WorkspaceSettings } from '../settings.js';

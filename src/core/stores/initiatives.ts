@@ -1,9 +1,9 @@
 import { calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
-import { todayIn } from '../../domain/calendar-date.js';
-import { parseDueDate } from '../../domain/due-date.js';
-import type { InitiativeListFilter } from '../../domain/initiative-command.js';
-import { type InitiativeKind, suggestOwner } from '../../domain/kinds.js';
+import type { InitiativeListFilter } from '../../domain/initiatives/initiative-command.js';
+import { type InitiativeKind, suggestOwner } from '../../domain/initiatives/kinds.js';
+import { todayIn } from '../../domain/time/calendar-date.js';
+import { parseDueDate } from '../../domain/time/due-date.js';
 import { orThrow, UserError } from '../../domain/user-error.js';
 import type { ChangeSource, Initiative, InitiativeStatus } from '../../generated/prisma/client.js';
 import type { WorkspaceSettings } from '../settings.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Deps } from '../../deps.js';
-import { formatReleaseRef } from '../../domain/draft-command.js';
+import { formatReleaseRef } from '../../domain/drafts/draft-command.js';
 import { releaseParts } from '../../domain/drafts/release-parts.js';
 import type { Network, ReleaseInput, Tone } from '../../domain/drafts/types.js';
 import { UserError } from '../../domain/user-error.js';

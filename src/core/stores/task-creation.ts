@@ -1,8 +1,8 @@
 // New tasks: numbers reserved first, rows written once their Slack messages exist.
 import { calendarDateFromDb, calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
-import { checklistDueDate } from '../../domain/checklists.js';
-import { parseDueDate } from '../../domain/due-date.js';
+import { checklistDueDate } from '../../domain/initiatives/checklists.js';
+import { parseDueDate } from '../../domain/time/due-date.js';
 import { orThrow } from '../../domain/user-error.js';
 import type { Discipline, Initiative } from '../../generated/prisma/client.js';
 import type { WorkspaceSettings } from '../settings.js';

@@ -1,7 +1,7 @@
 // Changes to an existing task. Each is one conditional UPDATE (and its history row, in the same
 // transaction), so of two people changing the same task at once exactly one wins.
 import type { Deps } from '../../deps.js';
-import { formatTaskRef } from '../../domain/task-ref.js';
+import { formatTaskRef } from '../../domain/tasks/task-ref.js';
 import { UserError } from '../../domain/user-error.js';
 import type { Prisma as PrismaTypes } from '../../generated/prisma/client.js';
 import { recordOwnershipChange } from './ownership.js';

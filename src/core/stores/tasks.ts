@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.js';
-import { todayIn } from '../../domain/calendar-date.js';
-import type { TaskListFilter } from '../../domain/task-command.js';
-import { formatTaskRef } from '../../domain/task-ref.js';
+import type { TaskListFilter } from '../../domain/tasks/task-command.js';
+import { formatTaskRef } from '../../domain/tasks/task-ref.js';
+import { todayIn } from '../../domain/time/calendar-date.js';
 import { UserError } from '../../domain/user-error.js';
 import type { ChangeSource, Discipline, Initiative, Task } from '../../generated/prisma/client.js';
 import type { WorkspaceSettings } from '../settings.js';

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.js';
-import { formatTrendRef } from '../../domain/trend-ref.js';
+import { formatTrendRef } from '../../domain/trends/trend-ref.js';
 import { UserError } from '../../domain/user-error.js';
 import type { Initiative, Trend } from '../../generated/prisma/client.js';
 

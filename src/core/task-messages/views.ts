@@ -1,9 +1,9 @@
 import type { Button, KnownBlock } from '@slack/types';
 import { calendarDateFromDb } from '../../db/calendar-dates.js';
-import { formatDueDate } from '../../domain/due-date.js';
-import { DISCIPLINE_LABELS } from '../../domain/kinds.js';
-import type { ReactionEmoji } from '../../domain/reactions.js';
-import { formatTaskRef } from '../../domain/task-ref.js';
+import { DISCIPLINE_LABELS } from '../../domain/initiatives/kinds.js';
+import type { ReactionEmoji } from '../../domain/tasks/reactions.js';
+import { formatTaskRef } from '../../domain/tasks/task-ref.js';
+import { formatDueDate } from '../../domain/time/due-date.js';
 import type { Initiative, Task } from '../../generated/prisma/client.js';
 import { context, fields, type SlackMessage, section } from '../../slack/blocks.js';
 import { escapeText, userMention } from '../../slack/mrkdwn.js';

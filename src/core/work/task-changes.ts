@@ -1,6 +1,6 @@
 import type { Action } from '../../domain/policy/rules.js';
-import { TASK_USAGE } from '../../domain/task-command.js';
-import { formatTaskRef } from '../../domain/task-ref.js';
+import { TASK_USAGE } from '../../domain/tasks/task-command.js';
+import { formatTaskRef } from '../../domain/tasks/task-ref.js';
 import { UserError } from '../../domain/user-error.js';
 import { ensureAllowed } from '../permissions.js';
 import {

@@ -1,4 +1,4 @@
-import { neutraliseMentions } from '../slack-refs.js';
+import { neutraliseMentions } from '../commands/slack-refs.js';
 import { checkFacts } from './fact-guard.js';
 import { fitToNetwork } from './fit.js';
 import type { DraftFlag, FinishedDraft, Network, ReleaseInput } from './types.js';

@@ -1,4 +1,4 @@
-import type { Discipline } from '../kinds.js';
+import type { Discipline } from '../initiatives/kinds.js';
 
 /**
  * Who someone is in Slack. Guests are `is_restricted` (multi-channel) or `is_ultra_restricted`

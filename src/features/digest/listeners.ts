@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { savePersonalDigest } from '../../core/stores/members.js';
 import { teamOf } from '../../core/team-context.js';
 import type { Deps } from '../../deps.js';
-import { parseDigestCommand } from '../../domain/digest-command.js';
+import { parseDigestCommand } from '../../domain/digest/digest-command.js';
 import { orThrow } from '../../domain/user-error.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { gatherDigest, personReading } from './service.js';

@@ -4,7 +4,7 @@ import { membersWantingDigest } from '../../core/stores/members.js';
 import { claimPersonalDigest, releasePersonalDigest } from '../../core/stores/nudges.js';
 import { loadWorkspaceFresh } from '../../core/team.js';
 import type { Deps } from '../../deps.js';
-import { digestDue } from '../../domain/digest-schedule.js';
+import { digestDue } from '../../domain/digest/digest-schedule.js';
 import { sendDm } from '../../slack/dm.js';
 import { gatherDigest, personReading } from './service.js';
 import { digestMessage } from './views.js';

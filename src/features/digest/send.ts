@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { claimDigest, markSent, markSkipped, releaseClaim } from '../../core/stores/digest-runs.js';
 import { workspacesWithDigest } from '../../core/stores/workspaces.js';
 import type { Deps } from '../../deps.js';
-import { digestDue } from '../../domain/digest-schedule.js';
+import { digestDue } from '../../domain/digest/digest-schedule.js';
 import { findPosted, postOnce } from '../../slack/post-once.js';
 import { channelReading, gatherDigest } from './service.js';
 import { digestMessage } from './views.js';

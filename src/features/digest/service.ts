@@ -15,7 +15,7 @@ import type { Viewer } from '../../core/work/request.js';
 import { channelAudienceScope, scopeFor } from '../../core/work/visibility.js';
 import { calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
-import { addDays, todayIn } from '../../domain/calendar-date.js';
+import { addDays, todayIn } from '../../domain/time/calendar-date.js';
 import type { Discipline } from '../../generated/prisma/client.js';
 
 export interface DigestData extends DigestPages {

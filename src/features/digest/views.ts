@@ -5,11 +5,11 @@ import { releaseName } from '../../core/stores/releases.js';
 import type { TaskWithInitiative } from '../../core/stores/tasks.js';
 import { claimButton } from '../../core/task-messages/views.js';
 import { calendarDateFromDb } from '../../db/calendar-dates.js';
-import { formatReleaseRef } from '../../domain/draft-command.js';
+import { formatReleaseRef } from '../../domain/drafts/draft-command.js';
 import { networkLabel } from '../../domain/drafts/networks.js';
 import type { Network } from '../../domain/drafts/types.js';
-import { formatDueDate } from '../../domain/due-date.js';
-import { formatTaskRef } from '../../domain/task-ref.js';
+import { formatTaskRef } from '../../domain/tasks/task-ref.js';
+import { formatDueDate } from '../../domain/time/due-date.js';
 import type { Initiative } from '../../generated/prisma/client.js';
 import {
   capBlocks,

@@ -6,10 +6,10 @@ import type { TaskActor } from '../../core/stores/tasks.js';
 import { postTaskDrafts } from '../../core/task-messages/post.js';
 import { calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
-import { todayIn } from '../../domain/calendar-date.js';
-import { formatReleaseRef } from '../../domain/draft-command.js';
+import { formatReleaseRef } from '../../domain/drafts/draft-command.js';
 import { networkLabel } from '../../domain/drafts/networks.js';
 import type { Network } from '../../domain/drafts/types.js';
+import { todayIn } from '../../domain/time/calendar-date.js';
 import type { Initiative, PressRelease } from '../../generated/prisma/client.js';
 import { clip } from '../../slack/blocks.js';
 

@@ -15,7 +15,11 @@ import { openInitiatives } from '../../core/stores/initiatives.js';
 import { findRelease, findReleaseById, releaseById } from '../../core/stores/releases.js';
 import { channelOf, releaseFacts, type WorkRequest, whoAsks, workRequest } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
-import { formatReleaseRef, parseDraftCommand, parseShortcutRelease } from '../../domain/draft-command.js';
+import {
+  formatReleaseRef,
+  parseDraftCommand,
+  parseShortcutRelease,
+} from '../../domain/drafts/draft-command.js';
 import type { Network } from '../../domain/drafts/types.js';
 import { orThrow, UserError } from '../../domain/user-error.js';
 import type { PressRelease } from '../../generated/prisma/client.js';

@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import { formatReleaseRef } from '../../domain/draft-command.js';
+import { formatReleaseRef } from '../../domain/drafts/draft-command.js';
 import { NETWORK_RULES, networkLabel } from '../../domain/drafts/networks.js';
 import { NETWORKS, TONES } from '../../domain/drafts/types.js';
 import type { Initiative, PressRelease, SocialDraft } from '../../generated/prisma/client.js';

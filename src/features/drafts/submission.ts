@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { NewRelease } from '../../core/stores/releases.js';
-import { countWords, MIN_RELEASE_WORDS } from '../../domain/draft-command.js';
-import { parseHashtags, parseLink } from '../../domain/draft-options.js';
+import { slackTextToPlain } from '../../domain/commands/slack-refs.js';
+import { countWords, MIN_RELEASE_WORDS } from '../../domain/drafts/draft-command.js';
+import { parseHashtags, parseLink } from '../../domain/drafts/draft-options.js';
 import { measure, NETWORK_RULES, networkLabel } from '../../domain/drafts/networks.js';
 import { NETWORKS, type Network, TONES, type Tone } from '../../domain/drafts/types.js';
-import { slackTextToPlain } from '../../domain/slack-refs.js';
 import { type DraftModalMetadata, FIELDS } from './modals.js';
 
 const field = <T extends z.ZodRawShape>(id: string, shape: T) => ({

@@ -1,7 +1,7 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { flagsOf } from '../../core/stores/drafts.js';
 import { releaseName } from '../../core/stores/releases.js';
-import { DRAFT_USAGE, formatReleaseRef } from '../../domain/draft-command.js';
+import { DRAFT_USAGE, formatReleaseRef } from '../../domain/drafts/draft-command.js';
 import { describeFlag } from '../../domain/drafts/flag-text.js';
 import { measure, NETWORK_RULES, networkLabel } from '../../domain/drafts/networks.js';
 import type { Network } from '../../domain/drafts/types.js';

@@ -3,7 +3,7 @@ import { findInitiative } from '../../core/stores/initiatives.js';
 import { changeInitiative } from '../../core/work/initiative-changes.js';
 import { workRequest } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
-import { parseInitiativeCommand } from '../../domain/initiative-command.js';
+import { parseInitiativeCommand } from '../../domain/initiatives/initiative-command.js';
 import { orThrow } from '../../domain/user-error.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { sendDm } from '../../slack/dm.js';

@@ -18,7 +18,7 @@ import {
   whoAsks,
 } from '../../core/work/request.js';
 import { visibleInitiatives } from '../../core/work/visibility.js';
-import type { InitiativeListFilter } from '../../domain/initiative-command.js';
+import type { InitiativeListFilter } from '../../domain/initiatives/initiative-command.js';
 import { platformError } from '../../slack/reply.js';
 import type { ChecklistOutcome } from './views.js';
 

@@ -2,11 +2,11 @@ import type { KnownBlock } from '@slack/types';
 import { historyLines } from '../../core/ownership/views.js';
 import type { WorkspaceSettings } from '../../core/settings.js';
 import { calendarDateFromDb } from '../../db/calendar-dates.js';
-import { formatDueDate } from '../../domain/due-date.js';
-import type { InitiativeListFilter } from '../../domain/initiative-command.js';
-import { INITIATIVE_USAGE } from '../../domain/initiative-command.js';
-import { DISCIPLINE_LABELS, KIND_LABELS } from '../../domain/kinds.js';
-import { formatTaskRef } from '../../domain/task-ref.js';
+import type { InitiativeListFilter } from '../../domain/initiatives/initiative-command.js';
+import { INITIATIVE_USAGE } from '../../domain/initiatives/initiative-command.js';
+import { DISCIPLINE_LABELS, KIND_LABELS } from '../../domain/initiatives/kinds.js';
+import { formatTaskRef } from '../../domain/tasks/task-ref.js';
+import { formatDueDate } from '../../domain/time/due-date.js';
 import type { Initiative, OwnershipEvent } from '../../generated/prisma/client.js';
 import {
   capBlocks,

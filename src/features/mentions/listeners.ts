@@ -3,7 +3,7 @@ import { candidatesMessage, ownershipMessage } from '../../core/ownership/views.
 import { everyoneHereMaySee, whoOwnsFor } from '../../core/ownership/who-owns.js';
 import { workRequest } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
-import { parseTandemCommand } from '../../domain/tandem-command.js';
+import { parseTandemCommand } from '../../domain/setup/tandem-command.js';
 import { context as contextBlock, section } from '../../slack/blocks.js';
 import { inlineCode } from '../../slack/mrkdwn.js';
 import { tellPrivately } from '../../slack/tell.js';

@@ -27,9 +27,9 @@ import {
 import { maySee } from '../../core/work/visibility.js';
 import { calendarDateFromDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
-import { todayIn } from '../../domain/calendar-date.js';
-import { windowFor } from '../../domain/deadline-windows.js';
-import { nextAllowedInstant } from '../../domain/quiet-hours.js';
+import { todayIn } from '../../domain/time/calendar-date.js';
+import { windowFor } from '../../domain/time/deadline-windows.js';
+import { nextAllowedInstant } from '../../domain/time/quiet-hours.js';
 import type { NudgeSent } from '../../generated/prisma/client.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { sendDm } from '../../slack/dm.js';

@@ -3,8 +3,8 @@ import { type ItemType, nudgeCandidates, type PlannedNudge } from '../../core/st
 import { embargoesLiftingSoon } from '../../core/stores/releases.js';
 import { calendarDateFromDb, calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
-import { addDays, todayIn } from '../../domain/calendar-date.js';
-import { escalates, windowFor } from '../../domain/deadline-windows.js';
+import { addDays, todayIn } from '../../domain/time/calendar-date.js';
+import { escalates, windowFor } from '../../domain/time/deadline-windows.js';
 import type { Discipline } from '../../generated/prisma/client.js';
 
 const UNOWNED_AFTER_MS = 24 * 60 * 60 * 1000;

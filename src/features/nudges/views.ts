@@ -1,12 +1,12 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import type { NudgeKind } from '../../core/stores/nudges.js';
 import type { TaskWithInitiative } from '../../core/stores/tasks.js';
-import { formatReleaseRef } from '../../domain/draft-command.js';
+import { formatReleaseRef } from '../../domain/drafts/draft-command.js';
 import { networkLabel } from '../../domain/drafts/networks.js';
 import type { Network } from '../../domain/drafts/types.js';
-import { formatTaskRef } from '../../domain/task-ref.js';
-import { formatTrendRef } from '../../domain/trend-ref.js';
-import { suggestedSteps } from '../../domain/trend-steps.js';
+import { formatTaskRef } from '../../domain/tasks/task-ref.js';
+import { formatTrendRef } from '../../domain/trends/trend-ref.js';
+import { suggestedSteps } from '../../domain/trends/trend-steps.js';
 import type { Initiative, PressRelease, Trend } from '../../generated/prisma/client.js';
 import { context, type SlackMessage, section } from '../../slack/blocks.js';
 import { channelMention, escapeText, slackDate, userMention } from '../../slack/mrkdwn.js';

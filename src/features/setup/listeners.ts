@@ -11,7 +11,7 @@ import { isAllowed } from '../../core/permissions.js';
 import type { WorkspaceSettings } from '../../core/settings.js';
 import { whoAsks, workRequest } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
-import { parseTandemCommand, type TandemCommand } from '../../domain/tandem-command.js';
+import { parseTandemCommand, type TandemCommand } from '../../domain/setup/tandem-command.js';
 import { orThrow } from '../../domain/user-error.js';
 import { sendDm } from '../../slack/dm.js';
 import { privately } from '../../slack/reply.js';

@@ -7,8 +7,8 @@ import { type WorkRequest, whoAsks } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
 import { isAdmin } from '../../domain/policy/decide.js';
 import type { ActorFacts } from '../../domain/policy/facts.js';
-import { emojiClash, type TaskReaction } from '../../domain/reactions.js';
-import { TANDEM_USAGE } from '../../domain/tandem-command.js';
+import { TANDEM_USAGE } from '../../domain/setup/tandem-command.js';
+import { emojiClash, type TaskReaction } from '../../domain/tasks/reactions.js';
 import { UserError } from '../../domain/user-error.js';
 import type { Discipline } from '../../generated/prisma/client.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolveTimezone, suggestTimezone } from '../../domain/due-date.js';
+import { resolveTimezone, suggestTimezone } from '../../domain/time/due-date.js';
 import type { SettingsPatch } from './service.js';
 import { SETUP_FIELDS } from './views.js';
 

@@ -1,6 +1,6 @@
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
 import type { WorkspaceSettings } from '../../core/settings.js';
-import { DISCIPLINE_LABELS } from '../../domain/kinds.js';
+import { DISCIPLINE_LABELS } from '../../domain/initiatives/kinds.js';
 import { context, fields, type SlackMessage, section } from '../../slack/blocks.js';
 import { channelMention, escapeText, inlineCode, userList, userMention } from '../../slack/mrkdwn.js';
 

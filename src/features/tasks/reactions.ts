@@ -5,7 +5,7 @@ import { taskRef } from '../../core/task-messages/views.js';
 import { type WorkRequest, workRequest } from '../../core/work/request.js';
 import { changeTask, ensureMayChange } from '../../core/work/task-changes.js';
 import type { Deps } from '../../deps.js';
-import { reactionFor } from '../../domain/reactions.js';
+import { reactionFor } from '../../domain/tasks/reactions.js';
 import { UserError } from '../../domain/user-error.js';
 import { sendDm } from '../../slack/dm.js';
 import { tellPrivately } from '../../slack/tell.js';

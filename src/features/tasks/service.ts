@@ -8,8 +8,8 @@ import { type PostOutcome, postTaskDrafts } from '../../core/task-messages/post.
 import { initiativeFacts, storeActor, type WorkRequest, whoAsks } from '../../core/work/request.js';
 import { claim } from '../../core/work/task-changes.js';
 import { visibleTasks } from '../../core/work/visibility.js';
-import type { TaskListFilter } from '../../domain/task-command.js';
-import { workloadNote } from '../../domain/workload.js';
+import type { TaskListFilter } from '../../domain/tasks/task-command.js';
+import { workloadNote } from '../../domain/tasks/workload.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { alreadyClaimedMessage, claimedMessage, noteMessage } from './views.js';
 

@@ -8,10 +8,10 @@ import {
   taskDue,
   taskRef,
 } from '../../core/task-messages/views.js';
-import type { ReactionEmoji } from '../../domain/reactions.js';
-import type { TaskListFilter } from '../../domain/task-command.js';
-import { TASK_USAGE } from '../../domain/task-command.js';
-import { formatTaskRef } from '../../domain/task-ref.js';
+import type { ReactionEmoji } from '../../domain/tasks/reactions.js';
+import type { TaskListFilter } from '../../domain/tasks/task-command.js';
+import { TASK_USAGE } from '../../domain/tasks/task-command.js';
+import { formatTaskRef } from '../../domain/tasks/task-ref.js';
 import {
   capBlocks,
   context,

@@ -21,8 +21,8 @@ import {
   whoAsks,
 } from '../../core/work/request.js';
 import { visibleTrends } from '../../core/work/visibility.js';
-import { matchTrend } from '../../domain/trend-match.js';
-import { formatTrendRef } from '../../domain/trend-ref.js';
+import { matchTrend } from '../../domain/trends/trend-match.js';
+import { formatTrendRef } from '../../domain/trends/trend-ref.js';
 import { UserError } from '../../domain/user-error.js';
 import type { Initiative, Trend } from '../../generated/prisma/client.js';
 import { clip } from '../../slack/blocks.js';

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import { formatTrendRef } from '../../domain/trend-ref.js';
-import { TREND_USAGE } from '../../domain/trend-usage.js';
+import { formatTrendRef } from '../../domain/trends/trend-ref.js';
+import { TREND_USAGE } from '../../domain/trends/trend-usage.js';
 import type { Trend } from '../../generated/prisma/client.js';
 import {
   capBlocks,

@@ -6,9 +6,9 @@ import {
   DEFAULT_CHECKLISTS,
   MAX_CHECKLIST_ITEMS,
   resolveChecklists,
-} from '../../../src/domain/checklists.js';
-import { INITIATIVE_KINDS } from '../../../src/domain/kinds.js';
-import { MAX_TASK_TITLE_LENGTH } from '../../../src/domain/task-fields.js';
+} from '../../../src/domain/initiatives/checklists.js';
+import { INITIATIVE_KINDS } from '../../../src/domain/initiatives/kinds.js';
+import { MAX_TASK_TITLE_LENGTH } from '../../../src/domain/tasks/task-fields.js';
 
 describe('DEFAULT_CHECKLISTS', () => {
   it.each(INITIATIVE_KINDS.map((kind) => [kind]))('%s has a short, valid list in date order', (kind) => {

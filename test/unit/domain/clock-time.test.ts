@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseClockTime } from '../../../src/domain/clock-time.js';
+import { parseClockTime } from '../../../src/domain/time/clock-time.js';
 
 describe('parseClockTime', () => {
   it.each([

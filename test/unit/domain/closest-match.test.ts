@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatch, editDistance } from '../../../src/domain/closest-match.js';
+import { closestMatch, editDistance } from '../../../src/domain/commands/closest-match.js';
 
 describe('editDistance', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../../src/domain/calendar-date.js';
-import { escalates, windowFor } from '../../../src/domain/deadline-windows.js';
+import { addDays } from '../../../src/domain/time/calendar-date.js';
+import { escalates, windowFor } from '../../../src/domain/time/deadline-windows.js';
 
 const short = (due: string, today: string, windows?: number[]) => {
   const window = windowFor(due, today, windows);

@@ -6,7 +6,7 @@ import {
   previousLocalDate,
   scheduledInstant,
   wallClockInstants,
-} from '../../../src/domain/digest-schedule.js';
+} from '../../../src/domain/digest/digest-schedule.js';
 
 const iso = (date: Date): string => date.toISOString();
 const at = (text: string): Date => new Date(text);

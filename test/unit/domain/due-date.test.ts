@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { daysUntil, formatDueDate, parseDueDate } from '../../../src/domain/due-date.js';
+import { daysUntil, formatDueDate, parseDueDate } from '../../../src/domain/time/due-date.js';
 
 // Saturday 21 November 2026, midday in London.
 const london = { now: new Date('2026-11-21T12:00:00Z'), timezone: 'Europe/London' };

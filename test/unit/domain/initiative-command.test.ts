@@ -4,7 +4,7 @@ import {
   INITIATIVE_USAGE,
   MAX_TITLE_LENGTH,
   parseInitiativeCommand,
-} from '../../../src/domain/initiative-command.js';
+} from '../../../src/domain/initiatives/initiative-command.js';
 import { parsedBy } from './parsed.js';
 
 const { value, error } = parsedBy(parseInitiativeCommand);

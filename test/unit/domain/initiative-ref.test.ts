@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_INITIATIVE_NUMBER, parseInitiativeNumber } from '../../../src/domain/initiative-ref.js';
+import {
+  MAX_INITIATIVE_NUMBER,
+  parseInitiativeNumber,
+} from '../../../src/domain/initiatives/initiative-ref.js';
 
 describe('parseInitiativeNumber', () => {
   it.each([

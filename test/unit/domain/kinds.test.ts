@@ -11,7 +11,7 @@ import {
   parseKind,
   resolveMatrix,
   suggestOwner,
-} from '../../../src/domain/kinds.js';
+} from '../../../src/domain/initiatives/kinds.js';
 
 describe('parseKind', () => {
   it.each(INITIATIVE_KINDS.map((kind) => [kind, kind]))('accepts the canonical %s', (input, kind) => {

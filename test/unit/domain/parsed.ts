@@ -1,4 +1,4 @@
-import type { Parsed } from '../../../src/domain/result.js';
+import type { Parsed } from '../../../src/domain/commands/result.js';
 
 /** `value(text)` for input that must parse, `error(text)` for input that must not, with a clear failure. */
 export function parsedBy<T>(parse: (text: string) => Parsed<T>) {

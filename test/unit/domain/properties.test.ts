@@ -1,15 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseClockTime } from '../../../src/domain/clock-time.js';
-import { formatDueDate, parseDueDate } from '../../../src/domain/due-date.js';
-import { parseInitiativeCommand } from '../../../src/domain/initiative-command.js';
-import { MAX_INITIATIVE_NUMBER, parseInitiativeNumber } from '../../../src/domain/initiative-ref.js';
-import { INITIATIVE_KINDS, parseKind, resolveMatrix } from '../../../src/domain/kinds.js';
-import type { Parsed } from '../../../src/domain/result.js';
-import { neutraliseMentions, slackTextToPlain } from '../../../src/domain/slack-refs.js';
-import { parseTandemCommand } from '../../../src/domain/tandem-command.js';
-import { suggestTimezone } from '../../../src/domain/timezone.js';
-import { tokenize } from '../../../src/domain/tokenize.js';
+import type { Parsed } from '../../../src/domain/commands/result.js';
+import { neutraliseMentions, slackTextToPlain } from '../../../src/domain/commands/slack-refs.js';
+import { tokenize } from '../../../src/domain/commands/tokenize.js';
+import { parseInitiativeCommand } from '../../../src/domain/initiatives/initiative-command.js';
+import {
+  MAX_INITIATIVE_NUMBER,
+  parseInitiativeNumber,
+} from '../../../src/domain/initiatives/initiative-ref.js';
+import { INITIATIVE_KINDS, parseKind, resolveMatrix } from '../../../src/domain/initiatives/kinds.js';
+import { parseTandemCommand } from '../../../src/domain/setup/tandem-command.js';
+import { parseClockTime } from '../../../src/domain/time/clock-time.js';
+import { formatDueDate, parseDueDate } from '../../../src/domain/time/due-date.js';
+import { suggestTimezone } from '../../../src/domain/time/timezone.js';
 
 const ZONES = [
   'Europe/London',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQuiet, nextAllowedInstant, type QuietHours } from '../../../src/domain/quiet-hours.js';
+import { isQuiet, nextAllowedInstant, type QuietHours } from '../../../src/domain/time/quiet-hours.js';
 
 const at = (text: string): Date => new Date(text);
 const iso = (date: Date): string => date.toISOString();

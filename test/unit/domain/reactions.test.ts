@@ -9,7 +9,7 @@ import {
   type ReactionEmoji,
   reactionFor,
   TREND_EMOJI,
-} from '../../../src/domain/reactions.js';
+} from '../../../src/domain/tasks/reactions.js';
 
 describe('normaliseEmoji', () => {
   it.each([

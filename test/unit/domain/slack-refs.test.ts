@@ -7,7 +7,7 @@ import {
   parseUserGroupRef,
   parseUserRef,
   slackTextToPlain,
-} from '../../../src/domain/slack-refs.js';
+} from '../../../src/domain/commands/slack-refs.js';
 
 const WJ = '\u2060';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inWindow, waitFor } from '../../../src/domain/sliding-window.js';
+import { inWindow, waitFor } from '../../../src/domain/time/sliding-window.js';
 
 const MINUTE = 60_000;
 

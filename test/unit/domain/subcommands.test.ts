@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineSubcommands } from '../../../src/domain/subcommands.js';
+import { defineSubcommands } from '../../../src/domain/commands/subcommands.js';
 
 const NAMES = ['add', 'finish', 'help'] as const;
 type Sub = (typeof NAMES)[number];

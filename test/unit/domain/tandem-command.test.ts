@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { TASK_REACTIONS } from '../../../src/domain/reactions.js';
 import {
   parseTandemCommand,
   SETTING_KEYS,
   SETTING_KEYS_BRIEF,
   TANDEM_USAGE,
   type TandemUsageKey,
-} from '../../../src/domain/tandem-command.js';
+} from '../../../src/domain/setup/tandem-command.js';
+import { TASK_REACTIONS } from '../../../src/domain/tasks/reactions.js';
 import { parsedBy } from './parsed.js';
 
 const { value, error } = parsedBy(parseTandemCommand);

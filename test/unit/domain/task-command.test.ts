@@ -6,7 +6,7 @@ import {
   TASK_SUBCOMMANDS,
   TASK_USAGE,
   type TaskSubcommand,
-} from '../../../src/domain/task-command.js';
+} from '../../../src/domain/tasks/task-command.js';
 import { parsedBy } from './parsed.js';
 
 const { value, error } = parsedBy(parseTaskCommand);

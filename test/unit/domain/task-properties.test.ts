@@ -1,18 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checklistDueDate, DEFAULT_CHECKLISTS, resolveChecklists } from '../../../src/domain/checklists.js';
-import { INITIATIVE_KINDS } from '../../../src/domain/kinds.js';
+import type { Parsed } from '../../../src/domain/commands/result.js';
+import {
+  checklistDueDate,
+  DEFAULT_CHECKLISTS,
+  resolveChecklists,
+} from '../../../src/domain/initiatives/checklists.js';
+import { INITIATIVE_KINDS } from '../../../src/domain/initiatives/kinds.js';
 import {
   DEFAULT_REACTION_EMOJI,
   normaliseEmoji,
   parseEmojiName,
   reactionFor,
   TASK_REACTIONS,
-} from '../../../src/domain/reactions.js';
-import type { Parsed } from '../../../src/domain/result.js';
-import { parseTaskCommand } from '../../../src/domain/task-command.js';
-import { formatTaskRef, MAX_TASK_NUMBER, parseTaskNumber } from '../../../src/domain/task-ref.js';
-import { workloadNote } from '../../../src/domain/workload.js';
+} from '../../../src/domain/tasks/reactions.js';
+import { parseTaskCommand } from '../../../src/domain/tasks/task-command.js';
+import { formatTaskRef, MAX_TASK_NUMBER, parseTaskNumber } from '../../../src/domain/tasks/task-ref.js';
+import { workloadNote } from '../../../src/domain/tasks/workload.js';
 
 // Text shaped like what people and Slack send, mixed with anything at all.
 const commandish = fc.oneof(

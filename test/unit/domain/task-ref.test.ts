@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTaskRef, MAX_TASK_NUMBER, parseTaskNumber } from '../../../src/domain/task-ref.js';
+import { formatTaskRef, MAX_TASK_NUMBER, parseTaskNumber } from '../../../src/domain/tasks/task-ref.js';
 
 describe('parseTaskNumber', () => {
   it.each([

@@ -4,7 +4,7 @@ import {
   isZoneAbbreviation,
   resolveTimezone,
   suggestTimezone,
-} from '../../../src/domain/timezone.js';
+} from '../../../src/domain/time/timezone.js';
 
 describe('resolveTimezone / isValidTimezone', () => {
   it.each([

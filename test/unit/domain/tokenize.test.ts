@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinTokens, tokenize } from '../../../src/domain/tokenize.js';
+import { joinTokens, tokenize } from '../../../src/domain/commands/tokenize.js';
 
 const texts = (input: string) => {
   const result = tokenize(input);

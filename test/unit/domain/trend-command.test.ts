@@ -9,7 +9,7 @@ import {
   TREND_SUBCOMMANDS,
   TREND_USAGE,
   type TrendSubcommand,
-} from '../../../src/domain/trend-command.js';
+} from '../../../src/domain/trends/trend-command.js';
 import { parsedBy } from './parsed.js';
 
 const { value, error } = parsedBy(parseTrendCommand);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type InitiativeToMatch, matchTrend, trendTerms } from '../../../src/domain/trend-match.js';
-import { suggestedSteps } from '../../../src/domain/trend-steps.js';
-import { stemWord } from '../../../src/domain/trend-words.js';
+import { type InitiativeToMatch, matchTrend, trendTerms } from '../../../src/domain/trends/trend-match.js';
+import { suggestedSteps } from '../../../src/domain/trends/trend-steps.js';
+import { stemWord } from '../../../src/domain/trends/trend-words.js';
 
 const initiative = (title: string, keywords: string[] = []): InitiativeToMatch => ({
   id: 'i1',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_INITIATIVE_NUMBER } from '../../../src/domain/initiative-ref.js';
-import type { Parsed } from '../../../src/domain/result.js';
+import type { Parsed } from '../../../src/domain/commands/result.js';
+import { MAX_INITIATIVE_NUMBER } from '../../../src/domain/initiatives/initiative-ref.js';
 import {
   formatTrendRef,
   MAX_TREND_KEYWORD_LENGTH,
@@ -11,7 +11,7 @@ import {
   MAX_TREND_NUMBER,
   parseTrendCommand,
   parseTrendNumber,
-} from '../../../src/domain/trend-command.js';
+} from '../../../src/domain/trends/trend-command.js';
 
 // Text shaped like what people and Slack send, mixed with anything at all.
 const commandish = fc.oneof(

@@ -5,7 +5,7 @@ import {
   isTrendRefText,
   MAX_TREND_NUMBER,
   parseTrendNumber,
-} from '../../../src/domain/trend-ref.js';
+} from '../../../src/domain/trends/trend-ref.js';
 
 describe('parseTrendNumber', () => {
   it.each([

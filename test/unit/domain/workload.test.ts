@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workloadNote } from '../../../src/domain/workload.js';
+import { workloadNote } from '../../../src/domain/tasks/workload.js';
 
 describe('workloadNote', () => {
   it.each([
