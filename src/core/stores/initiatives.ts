@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import type { InitiativeListFilter } from '../../domain/initiatives/initiative-command.js';
@@ -5,9 +6,13 @@ import { type InitiativeKind, suggestOwner } from '../../domain/initiatives/kind
 import { todayIn } from '../../domain/time/calendar-date.js';
 import { parseDueDate } from '../../domain/time/due-date.js';
 import { orThrow, UserError } from '../../domain/user-error.js';
-import type { ChangeSource, Initiative, InitiativeStatus } from '../../generated/prisma/client.js';
+import type {
+  ChangeSource,
+  Initiative,
+  InitiativeStatus,
+  OwnershipChange,
+} from '../../generated/prisma/client.js';
 import type { WorkspaceSettings } from '../settings.js';
-import { recordOwnershipChange } from './ownership.js';
 
 export interface Actor {
   teamId: string;
@@ -82,39 +87,50 @@ export async function addInitiative(
       : undefined;
   const ownerId = input.ownerId ?? suggestion?.userId ?? null;
 
-  const initiative = await deps.db.prisma.$transaction(async (tx) => {
-    // The row lock on the workspace serialises concurrent adds, so numbers never collide.
-    const { nextInitiativeNumber } = await tx.workspace.update({
-      where: { teamId: actor.teamId },
-      data: { nextInitiativeNumber: { increment: 1 } },
-      select: { nextInitiativeNumber: true },
-    });
-    const created = await tx.initiative.create({
-      data: {
-        teamId: actor.teamId,
-        number: nextInitiativeNumber - 1,
-        title: input.title,
-        kind,
-        leadDiscipline: lead,
-        ownerId,
-        dueDate,
-        channelId: input.channelId ?? null,
-        createdBy: actor.userId,
-        createdAt: deps.clock.now(),
-      },
-    });
-    if (ownerId) {
-      await recordOwnershipChange(tx, deps.clock, {
-        teamId: actor.teamId,
-        initiativeId: created.id,
-        toUserId: ownerId,
-        actorId: actor.userId,
-        change: suggestion ? 'suggested' : 'created',
-        source: actor.source,
-      });
-    }
-    return created;
-  });
+  // Numbering, the row and its history in one statement: the UPDATE's row lock on the workspace
+  // serialises concurrent adds, so numbers never collide, and nothing is half-written.
+  const now = deps.clock.now();
+  const id = randomUUID();
+  const change: OwnershipChange = suggestion ? 'suggested' : 'created';
+  const channelId = input.channelId ?? null;
+  const [row] = await deps.db.prisma.$queryRaw<Array<{ number: number }>>`
+    WITH numbered AS (
+      UPDATE "Workspace" SET "nextInitiativeNumber" = "nextInitiativeNumber" + 1, "updatedAt" = ${now}
+      WHERE "teamId" = ${actor.teamId}
+      RETURNING "nextInitiativeNumber" - 1 AS "number"
+    ), created AS (
+      INSERT INTO "Initiative" ("id", "teamId", "number", "title", "kind", "leadDiscipline", "ownerId",
+        "dueDate", "channelId", "createdBy", "createdAt", "updatedAt")
+      SELECT ${id}, ${actor.teamId}, "number", ${input.title}, CAST(${kind} AS "InitiativeKind"),
+        CAST(${lead} AS "Discipline"), ${ownerId}, CAST(${dueDate} AS date), ${channelId},
+        ${actor.userId}, ${now}, ${now}
+      FROM numbered
+      RETURNING "id"
+    ), history AS (
+      INSERT INTO "OwnershipEvent" ("teamId", "initiativeId", "toUserId", "actorId", "change", "source", "at")
+      SELECT ${actor.teamId}, "id", ${ownerId}, ${actor.userId}, CAST(${change} AS "OwnershipChange"),
+        CAST(${actor.source} AS "ChangeSource"), ${now}
+      FROM created WHERE CAST(${ownerId} AS text) IS NOT NULL
+    )
+    SELECT "number"::int AS "number" FROM numbered`;
+  if (!row) throw new Error(`workspace ${actor.teamId} is not set up`);
+  const initiative: Initiative = {
+    id,
+    teamId: actor.teamId,
+    number: row.number,
+    title: input.title,
+    kind,
+    leadDiscipline: lead,
+    ownerId,
+    collaborators: [],
+    status: 'planned',
+    dueDate,
+    channelId,
+    keywords: [],
+    createdBy: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  };
   return {
     initiative,
     workspace,

@@ -1,4 +1,5 @@
 // New tasks: numbers reserved first, rows written once their Slack messages exist.
+import { randomUUID } from 'node:crypto';
 import { calendarDateFromDb, calendarDateToDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
 import { checklistDueDate } from '../../domain/initiatives/checklists.js';
@@ -6,13 +7,11 @@ import { parseDueDate } from '../../domain/time/due-date.js';
 import { orThrow } from '../../domain/user-error.js';
 import type { Discipline, Initiative } from '../../generated/prisma/client.js';
 import type { WorkspaceSettings } from '../settings.js';
-import { recordOwnershipChange } from './ownership.js';
 import {
   type NewTask,
   type PostedMessage,
   type TaskActor,
   type TaskWithInitiative,
-  WITH_INITIATIVE,
   workspaceToday,
 } from './tasks.js';
 
@@ -66,47 +65,62 @@ export async function draftTasks(
   }));
 }
 
-/** Records drafted tasks whose messages were posted, with the assignees' history, in one transaction. */
+/**
+ * Records drafted tasks whose messages were posted, with the assignees' history: one INSERT for
+ * all the tasks, and a transaction only when there is history to write beside them.
+ */
 export async function saveTasks(
   deps: Deps,
   actor: TaskActor,
   posted: Array<{ draft: TaskDraft; message: PostedMessage }>,
 ): Promise<TaskWithInitiative[]> {
-  return deps.db.prisma.$transaction(async (tx) => {
-    const saved: TaskWithInitiative[] = [];
-    for (const { draft, message } of posted) {
-      const task = await tx.task.create({
-        data: {
-          teamId: actor.teamId,
-          number: draft.number,
-          initiativeId: draft.initiative.id,
-          title: draft.title,
-          discipline: draft.discipline,
-          assigneeId: draft.assigneeId,
-          dueDate: draft.dueDate,
-          messageChannel: message.channel,
-          messageTs: message.ts,
-          respondBy: draft.respondBy ?? null,
-          trendId: draft.trendId ?? null,
-          releaseId: draft.releaseId ?? null,
-          network: draft.network ?? null,
-          createdBy: actor.userId,
-        },
-        include: WITH_INITIATIVE,
-      });
-      if (draft.assigneeId) {
-        await recordOwnershipChange(tx, deps.clock, {
-          teamId: actor.teamId,
-          taskId: task.id,
-          toUserId: draft.assigneeId,
-          actorId: actor.userId,
-          change: 'created',
-          source: actor.source,
+  const now = deps.clock.now();
+  const rows = posted.map(({ draft, message }) => ({
+    id: randomUUID(),
+    teamId: actor.teamId,
+    number: draft.number,
+    initiativeId: draft.initiative.id,
+    title: draft.title,
+    discipline: draft.discipline,
+    assigneeId: draft.assigneeId,
+    dueDate: draft.dueDate,
+    messageChannel: message.channel,
+    messageTs: message.ts,
+    respondBy: draft.respondBy ?? null,
+    trendId: draft.trendId ?? null,
+    releaseId: draft.releaseId ?? null,
+    network: draft.network ?? null,
+    createdBy: actor.userId,
+    createdAt: now,
+  }));
+  const history = rows.flatMap((row) =>
+    row.assigneeId
+      ? [
+          {
+            teamId: actor.teamId,
+            taskId: row.id,
+            toUserId: row.assigneeId,
+            actorId: actor.userId,
+            change: 'created' as const,
+            source: actor.source,
+            at: now,
+          },
+        ]
+      : [],
+  );
+  const created =
+    history.length === 0
+      ? await deps.db.prisma.task.createManyAndReturn({ data: rows })
+      : await deps.db.prisma.$transaction(async (tx) => {
+          const tasks = await tx.task.createManyAndReturn({ data: rows });
+          await tx.ownershipEvent.createMany({ data: history });
+          return tasks;
         });
-      }
-      saved.push(task);
-    }
-    return saved;
+  const byId = new Map(created.map((task) => [task.id, task]));
+  return posted.map(({ draft }, i) => {
+    const task = byId.get(rows[i]?.id ?? '');
+    if (!task) throw new Error(`task ${draft.number} was not saved`);
+    return { ...task, initiative: draft.initiative };
   });
 }
 

@@ -19,35 +19,59 @@ export type ClaimOutcome =
   | { kind: 'taken'; task: TaskWithInitiative }
   | { kind: 'done'; task: TaskWithInitiative };
 
+interface ClaimRow {
+  claimed: number;
+  assigneeId: string | null;
+  status: string;
+  openTasks: number;
+}
+
 /**
  * First claim wins, atomically: the conditional UPDATE matches only while the task is unowned,
- * so of many simultaneous claims exactly one changes the row and records history.
+ * so of many simultaneous claims exactly one changes the row and records history. Update,
+ * history and the claimant's open-task count are one statement, since a burst of reactions is
+ * where round trips cost most. `task` is the row as the caller read it.
  */
-export async function claimTask(deps: Deps, actor: TaskActor, taskId: string): Promise<ClaimOutcome> {
-  return deps.db.prisma.$transaction(async (tx) => {
-    const { count } = await tx.task.updateMany({
-      where: { id: taskId, teamId: actor.teamId, assigneeId: null, status: { not: 'done' } },
-      data: { assigneeId: actor.userId },
-    });
-    const task = await reload(tx, taskId);
-    if (count === 1) {
-      await recordOwnershipChange(tx, deps.clock, {
-        teamId: actor.teamId,
-        taskId,
-        toUserId: actor.userId,
-        actorId: actor.userId,
-        change: 'claimed',
-        source: actor.source,
-      });
-      const openTasks = await tx.task.count({
-        where: { teamId: actor.teamId, assigneeId: actor.userId, status: { not: 'done' } },
-      });
-      return { kind: 'claimed', task, openTasks };
-    }
-    if (task.status === 'done') return { kind: 'done', task };
-    if (task.assigneeId === actor.userId) return { kind: 'already-yours', task };
-    return { kind: 'taken', task };
-  });
+export async function claimTask(
+  deps: Deps,
+  actor: TaskActor,
+  task: TaskWithInitiative,
+): Promise<ClaimOutcome> {
+  const now = deps.clock.now();
+  const [row] = await deps.db.prisma.$queryRaw<ClaimRow[]>`
+    WITH claimed AS (
+      UPDATE "Task" SET "assigneeId" = ${actor.userId}, "updatedAt" = ${now}
+      WHERE "id" = ${task.id} AND "teamId" = ${actor.teamId}
+        AND "assigneeId" IS NULL AND "status" <> 'done'
+      RETURNING "id"
+    ), history AS (
+      INSERT INTO "OwnershipEvent" ("teamId", "taskId", "toUserId", "actorId", "change", "source", "at")
+      SELECT ${actor.teamId}, "id", ${actor.userId}, ${actor.userId}, 'claimed',
+             CAST(${actor.source} AS "ChangeSource"), ${now}
+      FROM claimed
+    )
+    SELECT (SELECT count(*) FROM claimed)::int AS "claimed",
+           t."assigneeId", t."status"::text AS "status",
+           (SELECT count(*) FROM "Task" o WHERE o."teamId" = ${actor.teamId}
+              AND o."assigneeId" = ${actor.userId} AND o."status" <> 'done')::int AS "openTasks"
+    FROM "Task" t WHERE t."id" = ${task.id} AND t."teamId" = ${actor.teamId}`;
+  if (!row) throw new UserError('That task no longer exists.');
+  // The statement's own snapshot predates its UPDATE: the claimed task is not yet counted.
+  if (row.claimed === 1) {
+    const claimedTask = { ...task, assigneeId: actor.userId, updatedAt: now };
+    return { kind: 'claimed', task: claimedTask, openTasks: row.openTasks + 1 };
+  }
+  // Lost to a claim that committed after this statement's snapshot was taken: read it afresh.
+  const current =
+    row.assigneeId === null && row.status !== 'done'
+      ? await deps.db.prisma.task.findFirstOrThrow({
+          where: { id: task.id, teamId: actor.teamId },
+          include: WITH_INITIATIVE,
+        })
+      : { ...task, assigneeId: row.assigneeId, status: row.status as TaskWithInitiative['status'] };
+  if (current.status === 'done') return { kind: 'done', task: current };
+  if (current.assigneeId === actor.userId) return { kind: 'already-yours', task: current };
+  return { kind: 'taken', task: current };
 }
 
 /** Releases a task from `fromUserId`, if they still hold it; otherwise changes nothing and returns null. */

@@ -138,7 +138,7 @@ export async function claim(req: WorkRequest, task: TaskWithInitiative): Promise
   if (task.status === 'done') return { kind: 'done', task };
   if (task.assigneeId === req.userId) return { kind: 'already-yours', task };
   if (task.assigneeId) return { kind: 'taken', task };
-  const outcome = await claimTask(req.deps, storeActor(req), task.id);
+  const outcome = await claimTask(req.deps, storeActor(req), task);
   if (outcome.kind === 'claimed')
     await afterTaskChange(req.client, req.deps, outcome.task, [req.userId], req.team);
   return outcome;

@@ -1,0 +1,95 @@
+// How many SQL statements the hot paths send, counted at the driver, so that a change which adds
+// round trips to a claim by reaction, `/initiative add` or `/task add` shows here.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishHome } from '../../src/core/home/publish.js';
+import { BACKENDS } from '../support/databases.js';
+import { type RunningTandem, startTandem } from '../support/tandem.js';
+
+const TEAM = 'TSTMTS001';
+const PAM = 'UPAM00001';
+const SOL = 'USOL00001';
+const CHANNEL = 'CSTMTS001';
+const as = (userId: string) => ({ teamId: TEAM, userId, channelId: CHANNEL });
+
+/** Every statement any pg client in this process sends while `fn` runs. */
+async function statementsDuring(fn: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const [first] = args;
+    seen.push(typeof first === 'string' ? first : String((first as { text?: string })?.text ?? first));
+    return original.apply(this, args);
+  };
+  try {
+    await fn();
+  } finally {
+    proto.query = original;
+  }
+  return seen;
+}
+
+describe.each(BACKENDS)('statements per hot path on %s', (backend) => {
+  let t: RunningTandem;
+  let events = 0;
+  beforeAll(async () => {
+    t = await startTandem(backend);
+    await t.command('/initiative', `add "Warm-up" press_release <@${PAM}|pam> <#${CHANNEL}|launch>`, as(PAM));
+    await t.command('/task', 'add 1 "Warm-up task" social', as(PAM));
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  /** Statements of a request, less re-reading the settings (cached for a second) and the App Home refresh. */
+  const ownStatements = (all: string[], home: number) =>
+    all.filter((sql) => !/^SELECT .* FROM "public"\."Workspace"/s.test(sql)).length - home;
+
+  it('claims by reaction, adds initiatives and tasks in a handful of statements', async () => {
+    const home = (await statementsDuring(() => publishHome(t.app.app.client, t.deps, TEAM, SOL))).length;
+    // Whoever's home it is, it is read in the same few statements.
+    expect(home).toBeGreaterThan(0);
+    expect(home).toBeLessThanOrEqual(5);
+
+    // The de-duplication record, and the whole add (number, row, history) as one statement.
+    const add = await statementsDuring(() =>
+      t.command('/initiative', `add "Counted" press_release <@${PAM}|pam> <#${CHANNEL}|launch>`, as(PAM)),
+    );
+    expect(ownStatements(add, home)).toBeLessThanOrEqual(2);
+    const added = await t.db.prisma.initiative.findFirstOrThrow({
+      where: { teamId: TEAM, title: 'Counted' },
+    });
+    expect(added.ownerId).toBe(PAM);
+    expect(await t.db.prisma.ownershipEvent.count({ where: { initiativeId: added.id } })).toBe(1);
+
+    // De-duplication, the initiative, the reserved number, the row: four, since the number must be
+    // reserved (after the policy has seen the initiative) before the task message is posted.
+    const task = await statementsDuring(() =>
+      t.command('/task', `add ${added.number} "Counted task" social`, as(PAM)),
+    );
+    expect(task.length).toBeLessThanOrEqual(4);
+
+    // De-duplication, the task behind the message, the claim with its history and count.
+    const row = await t.db.prisma.task.findFirstOrThrow({ where: { teamId: TEAM, title: 'Counted task' } });
+    const claim = await statementsDuring(() =>
+      t.sender.event(
+        {
+          type: 'reaction_added',
+          user: SOL,
+          reaction: 'raising_hand',
+          item: { type: 'message', channel: CHANNEL, ts: String(row.messageTs) },
+          item_user: 'U_TANDEM_BOT',
+          event_ts: '1.0',
+        },
+        { teamId: TEAM, eventId: `EvSTMT${++events}` },
+      ),
+    );
+    expect(ownStatements(claim, home)).toBeLessThanOrEqual(3);
+    expect((await t.db.prisma.task.findFirstOrThrow({ where: { id: row.id } })).assigneeId).toBe(SOL);
+    const history = await t.db.prisma.ownershipEvent.findMany({ where: { taskId: row.id } });
+    expect(history.map((e) => [e.change, e.toUserId, e.at.getTime()])).toEqual([
+      ['claimed', SOL, t.clock.now().getTime()],
+    ]);
+  });
+});
