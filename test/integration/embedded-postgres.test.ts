@@ -38,10 +38,9 @@ describe('embedded PostgreSQL in DATA_DIR', () => {
     await expect(stat(socketDir)).rejects.toThrow();
     await expect(readFile(path.join(dataDir, 'postgres', 'postmaster.pid'))).rejects.toThrow();
 
-    const started = Date.now();
+    // How quickly it reopens is `npm run bench -- startup`; here, that it does, with the data.
     const again = await openDatabase({ dataDir });
     try {
-      expect(Date.now() - started).toBeLessThan(15_000);
       expect(await again.prisma.workspace.count({ where: { teamId: 'TKEEP01' } })).toBe(1);
     } finally {
       await again.close();

@@ -25,8 +25,6 @@ import { UserError } from '../../src/domain/user-error.js';
 import { userErrorMessage } from '../../src/slack/error-reply.js';
 import { messageProblems } from './slack-limits.js';
 
-fc.configureGlobal({ interruptAfterTimeLimit: 20_000 });
-
 const PARSERS: Record<string, (text: string) => Parsed<unknown>> = {
   '/initiative': parseInitiativeCommand,
   '/task': parseTaskCommand,

@@ -49,8 +49,6 @@ import { openTestDatabase, type TestDatabase } from '../support/databases.js';
 import { TestClock } from '../support/test-clock.js';
 import { messageProblems, viewProblems } from './slack-limits.js';
 
-fc.configureGlobal({ interruptAfterTimeLimit: 20_000 });
-
 const NOW = new Date('2026-11-21T12:00:00Z');
 const ZONES = ['Europe/London', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/St_Johns'];
 

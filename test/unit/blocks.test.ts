@@ -50,7 +50,6 @@ import {
 
 // Shrinking a failing case of 300 initiatives or 500 events can take minutes; stop it in time and
 // report the smallest case found so far.
-fc.configureGlobal({ interruptAfterTimeLimit: 15_000 });
 
 // --- Slack's limits, checked on whatever a view returns ---------------------------------------------
 
