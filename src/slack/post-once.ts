@@ -16,21 +16,46 @@ export interface Posted {
   ts: string;
 }
 
-/** How far back to look: recovery runs right after a timeout, or minutes after a crash. */
-const HISTORY_PAGE = 100;
+/** Slack's largest recommended page; a window rarely needs more than one. */
+const HISTORY_PAGE = 200;
+/** Bounds a lookup in a channel that somehow holds more in the window than anyone posts. */
+const MAX_PAGES = 50;
+/** Our clock and Slack's may disagree by this much; the window starts that much earlier. */
+const CLOCK_SKEW_MS = 60_000;
 
-/** The message Tandem already posted for `key` in `channel`, if Slack has it. */
-export async function findPosted(client: WebClient, channel: string, key: PostKey): Promise<Posted | null> {
-  const history = await client.conversations.history({
-    channel,
-    limit: HISTORY_PAGE,
-    include_all_metadata: true,
-  });
-  const found = history.messages?.find((m) => {
-    const payload = m.metadata?.event_payload as { team_id?: unknown; key?: unknown } | undefined;
-    return m.metadata?.event_type === key.type && payload?.team_id === key.teamId && payload.key === key.key;
-  });
-  return found?.ts ? { channel, ts: found.ts } : null;
+const slackTs = (at: Date): string => (at.getTime() / 1_000).toFixed(6);
+
+/**
+ * The message Tandem posted for `key` in `channel` since `since`, if Slack has it. Every page of
+ * the window is read, so a busy channel cannot hide it behind its first hundred messages.
+ */
+export async function findPosted(
+  client: WebClient,
+  channel: string,
+  key: PostKey,
+  since: Date,
+): Promise<Posted | null> {
+  const oldest = slackTs(new Date(since.getTime() - CLOCK_SKEW_MS));
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const history = await client.conversations.history({
+      channel,
+      oldest,
+      limit: HISTORY_PAGE,
+      include_all_metadata: true,
+      ...(cursor ? { cursor } : {}),
+    });
+    const found = history.messages?.find((m) => {
+      const payload = m.metadata?.event_payload as { team_id?: unknown; key?: unknown } | undefined;
+      return (
+        m.metadata?.event_type === key.type && payload?.team_id === key.teamId && payload.key === key.key
+      );
+    });
+    if (found?.ts) return { channel, ts: found.ts };
+    cursor = history.response_metadata?.next_cursor || undefined;
+    if (!history.has_more || !cursor) return null;
+  }
+  throw new Error(`more than ${MAX_PAGES * HISTORY_PAGE} messages in ${channel} since the post was tried`);
 }
 
 /**
@@ -46,13 +71,15 @@ export async function postOnce(
   key: PostKey,
 ): Promise<Posted> {
   const metadata = { event_type: key.type, event_payload: { team_id: key.teamId, key: key.key } };
+  // Slack's clock, not the app's: the window is looked up in Slack's timestamps.
+  const attempted = new Date();
   try {
     const res = await client.chat.postMessage({ ...message, metadata });
     if (!res.ts) throw new Error('chat.postMessage returned no ts');
     return { channel: res.channel ?? message.channel, ts: res.ts };
   } catch (error) {
     if (!timedOut(error)) throw error;
-    const found = await findPosted(client, message.channel, key).catch((lookup: unknown) => {
+    const found = await findPosted(client, message.channel, key, attempted).catch((lookup: unknown) => {
       logger.warn(
         { err: lookup, channel: message.channel },
         'could not check whether a timed-out post landed',

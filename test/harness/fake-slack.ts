@@ -105,14 +105,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const posted = new Map<string, Array<Record<string, unknown>>>();
   const messageAt = (args: Record<string, unknown>) => {
     if (args.latest === undefined && args.ts === undefined) {
-      const limit = typeof args.limit === 'number' ? args.limit : Number(args.limit ?? 100);
+      // Like Slack: newest first, only messages after `oldest`, `limit` per page, and a cursor.
+      const limit = Math.min(typeof args.limit === 'number' ? args.limit : Number(args.limit ?? 100), 999);
       const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
-      const newestFirst = [...(posted.get(String(args.channel)) ?? [])].reverse().slice(0, limit);
+      const oldest = Number(args.oldest ?? 0);
+      const inWindow = [...(posted.get(String(args.channel)) ?? [])]
+        .reverse()
+        .filter((m) => Number(m.ts) > oldest);
+      const from = typeof args.cursor === 'string' && args.cursor !== '' ? Number(args.cursor) : 0;
+      const page = inWindow.slice(from, from + limit);
+      const more = from + limit < inWindow.length;
       return {
-        messages: newestFirst.map(({ metadata, ...m }) =>
-          withMetadata && metadata ? { ...m, metadata } : m,
-        ),
-        has_more: false,
+        messages: page.map(({ metadata, ...m }) => (withMetadata && metadata ? { ...m, metadata } : m)),
+        has_more: more,
+        response_metadata: { next_cursor: more ? String(from + limit) : '' },
       };
     }
     const found = messages.get(`${String(args.channel)}|${String(args.latest ?? args.ts)}`);
@@ -152,11 +158,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     });
   let seq = 0;
 
-  // Timestamps must sort like Slack's, because apps thread replies and order messages by them.
+  // Timestamps are Slack's: the wall-clock time in microseconds, strictly increasing, so that apps
+  // can thread replies, order messages and look back over a time window.
+  let lastMicros = 0;
   const nextTs = (): string => {
-    seq += 1;
-    const micros = seq * 100;
-    return `${1_700_000_000 + Math.floor(micros / 1_000_000)}.${String(micros % 1_000_000).padStart(6, '0')}`;
+    const micros = Math.max(Date.now() * 1_000, lastMicros + 1);
+    lastMicros = micros;
+    return `${Math.floor(micros / 1_000_000)}.${String(micros % 1_000_000).padStart(6, '0')}`;
   };
   const nextId = (prefix: string): string => {
     seq += 1;

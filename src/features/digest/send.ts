@@ -43,8 +43,9 @@ export async function runWorkspaceDigest(
   const key = { type: 'tandem_digest', teamId: workspace.teamId, key: due.localDate };
   try {
     if (claim.takenOver) {
-      // The process that claimed the day died; it may have posted before it could say so.
-      const earlier = await findPosted(client, channel, key);
+      // The process that claimed the day died; it may have posted before it could say so. A
+      // digest goes out once a day, so the last day of the channel holds it if anything does.
+      const earlier = await findPosted(client, channel, key, new Date(Date.now() - DAY_MS));
       if (earlier) {
         await markSent(deps, workspace.teamId, due.localDate, channel, earlier.ts);
         return 'already-done';
@@ -68,6 +69,8 @@ export async function runWorkspaceDigest(
 
 /** How many workspaces are handled at once: one slow workspace (429s) must not hold up the rest. */
 export const DIGEST_CONCURRENCY = 8;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Slack accepts about one message per second per channel. */
 export const CHANNEL_SPACING_MS = 1_000;
