@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { isValidTimezone } from './domain/due-date.js';
+import { isValidTimezone, suggestTimezone } from './domain/due-date.js';
 import { outboundVerdict } from './outbound-urls.js';
 
 /** How to reach an OpenAI-compatible model; absent, drafts are written offline. */
@@ -73,7 +73,14 @@ const envObject = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DEFAULT_TIMEZONE: z
     .string()
-    .refine(isValidTimezone, 'must be an IANA time zone such as Europe/London or America/New_York')
+    .superRefine((zone, ctx) => {
+      if (isValidTimezone(zone)) return;
+      const near = suggestTimezone(zone);
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be an IANA time zone such as Europe/London or America/New_York${near ? ` (did you mean ${near}?)` : ''}`,
+      });
+    })
     .default('UTC'),
   OPENAI_API_KEY: optional(z.string().min(8, 'must be an API key from your OpenAI (or compatible) provider')),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),

@@ -4,9 +4,9 @@ import { chown, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { launch, SOCKET_PORT, SUPERUSER } from './embedded-postgres-launch.js';
 import { DataDirError, unusableDataDir } from './data-dir-error.js';
 import { type DataDirLock, type LockOwner, lockDataDir } from './data-dir-lock.js';
+import { launch, SOCKET_PORT, SUPERUSER } from './embedded-postgres-launch.js';
 import { findHolder, removeStaleLock, stopServer } from './embedded-postgres-owner.js';
 import {
   blockedFolder,

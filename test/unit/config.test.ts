@@ -86,7 +86,8 @@ describe('loadConfig', () => {
       ['SLACK_BOT_TOKEN', /OAuth & Permissions/],
       ['PORT', /port number such as 3000/],
       ['DATABASE_URL', /postgres:\/\//],
-      ['DEFAULT_TIMEZONE', /IANA time zone such as Europe\/London/],
+      // Nothing is near enough to suggest.
+      ['DEFAULT_TIMEZONE', /IANA time zone such as Europe\/London or America\/New_York$/],
       ['SLACK_SIGNING_SECRET', /Basic Information.*or set SLACK_APP_TOKEN/],
     ];
     expect(error.problems).toHaveLength(expected.length);
@@ -111,6 +112,12 @@ describe('loadConfig', () => {
     ['port 70000', { PORT: '70000' }, 'PORT', /between 1 and 65535/],
     ['port 80.5', { PORT: '80.5' }, 'PORT', /whole number/],
     ['an unknown log level', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL', /debug/],
+    [
+      'a misspelt time zone, suggesting the nearest',
+      { DEFAULT_TIMEZONE: 'Europe/Londn' },
+      'DEFAULT_TIMEZONE',
+      /did you mean Europe\/London\?/,
+    ],
   ])('rejects %s', (_label, override, variable, fix) => {
     const error = configError({ ...httpEnv(), ...override });
     expect(error.problems).toHaveLength(1);
