@@ -41,20 +41,22 @@ function slackHost(apiUrl: string | undefined): string {
   return apiUrl ? new URL(apiUrl).host : 'slack.com';
 }
 
-/** The network-level reason a request never got an answer: ENOTFOUND, ECONNREFUSED, a timeout… */
+/**
+ * The network-level reason a request never got an answer: an errno code (ENOTFOUND, ECONNREFUSED…)
+ * from anywhere in the cause chain, else the innermost message, since fetch's own is only "fetch failed".
+ */
 function networkReason(error: unknown): string {
-  const original = (error as { original?: unknown }).original ?? error;
+  type Link = { code?: unknown; cause?: unknown; message?: unknown; name?: unknown };
+  let innermost = '';
   const seen = new Set<unknown>();
-  for (
-    let e = original as { code?: unknown; cause?: unknown; message?: unknown } | undefined;
-    e && !seen.has(e);
-    e = e.cause as typeof e
-  ) {
+  let e = ((error as { original?: unknown }).original ?? error) as Link | undefined;
+  for (; e && typeof e === 'object' && !seen.has(e); e = e.cause as Link | undefined) {
     seen.add(e);
     if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code)) return e.code;
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'timed out';
+    if (typeof e.message === 'string') innermost = e.message;
   }
-  const message = original instanceof Error ? original.message : String(original);
-  return /timeout/i.test(message) ? 'timed out' : message;
+  return /timeout|timed out/i.test(innermost) ? 'timed out' : innermost || 'no answer';
 }
 
 export function classifySlackError(
