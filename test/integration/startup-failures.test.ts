@@ -1,13 +1,14 @@
 // `node dist/main.js` with one setting wrong at a time: each stops with exit code 1 and one line,
 // "Tandem cannot start: <what> (<setting>) — <what to do>", naming the setting, never a secret, and
 // without a stack trace.
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../src/db/embedded-postgres-root.js';
 import { type FakeSlack, startFakeSlack } from '../harness/fake-slack.js';
-import { buildDist, closedPort, PROJECT_DIR, runTandem } from '../support/tandem-process.js';
+import { buildDist, closedPort, PROJECT_DIR, runTandem, spawnTandem } from '../support/tandem-process.js';
 
 const BOT_TOKEN = 'xoxb-1111-2222-startupbottoken';
 const APP_TOKEN = 'xapp-1-A111-3333-startupapptoken';
@@ -186,5 +187,54 @@ describe('start-up failures, each named on one line', () => {
     expect(failureLine(missing.output)).toMatch(
       /there is no settings file at .*nowhere\.env \(TANDEM_ENV_FILE\)/,
     );
+  });
+});
+
+describe('one Tandem per DATA_DIR', () => {
+  const listening = /Tandem listens on/;
+
+  it('refuses a second process on the same folder, naming the pid and host that hold it; frees it on stop', async () => {
+    const dataDir = path.join(root, 'shared');
+    const first = spawnTandem(settings({ DATA_DIR: dataDir, PORT: String(await closedPort()) }));
+    try {
+      await first.waitForOutput(listening, 30_000);
+      const second = await runTandem(settings({ DATA_DIR: dataDir, PORT: String(await closedPort()) }));
+      expect(second.code).toBe(1);
+      expect(failureLine(second.output)).toMatch(
+        new RegExp(
+          `DATA_DIR ${dataDir} is in use by another Tandem \\(process ${first.child.pid}\\) on host ${os.hostname()} \\(DATA_DIR\\) — Only one Tandem at a time`,
+        ),
+      );
+    } finally {
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+    }
+    await expect(stat(path.join(dataDir, 'tandem.lock'))).rejects.toThrow();
+  });
+
+  it('takes over the lock of a process that is gone, and says so in the log', async () => {
+    const dataDir = path.join(root, 'stale');
+    await mkdir(dataDir, { recursive: true });
+    const gone = spawnTandem({}, root);
+    gone.child.kill('SIGKILL');
+    await gone.exited;
+    await writeFile(path.join(dataDir, 'tandem.lock'), `${gone.child.pid}\n${os.hostname()}\n\n`);
+    const tandem = spawnTandem(settings({ DATA_DIR: dataDir, PORT: String(await closedPort()) }));
+    try {
+      await tandem.waitForOutput(listening, 30_000);
+      const takeover = tandem
+        .output()
+        .split('\n')
+        .find((l) => l.includes('lock taken over'));
+      expect(JSON.parse(takeover ?? '{}')).toMatchObject({
+        previous: { pid: gone.child.pid, host: os.hostname() },
+      });
+      expect((await readFile(path.join(dataDir, 'tandem.lock'), 'utf8')).split('\n')[0]).toBe(
+        String(tandem.child.pid),
+      );
+    } finally {
+      tandem.child.kill('SIGTERM');
+      await tandem.exited;
+    }
   });
 });
