@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { isValidTimezone, suggestTimezone } from './domain/due-date.js';
 import { outboundVerdict } from './outbound-urls.js';
@@ -206,9 +205,4 @@ export function cleartextWarnings(config: Config): string[] {
       ? [`${variable} is plain http:// to ${new URL(url).host}: ${credential} travels unencrypted to it`]
       : [],
   );
-}
-
-/** Reads `.env` into process.env when present; variables already set win (Node's own loader). */
-export function loadDotEnv(file = '.env'): void {
-  if (existsSync(file)) process.loadEnvFile(file);
 }
