@@ -68,6 +68,20 @@ describe('start-up failures, each named on one line', () => {
     );
   });
 
+  it('with LOG_LEVEL=debug: the same line, then the stack, still without the password', async () => {
+    const port = await closedPort();
+    const run = await runTandem(
+      settings({
+        LOG_LEVEL: 'debug',
+        DATABASE_URL: `postgres://tandem:${DB_PASSWORD}@127.0.0.1:${port}/tandem`,
+      }),
+    );
+    expect(run.code).toBe(1);
+    expect(run.output).toMatch(/^Tandem cannot start: PostgreSQL refused the connection/m);
+    expect(run.output).toMatch(/ECONNREFUSED[^\n]*\n\s+at /);
+    expect(run.output).not.toContain(DB_PASSWORD);
+  });
+
   it('an unknown PostgreSQL host: names it and DATABASE_URL', async () => {
     const run = await runTandem(
       settings({ DATABASE_URL: `postgres://tandem:${DB_PASSWORD}@no-such-host.invalid:5432/tandem` }),
