@@ -24,9 +24,9 @@ export function asStartupFailure(error: unknown, { config, step }: StartupContex
     return new StartupFailure(error.what, 'DATA_DIR', error.todo, { cause: error });
   if (error instanceof MigrationError)
     return new StartupFailure(
-      error.message,
+      error.message.replace(/\.\s*$/, ''),
       config.database.url ? 'DATABASE_URL' : 'DATA_DIR',
-      'see the migration named above; nothing was changed by it',
+      `fix what the SQL error names in that database, or the migration in prisma/migrations/${error.migration}, then start again`,
       { cause: error },
     );
   if (step === 'database' && config.database.url) {
