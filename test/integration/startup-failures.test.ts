@@ -1,7 +1,7 @@
 // `node dist/main.js` with one setting wrong at a time: each stops with exit code 1 and one line,
 // "Tandem cannot start: <what> (<setting>) — <what to do>", naming the setting, never a secret, and
 // without a stack trace.
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -250,5 +250,34 @@ describe('one Tandem per DATA_DIR', () => {
       tandem.child.kill('SIGTERM');
       await tandem.exited;
     }
+  });
+});
+
+describe('the build', () => {
+  it('imports only dependencies, so a production install (npm ci --omit=dev) runs it', async () => {
+    const pkg = JSON.parse(await readFile(path.join(PROJECT_DIR, 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
+    const allowed = new Set([
+      ...Object.keys(pkg.dependencies ?? {}),
+      ...Object.keys(pkg.optionalDependencies ?? {}),
+    ]);
+    const files = (await readdir(path.join(PROJECT_DIR, 'dist'), { recursive: true })).filter((f) =>
+      f.endsWith('.js'),
+    );
+    expect(files).toContain('main.js');
+    const imported = new Set<string>();
+    for (const file of files) {
+      const text = await readFile(path.join(PROJECT_DIR, 'dist', file), 'utf8');
+      for (const [, spec = ''] of text.matchAll(/(?:\bfrom|\bimport\(|\brequire\()\s*['"]([@\w][\w@./:-]*)['"]/g)) {
+        if (spec.startsWith('node:')) continue;
+        imported.add(
+          spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec),
+        );
+      }
+    }
+    expect(imported.has('@slack/bolt')).toBe(true);
+    expect([...imported].filter((name) => !allowed.has(name))).toEqual([]);
   });
 });
