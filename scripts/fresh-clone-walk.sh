@@ -8,6 +8,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/tandem-walk-XXXXXX)"
+# As root the embedded PostgreSQL runs as user postgres, which must be able to enter it.
+chmod 711 "$work"
 clone="$work/tandem"
 pids=()
 cleanup() {

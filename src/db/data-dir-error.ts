@@ -6,11 +6,17 @@ export class DataDirError extends Error {
   constructor(
     readonly what: string,
     readonly todo: string,
-    options?: ErrorOptions,
+    options?: ErrorOptions & {
+      /** What to change when it is not DATA_DIR itself (the PostgreSQL binaries' folder). */
+      setting?: string;
+    },
   ) {
     super(`${what}. ${todo}`, options);
     this.name = 'DataDirError';
+    this.setting = options?.setting ?? 'DATA_DIR';
   }
+
+  readonly setting: string;
 }
 
 /** Turns a file-system refusal met while preparing `dataDir` into what a person can act on. */

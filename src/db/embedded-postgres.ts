@@ -56,7 +56,7 @@ async function binaries(user: ServerUser | undefined): Promise<Binaries> {
       `${process.platform}-${process.arch}-${version}`,
     );
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('PostgreSQL cannot run as root')) throw error;
+    if (error instanceof DataDirError) throw error;
     throw new Error(
       `No embedded PostgreSQL for ${process.platform}-${process.arch} (${name} is not installed: ` +
         `${error instanceof Error ? error.message : String(error)}). Set DATABASE_URL to a PostgreSQL server instead.`,

@@ -21,7 +21,7 @@ const isSlackError = (error: unknown) =>
 export function asStartupFailure(error: unknown, { config, step }: StartupContext): StartupFailure {
   if (error instanceof StartupFailure) return error;
   if (error instanceof DataDirError)
-    return new StartupFailure(error.what, 'DATA_DIR', error.todo, { cause: error });
+    return new StartupFailure(error.what, error.setting, error.todo, { cause: error });
   if (error instanceof MigrationError)
     return new StartupFailure(
       error.message.replace(/\.\s*$/, ''),

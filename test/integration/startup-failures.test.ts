@@ -114,6 +114,21 @@ describe('start-up failures, each named on one line', () => {
     );
   });
 
+  it.runIf(process.getuid?.() === 0)(
+    'as root, DATA_DIR in a folder the postgres user cannot enter: names DATA_DIR',
+    async () => {
+      const privateDir = path.join(root, 'private');
+      await mkdir(privateDir, { mode: 0o700 });
+      const run = await runTandem(settings({ DATA_DIR: path.join(privateDir, 'data') }));
+      expect(run.code).toBe(1);
+      expect(failureLine(run.output)).toMatch(
+        new RegExp(
+          `who cannot enter ${privateDir} to reach DATA_DIR .* \\(DATA_DIR\\) — Run Tandem as a user other than root`,
+        ),
+      );
+    },
+  );
+
   it('a bot token Slack rejects: "token rejected", naming SLACK_BOT_TOKEN', async () => {
     const run = await runTandem(settings({ SLACK_BOT_TOKEN: 'xoxb-9999-revoked-startupbottoken' }));
     expect(run.code).toBe(1);
@@ -270,7 +285,9 @@ describe('the build', () => {
     const imported = new Set<string>();
     for (const file of files) {
       const text = await readFile(path.join(PROJECT_DIR, 'dist', file), 'utf8');
-      for (const [, spec = ''] of text.matchAll(/(?:\bfrom|\bimport\(|\brequire\()\s*['"]([@\w][\w@./:-]*)['"]/g)) {
+      for (const [, spec = ''] of text.matchAll(
+        /(?:\bfrom|\bimport\(|\brequire\()\s*['"]([@\w][\w@./:-]*)['"]/g,
+      )) {
         if (spec.startsWith('node:')) continue;
         imported.add(
           spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec),
