@@ -78,6 +78,15 @@ export function classifySlackError(
       );
     return new StartupFailure(`Slack refused ${method}: ${answer}`, setting, HOW_TO_FIX[setting], cause);
   }
+  if (code === ErrorCode.RateLimitedError) {
+    const seconds = (error as { retryAfter?: number }).retryAfter;
+    return new StartupFailure(
+      `Slack rate-limited ${method}; ${setting} was not checked`,
+      setting,
+      `start again in ${seconds ?? 60} s (restarting in a loop makes it worse)`,
+      cause,
+    );
+  }
   if (code === ErrorCode.HTTPError) {
     const status = (error as { statusCode?: number }).statusCode;
     return new StartupFailure(

@@ -1,5 +1,5 @@
 // How errors met at start-up become the one line a person reads: which setting, and never a secret.
-import { WebAPIPlatformError, WebAPIRequestError } from '@slack/web-api';
+import { WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { DataDirError } from '../../src/db/data-dir-error.js';
@@ -106,6 +106,18 @@ describe('Slack errors', () => {
       expect(local.setting).toBe('SLACK_API_URL');
     },
   );
+
+  it('a rate limit is neither: it says when to try again', () => {
+    const limited = classifySlackError(
+      new WebAPIRateLimitedError(30),
+      'SLACK_APP_TOKEN',
+      'apps.connections.open',
+      undefined,
+    );
+    expect(limited.message).toMatch(
+      /Slack rate-limited apps\.connections\.open.*\(SLACK_APP_TOKEN\) — start again in 30 s/,
+    );
+  });
 
   it('a client timeout is Slack unreachable too', () => {
     const timeout = new WebAPIRequestError(
