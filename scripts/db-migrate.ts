@@ -1,15 +1,19 @@
 // Applies pending migrations to the configured database (DATABASE_URL, or the embedded database in DATA_DIR),
 // exactly as start-up does; no Slack credentials needed.
-import { ConfigError, loadDatabaseConfig, loadDotEnv } from '../src/config.js';
+import { ConfigError, loadDatabaseConfig } from '../src/config.js';
+import { DataDirError } from '../src/db/data-dir-error.js';
 import { openDatabase } from '../src/db/database.js';
 import { MigrationError } from '../src/db/migrate.js';
+import { loadSettingsFile } from '../src/startup/checks.js';
+import { resolveDataDir } from '../src/startup/paths.js';
 
-loadDotEnv();
+// The same .env and DATA_DIR as `npm start`, whichever folder this is run from.
+loadSettingsFile();
 try {
   const config = loadDatabaseConfig();
   const db = await openDatabase({
     databaseUrl: config.url,
-    dataDir: config.dataDir,
+    dataDir: resolveDataDir(config.dataDir),
     onMigrated: (report) => {
       for (const name of report.applied) console.log(`applied   ${name}`);
       for (const name of report.modified)
@@ -23,7 +27,7 @@ try {
   });
   await db.close();
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof MigrationError) {
+  if (error instanceof ConfigError || error instanceof MigrationError || error instanceof DataDirError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { isValidTimezone } from './domain/time/due-date.js';
+import { isValidTimezone, suggestTimezone } from './domain/time/due-date.js';
 import { outboundVerdict } from './outbound-urls.js';
 
 /** How to reach an OpenAI-compatible model; absent, drafts are written offline. */
@@ -73,7 +72,14 @@ const envObject = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DEFAULT_TIMEZONE: z
     .string()
-    .refine(isValidTimezone, 'must be an IANA time zone such as Europe/London or America/New_York')
+    .superRefine((zone, ctx) => {
+      if (isValidTimezone(zone)) return;
+      const near = suggestTimezone(zone);
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be an IANA time zone such as Europe/London or America/New_York${near ? ` (did you mean ${near}?)` : ''}`,
+      });
+    })
     .default('UTC'),
   OPENAI_API_KEY: optional(z.string().min(8, 'must be an API key from your OpenAI (or compatible) provider')),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
@@ -199,9 +205,4 @@ export function cleartextWarnings(config: Config): string[] {
       ? [`${variable} is plain http:// to ${new URL(url).host}: ${credential} travels unencrypted to it`]
       : [],
   );
-}
-
-/** Reads `.env` into process.env when present; variables already set win (Node's own loader). */
-export function loadDotEnv(file = '.env'): void {
-  if (existsSync(file)) process.loadEnvFile(file);
 }

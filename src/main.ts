@@ -1,14 +1,16 @@
-import { buildApp, SlackStartupError } from './app.js';
+import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
-import { ConfigError, cleartextWarnings, loadConfig, loadDotEnv } from './config.js';
+import { ConfigError, cleartextWarnings, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
-import { MigrationError } from './db/migrate.js';
 import { chooseDrafter } from './features/drafts/drafters/choose-drafter.js';
 import { createLogger } from './logger.js';
 import { startScheduler } from './scheduler/scheduler.js';
+import { checkBeforeStart, loadSettingsFile } from './startup/checks.js';
+import { resolveDataDir } from './startup/paths.js';
+import { exitWithStartupFailure, type StartupContext } from './startup/report.js';
 
 async function main(): Promise<void> {
-  loadDotEnv();
+  const envFile = loadSettingsFile();
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
@@ -20,12 +22,28 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  const context: StartupContext = { config, step: 'other' };
   for (const warning of cleartextWarnings(config)) logger.warn(warning);
+  const dataDir = resolveDataDir(config.database.dataDir);
+  logger.info(
+    {
+      envFile: envFile.state === 'read' ? envFile.file : null,
+      dataDir: config.database.url ? null : dataDir,
+    },
+    'starting',
+  );
   let db: Awaited<ReturnType<typeof openDatabase>>;
   try {
+    await checkBeforeStart(config);
+    context.step = 'database';
     db = await openDatabase({
       databaseUrl: config.database.url,
-      dataDir: config.database.dataDir,
+      dataDir,
+      onLockTakenOver: (previous) =>
+        logger.warn(
+          { previous },
+          'DATA_DIR was locked by a Tandem that is no longer running; lock taken over',
+        ),
       onMigrated: (report) => {
         if (report.applied.length) logger.info({ applied: report.applied }, 'migrations applied');
         if (report.modified.length)
@@ -33,11 +51,7 @@ async function main(): Promise<void> {
       },
     });
   } catch (error) {
-    if (error instanceof MigrationError) {
-      logger.fatal({ migration: error.migration }, error.message);
-      process.exit(1);
-    }
-    throw error;
+    exitWithStartupFailure(error, context);
   }
   const deps = {
     db,
@@ -49,14 +63,11 @@ async function main(): Promise<void> {
   const tandem = buildApp(deps, { slack: config.slack });
   let port: number | undefined;
   try {
+    context.step = 'listen';
     port = await tandem.start(config.port);
   } catch (error) {
-    if (error instanceof SlackStartupError) {
-      logger.fatal(error.message);
-      await db.close();
-      process.exit(1);
-    }
-    throw error;
+    await db.close();
+    exitWithStartupFailure(error, context);
   }
   const scheduler = startScheduler(deps, tandem.app.client);
   logger.info(

@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
+import type { LockOwner } from './data-dir-lock.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { applyMigrations, type MigrationReport, readMigrations } from './migrate.js';
 import { pgClientConnection, type SqlConnection } from './sql-connection.js';
@@ -23,6 +24,8 @@ export interface OpenOptions {
   migrate?: boolean;
   migrationsDir?: string;
   onMigrated?: (report: MigrationReport) => void;
+  /** The embedded database's folder was locked by a process that is gone; its lock was taken over. */
+  onLockTakenOver?: (previous: LockOwner) => void;
   /** Pool size (embedded: 3, each connection being a server process; PostgreSQL: 10 per replica). */
   poolSize?: number;
 }
@@ -33,7 +36,7 @@ const MIGRATION_LOCK_KEY = 727_368_001;
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const db = options.databaseUrl
     ? await openPostgres(options.databaseUrl, options.poolSize)
-    : await openEmbedded(options.dataDir, options.poolSize);
+    : await openEmbedded(options.dataDir, options.poolSize, options.onLockTakenOver);
   if (options.migrate !== false) {
     try {
       const migrations = await readMigrations(options.migrationsDir);
@@ -59,8 +62,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
  * The embedded database: a PostgreSQL server that Tandem starts in `dataDir` and stops on close,
  * reached through the same `pg` driver and Prisma adapter as a shared server.
  */
-async function openEmbedded(dataDir: string, poolSize = 3): Promise<Database> {
-  const server = await startEmbeddedPostgres(dataDir);
+async function openEmbedded(
+  dataDir: string,
+  poolSize = 3,
+  onLockTakenOver?: (previous: LockOwner) => void,
+): Promise<Database> {
+  const server = await startEmbeddedPostgres(dataDir, {}, onLockTakenOver);
   try {
     const db = await openPostgres(
       { host: server.socketDir, port: server.port, user: server.user, database: 'postgres' },

@@ -1,14 +1,15 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { readFile, readlink, realpath, rm, writeFile } from 'node:fs/promises';
+import { readFile, readlink, realpath, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { LOCK_FILE } from './data-dir-lock.js';
 
 const run = promisify(execFile);
 
 /**
  * Who holds an embedded data folder. PostgreSQL's own `postmaster.pid` says whether a server runs
- * there; Tandem's `owner.pid` beside the cluster says which Tandem started it. A server whose
+ * there; Tandem's lock beside the cluster (data-dir-lock.ts) says which Tandem holds the folder. A server whose
  * parent is no longer that Tandem was orphaned by a crash (SIGKILL leaves the server running) and
  * may be shut down; one whose parent still is belongs to a running Tandem and must be left alone.
  */
@@ -64,7 +65,9 @@ async function readLines(file: string): Promise<string[] | null> {
   }
 }
 
-const ownerFile = (clusterDir: string) => path.join(path.dirname(clusterDir), 'owner.pid');
+// `owner.pid` is where Tandems before the folder lock recorded themselves; one may still be running.
+const ownerFiles = (clusterDir: string) =>
+  [LOCK_FILE, 'owner.pid'].map((name) => path.join(path.dirname(clusterDir), name));
 
 export async function findHolder(clusterDir: string): Promise<Holder> {
   const lock = await readLines(path.join(clusterDir, 'postmaster.pid'));
@@ -81,13 +84,11 @@ export async function findHolder(clusterDir: string): Promise<Holder> {
   // Its process id since reused by something else (likely after a reboot), maybe even by another
   // PostgreSQL server, which must be left alone.
   if (!server.servesCluster) return { state: 'reused', pid };
-  const ownerPid = Number((await readLines(ownerFile(clusterDir)))?.[0]);
-  if (server.ppid === ownerPid) return { state: 'owned', pid, ownerPid };
+  for (const file of ownerFiles(clusterDir)) {
+    const ownerPid = Number((await readLines(file))?.[0]);
+    if (server.ppid === ownerPid) return { state: 'owned', pid, ownerPid };
+  }
   return { state: 'orphan', pid, socketDir: lock[4] || undefined };
-}
-
-export async function recordOwner(clusterDir: string): Promise<void> {
-  await writeFile(ownerFile(clusterDir), `${process.pid}\n`, { mode: 0o600 });
 }
 
 /** Removes a lock file whose process id has been reused, which PostgreSQL would take as a live server. */

@@ -3,6 +3,7 @@ import { chmod, cp, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promise
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { DataDirError } from './data-dir-error.js';
 
 const run = promisify(execFile);
 
@@ -48,10 +49,11 @@ export async function blockedFolder(user: ServerUser, file: string): Promise<str
   return null;
 }
 
-export function unreachable(user: ServerUser, what: string, folder: string): Error {
-  return new Error(
-    `PostgreSQL cannot run as root, so Tandem runs the embedded database as user ${user.name}, who cannot enter ` +
-      `${folder} to reach ${what}. Run Tandem as a user other than root, or put ${what} where ${user.name} can reach it.`,
+export function unreachable(user: ServerUser, what: string, folder: string): DataDirError {
+  return new DataDirError(
+    `PostgreSQL cannot run as root, so Tandem runs the embedded database as user ${user.name}, who cannot enter ${folder} to reach ${what}`,
+    `Run Tandem as a user other than root, or put ${what} where ${user.name} can reach it.`,
+    what.startsWith('DATA_DIR') ? {} : { setting: 'the user Tandem runs as' },
   );
 }
 

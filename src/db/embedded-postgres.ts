@@ -4,8 +4,10 @@ import { chown, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { DataDirError, unusableDataDir } from './data-dir-error.js';
+import { type DataDirLock, type LockOwner, lockDataDir } from './data-dir-lock.js';
 import { launch, SOCKET_PORT, SUPERUSER } from './embedded-postgres-launch.js';
-import { findHolder, recordOwner, removeStaleLock, stopServer } from './embedded-postgres-owner.js';
+import { findHolder, removeStaleLock, stopServer } from './embedded-postgres-owner.js';
 import {
   blockedFolder,
   reachableBinaries,
@@ -54,7 +56,7 @@ async function binaries(user: ServerUser | undefined): Promise<Binaries> {
       `${process.platform}-${process.arch}-${version}`,
     );
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('PostgreSQL cannot run as root')) throw error;
+    if (error instanceof DataDirError) throw error;
     throw new Error(
       `No embedded PostgreSQL for ${process.platform}-${process.arch} (${name} is not installed: ` +
         `${error instanceof Error ? error.message : String(error)}). Set DATABASE_URL to a PostgreSQL server instead.`,
@@ -76,15 +78,16 @@ async function exists(file: string): Promise<boolean> {
 /** Refuses folders this version cannot open, with a message a person can act on. */
 async function checkDataDir(dataDir: string, clusterDir: string): Promise<boolean> {
   if (await exists(path.join(dataDir, 'PG_VERSION'))) {
-    throw new Error(
-      `DATA_DIR ${dataDir} holds a database written by an earlier Tandem (PGlite), which this version cannot open. ` +
-        'Move it aside to start afresh, or point DATA_DIR elsewhere.',
+    throw new DataDirError(
+      `DATA_DIR ${dataDir} holds a database written by an earlier Tandem (PGlite), which this version cannot open`,
+      'Move it aside to start afresh, or point DATA_DIR elsewhere.',
     );
   }
   const version = await readFile(path.join(clusterDir, 'PG_VERSION'), 'utf8').catch(() => null);
   if (version !== null && version.trim() !== MAJOR) {
-    throw new Error(
-      `DATA_DIR ${dataDir} holds a PostgreSQL ${version.trim()} database; this Tandem embeds PostgreSQL ${MAJOR}.`,
+    throw new DataDirError(
+      `DATA_DIR ${dataDir} holds a PostgreSQL ${version.trim()} database; this Tandem embeds PostgreSQL ${MAJOR}`,
+      'Point DATA_DIR at another folder, or move this one aside to start afresh.',
     );
   }
   return version !== null;
@@ -136,29 +139,51 @@ async function runLogged(
 }
 
 /**
- * Starts the embedded server for `dataDir`, creating the cluster on first use. A server orphaned
- * by a crashed Tandem is shut down first; one that a running Tandem owns is refused.
+ * Starts the embedded server for `dataDir`, creating the cluster on first use, once this process
+ * holds the folder's lock. A server orphaned by a crashed Tandem is shut down first; one that a
+ * running Tandem owns is refused.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
   /** Server settings on top of Tandem's (tests trade durability for speed with these). */
   settings: Record<string, string> = {},
+  /** Told when the folder's lock was left by a process that is gone, and taken over. */
+  onLockTakenOver?: (previous: LockOwner) => void,
 ): Promise<EmbeddedServer> {
   const root = path.resolve(dataDir);
-  const clusterDir = clusterDirOf(root);
   const user = await serverUser();
   const bin = await binaries(user);
   const madeRoot = !(await exists(root));
-  await mkdir(root, { recursive: true, mode: 0o700 });
+  await mkdir(root, { recursive: true, mode: 0o700 }).catch((error) => {
+    throw unusableDataDir(root, error);
+  });
   if (user && madeRoot) await chown(root, user.uid, user.gid);
+  const lock = await lockDataDir(root);
+  if (lock.tookOverFrom) onLockTakenOver?.(lock.tookOverFrom);
+  try {
+    return await startLocked(root, bin, user, settings, lock);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function startLocked(
+  root: string,
+  bin: Binaries,
+  user: ServerUser | undefined,
+  settings: Record<string, string>,
+  lock: DataDirLock,
+): Promise<EmbeddedServer> {
+  const clusterDir = clusterDirOf(root);
   const blocked = user && (await blockedFolder(user, clusterDir));
   if (user && blocked) throw unreachable(user, `DATA_DIR ${root}`, blocked);
 
   const holder = await findHolder(clusterDir);
   if (holder.state === 'owned') {
-    throw new Error(
-      `DATA_DIR ${root} is in use by ${holder.ownerPid === process.pid ? 'this process already' : `another Tandem (process ${holder.ownerPid})`}, whose database server is process ${holder.pid}. ` +
-        'Only one Tandem at a time can use a data folder: stop the other one, or give this one another DATA_DIR.',
+    throw new DataDirError(
+      `DATA_DIR ${root} is in use by ${holder.ownerPid === process.pid ? 'this process already' : `another Tandem (process ${holder.ownerPid})`}, whose database server is process ${holder.pid}`,
+      'Only one Tandem at a time can use a data folder: stop the other one, or give this one another DATA_DIR.',
     );
   }
   if (holder.state === 'orphan') {
@@ -176,7 +201,6 @@ export async function startEmbeddedPostgres(
   let child: ChildProcess | undefined;
   try {
     child = await launch({ postgres: bin.postgres, clusterDir, socketDir, settings, user, logFile });
-    await recordOwner(clusterDir);
   } catch (error) {
     child?.kill('SIGQUIT');
     await rm(socketDir, { recursive: true, force: true });
@@ -200,6 +224,7 @@ export async function startEmbeddedPostgres(
           await exited;
         }
         await rm(socketDir, { recursive: true, force: true });
+        await lock.release();
       })();
       return stopping;
     },
@@ -209,10 +234,13 @@ export async function startEmbeddedPostgres(
 function explainStartFailure(error: unknown, dataDir: string): Error {
   const message = error instanceof Error ? error.message : String(error);
   if (message.includes('postmaster.pid') && message.includes('already exists')) {
-    return new Error(
-      `DATA_DIR ${dataDir} is in use by another database server (its postmaster.pid names a running process). ` +
-        `Only one Tandem at a time can use a data folder.\n${message}`,
+    return new DataDirError(
+      `DATA_DIR ${dataDir} is in use by another database server (its postmaster.pid names a running process)`,
+      `Only one Tandem at a time can use a data folder.\n${message}`,
     );
   }
-  return new Error(`The embedded database in DATA_DIR ${dataDir} did not start. ${message}`);
+  return new DataDirError(
+    `The embedded database in DATA_DIR ${dataDir} did not start`,
+    `See ${path.join(dataDir, 'postgres.log')}. ${message}`,
+  );
 }

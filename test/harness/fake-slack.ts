@@ -189,6 +189,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       bot_id: FAKE_BOT_ID,
       is_enterprise_install: false,
     }),
+    // Socket Mode's first call, made with the app-level token; no WebSocket server stands behind it.
+    'apps.connections.open': () => ({ url: 'ws://127.0.0.1:9/link' }),
     'chat.postMessage': (args) => {
       const ts = nextTs();
       const channel = resolveChannel(args.channel);

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, cleartextWarnings, loadConfig, loadDotEnv } from '../../src/config.js';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, cleartextWarnings, loadConfig } from '../../src/config.js';
 
 const BOT_TOKEN = 'xoxb-1111-2222-abcdefABCDEF';
 const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
@@ -86,7 +83,8 @@ describe('loadConfig', () => {
       ['SLACK_BOT_TOKEN', /OAuth & Permissions/],
       ['PORT', /port number such as 3000/],
       ['DATABASE_URL', /postgres:\/\//],
-      ['DEFAULT_TIMEZONE', /IANA time zone such as Europe\/London/],
+      // Nothing is near enough to suggest.
+      ['DEFAULT_TIMEZONE', /IANA time zone such as Europe\/London or America\/New_York$/],
       ['SLACK_SIGNING_SECRET', /Basic Information.*or set SLACK_APP_TOKEN/],
     ];
     expect(error.problems).toHaveLength(expected.length);
@@ -111,6 +109,12 @@ describe('loadConfig', () => {
     ['port 70000', { PORT: '70000' }, 'PORT', /between 1 and 65535/],
     ['port 80.5', { PORT: '80.5' }, 'PORT', /whole number/],
     ['an unknown log level', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL', /debug/],
+    [
+      'a misspelt time zone, suggesting the nearest',
+      { DEFAULT_TIMEZONE: 'Europe/Londn' },
+      'DEFAULT_TIMEZONE',
+      /did you mean Europe\/London\?/,
+    ],
   ])('rejects %s', (_label, override, variable, fix) => {
     const error = configError({ ...httpEnv(), ...override });
     expect(error.problems).toHaveLength(1);
@@ -259,38 +263,5 @@ describe('outbound URLs (SLACK_API_URL, OPENAI_BASE_URL)', () => {
     expect(cleartextWarnings(config)).toEqual([
       'OPENAI_BASE_URL is plain http:// to llm:8000: the OpenAI API key travels unencrypted to it',
     ]);
-  });
-});
-
-describe('loadDotEnv', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tandem-dotenv-'));
-  const touched = ['TANDEM_TEST_FROM_FILE', 'TANDEM_TEST_ALREADY_SET', 'TANDEM_TEST_QUOTED'];
-
-  afterEach(() => {
-    for (const name of touched) delete process.env[name];
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('reads variables from the file without overriding those already set', () => {
-    const file = join(dir, '.env');
-    writeFileSync(
-      file,
-      [
-        '# comment',
-        'TANDEM_TEST_FROM_FILE=from-file',
-        'TANDEM_TEST_ALREADY_SET=from-file',
-        'TANDEM_TEST_QUOTED="two words"',
-      ].join('\n'),
-    );
-    process.env.TANDEM_TEST_ALREADY_SET = 'from-environment';
-    loadDotEnv(file);
-    expect(process.env.TANDEM_TEST_FROM_FILE).toBe('from-file');
-    expect(process.env.TANDEM_TEST_ALREADY_SET).toBe('from-environment');
-    expect(process.env.TANDEM_TEST_QUOTED).toBe('two words');
-  });
-
-  it('does nothing when the file does not exist', () => {
-    expect(() => loadDotEnv(join(dir, 'missing.env'))).not.toThrow();
-    expect(process.env.TANDEM_TEST_FROM_FILE).toBeUndefined();
   });
 });

@@ -15,6 +15,7 @@ interface Manifest {
   features?: {
     slash_commands?: Array<{ command: string; should_escape?: boolean }>;
     shortcuts?: Array<{ callback_id: string; type: string }>;
+    app_home?: { messages_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean };
   };
   oauth_config?: { scopes?: { bot?: string[] } };
   settings?: {
@@ -218,6 +219,11 @@ describe('features registered in code match the manifest', () => {
   it('uses Socket Mode', () => {
     expect(manifest.settings?.socket_mode_enabled).toBe(true);
   });
+
+  it('keeps the Messages tab read-only unless Tandem answers direct messages', () => {
+    const answersDms = (manifest.settings?.event_subscriptions?.bot_events ?? []).includes('message.im');
+    expect(manifest.features?.app_home?.messages_tab_read_only_enabled).toBe(!answersDms);
+  });
 });
 
 // --- Scopes -----------------------------------------------------------------------------------------
@@ -245,6 +251,8 @@ const METHOD_SCOPES: Record<string, string | string[] | null> = {
   'reactions.add': 'reactions:write',
   'reactions.remove': 'reactions:write',
   'auth.test': null,
+  // Made with the app-level token at start-up (its connections:write scope), not the bot token.
+  'apps.connections.open': null,
 };
 
 /** Bot scope each event subscription needs; null when it needs none. */

@@ -175,7 +175,7 @@ export function digestHelpMessage(): SlackMessage {
         '*/digest* — the daily digest: overdue, due soon, unclaimed, blocked, new trends and ownership changes.',
       ),
       section(
-        `${inlineCode('/digest now')} — today’s digest, only for you\n${inlineCode('/digest me on')} — your own digest by DM each day (${inlineCode('/digest me off')} to stop)\n${inlineCode('/digest help')} — this help`,
+        `${inlineCode('/digest now')} — today’s digest, only for you\n${inlineCode('/digest me on')} — your own digest by DM each day (${inlineCode('/digest me off')} to stop)\n${inlineCode('/digest settings')} — the digest and nudge settings\n${inlineCode('/digest help')} — this help`,
       ),
       context(
         `Admins choose the channel and time: ${inlineCode('/tandem set digest-channel #pr-social')} · ${inlineCode('/tandem set digest-time 09:00')}`,
