@@ -2,6 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { healthProbe } from './health-probe.js';
 import { applyMigrations, type MigrationReport, readMigrations } from './migrate.js';
 import { pgClientConnection, type SqlConnection } from './sql-connection.js';
 
@@ -12,6 +13,8 @@ export interface Database {
   readonly kind: 'embedded' | 'postgres';
   /** Runs `fn` on one raw connection (advisory locks are per connection). */
   withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
+  /** `SELECT 1` on a connection of its own, failing after `timeoutMs`: is the server there? */
+  ping(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -95,6 +98,7 @@ async function openPostgres(connection: string | pg.PoolConfig, poolSize = 10): 
   // A dropped idle connection (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
+  const probe = healthProbe(connection);
   return {
     prisma,
     kind: 'postgres',
@@ -106,7 +110,9 @@ async function openPostgres(connection: string | pg.PoolConfig, poolSize = 10): 
         client.release();
       }
     },
+    ping: probe.ping,
     async close() {
+      await probe.close();
       await prisma.$disconnect();
       await pool.end();
     },
