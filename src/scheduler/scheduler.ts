@@ -29,8 +29,9 @@ export function startScheduler(deps: Deps, client: WebClient, options: { cron?: 
   const pass = async () => {
     const started = performance.now();
     const digests = await runDueDigests(deps, client);
+    const nudged = await runDueNudges(deps, client);
     const personal = await runPersonalDigests(deps, client);
-    const nudges = (await runDueNudges(deps, client)) + personal;
+    const nudges = nudged + personal;
     await purgeProcessedEvents(deps);
     metrics.schedulerPasses.inc({ outcome: 'ran' });
     metrics.schedulerSeconds.observe((performance.now() - started) / 1000);
@@ -41,7 +42,7 @@ export function startScheduler(deps: Deps, client: WebClient, options: { cron?: 
       deps.logger.info({ digests, nudges }, 'scheduler pass');
     }
   };
-  const locked = async () => {
+  const passUnderLock = async () => {
     try {
       if (deps.db.kind === 'embedded') {
         await pass();
@@ -73,7 +74,7 @@ export function startScheduler(deps: Deps, client: WebClient, options: { cron?: 
       metrics.schedulerPasses.inc({ outcome: 'skipped' });
       return;
     }
-    running = locked().finally(() => {
+    running = passUnderLock().finally(() => {
       running = null;
     });
     await running;
