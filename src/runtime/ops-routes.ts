@@ -3,7 +3,8 @@ import type { CustomRoute } from '@slack/bolt';
 import { registry } from './metrics.js';
 import type { Readiness } from './readiness.js';
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+/** A GET route's handler; the same function serves Bolt's custom routes and the Socket Mode server. */
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 export const HEALTH_PATH = '/healthz';
 export const READY_PATH = '/readyz';

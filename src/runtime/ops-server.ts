@@ -1,7 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+import type { Handler } from './ops-routes.js';
 
 export interface OpsServer {
   port: number;
