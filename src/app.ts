@@ -1,5 +1,5 @@
 import type { AddressInfo, Server } from 'node:net';
-import { App, HTTPReceiver, type Receiver } from '@slack/bolt';
+import { App, type CustomRoute, HTTPReceiver, type Receiver } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import type { Config } from './config.js';
 import { loadTeamContext } from './core/team-context.js';
@@ -14,6 +14,11 @@ import { register as registerSetup } from './features/setup/register.js';
 import { register as registerTasks } from './features/tasks/register.js';
 import { register as registerTrends } from './features/trends/register.js';
 import { boltLogger } from './logger.js';
+import { createLifecycle, type Lifecycle } from './runtime/lifecycle.js';
+import { HEALTH_ONLY } from './runtime/ops-routes.js';
+import { refuseWhileStopping } from './runtime/refuse-while-stopping.js';
+import { countingFetch } from './runtime/slack-fetch.js';
+import { trackRequests } from './runtime/track-requests.js';
 import { COMMAND_QUEUE, configureCommandQueue, type QueueLimits } from './slack/command-queue.js';
 import { dedupeEvents } from './slack/dedupe-events.js';
 import { registerErrorHandler } from './slack/error-handler.js';
@@ -89,10 +94,15 @@ export interface SlackAppOptions {
     events?: Partial<QueueLimits>;
     drafts?: Partial<RateLimit>;
   };
+  /** Shared with the shutdown and /readyz; a fresh one unless given. */
+  lifecycle?: Lifecycle;
+  /** HTTP mode's GET routes beside /slack/events; /healthz alone unless given. */
+  routes?: CustomRoute[];
 }
 
 export interface TandemApp {
   app: App;
+  lifecycle: Lifecycle;
   /** Starts listening (HTTP on `port`, or the Socket Mode connection); returns the bound port in HTTP mode. */
   start(port: number, host?: string): Promise<number | undefined>;
   stop(): Promise<void>;
@@ -101,6 +111,7 @@ export interface TandemApp {
 export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
   const { slack } = options;
   const logger = boltLogger(deps.logger);
+  const lifecycle = options.lifecycle ?? createLifecycle();
   let receiver: Receiver | undefined;
   if (slack.mode === 'http') {
     if (!slack.signingSecret) throw new Error('HTTP mode needs SLACK_SIGNING_SECRET');
@@ -111,11 +122,10 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
       bodyLimit: MAX_BODY_BYTES,
       processBeforeResponse: options.processBeforeResponse ?? false,
       logger,
-      customRoutes: [
-        { path: '/healthz', method: 'GET', handler: (_req, res) => res.writeHead(200).end('ok') },
-      ],
+      customRoutes: options.routes ?? HEALTH_ONLY,
     });
     guardRequests(http, EVENTS_ENDPOINT);
+    refuseWhileStopping(http, EVENTS_ENDPOINT, lifecycle);
     receiver = http;
   }
   const app = new App({
@@ -130,8 +140,10 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
       ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
       retryConfig: options.retryConfig ?? SLACK_RETRY_POLICY,
       timeout: options.timeoutMs ?? 10_000,
+      fetch: countingFetch,
     },
   });
+  trackRequests(app, lifecycle, slack.mode);
 
   const limits = options.limits ?? {};
   configureCommandQueue(deps, { ...COMMAND_QUEUE, ...limits.commands });
@@ -145,6 +157,7 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
 
   return {
     app,
+    lifecycle,
     async start(port, host = '0.0.0.0') {
       try {
         await app.init();

@@ -96,6 +96,12 @@ const envObject = z.object({
     .min(1000, 'must be at least 1000 (one second)')
     .max(120_000, 'must be at most 120000 (two minutes)')
     .default(15_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds such as 10000' })
+    .int('must be a whole number of milliseconds such as 10000')
+    .min(1000, 'must be at least 1000 (one second)')
+    .max(600_000, 'must be at most 600000 (ten minutes)')
+    .default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -131,6 +137,8 @@ export interface Config {
   /** Set when OPENAI_API_KEY is: drafts come from the model, with the offline drafter as fallback. */
   openai: OpenAiSettings | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** How long a SIGTERM/SIGINT waits for work in flight before closing anyway. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +183,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }
 

@@ -4,6 +4,9 @@ import { ConfigError, cleartextWarnings, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { chooseDrafter } from './features/drafts/drafters/choose-drafter.js';
 import { createLogger } from './logger.js';
+import { enableProcessMetrics } from './runtime/metrics.js';
+import { prepareOperations } from './runtime/operations.js';
+import { shutDown } from './runtime/shutdown.js';
 import { startScheduler } from './scheduler/scheduler.js';
 import { checkBeforeStart, loadSettingsFile } from './startup/checks.js';
 import { resolveDataDir } from './startup/paths.js';
@@ -60,15 +63,23 @@ async function main(): Promise<void> {
     defaultTimezone: config.defaultTimezone,
     drafter: await chooseDrafter(config.openai, logger),
   };
-  const tandem = buildApp(deps, { slack: config.slack });
+  const ops = await prepareOperations(db, config.slack.mode);
+  const tandem = buildApp(deps, { slack: config.slack, lifecycle: ops.lifecycle, routes: ops.routes });
   let port: number | undefined;
+  let opsServer: Awaited<ReturnType<typeof ops.serveSocketMode>> | undefined;
   try {
     context.step = 'listen';
+    // Socket Mode has nothing listening on PORT: the probes get a server of their own, up before
+    // the connection so that /readyz can say it is not connected yet.
+    if (config.slack.mode === 'socket') opsServer = await ops.serveSocketMode(tandem.app, config.port);
     port = await tandem.start(config.port);
   } catch (error) {
+    await opsServer?.close();
     await db.close();
     exitWithStartupFailure(error, context);
   }
+  ops.readiness.slackAuthChecked();
+  enableProcessMetrics();
   const scheduler = startScheduler(deps, tandem.app.client);
   logger.info(
     { mode: config.slack.mode, port, database: db.kind, drafter: config.openai?.model ?? 'template' },
@@ -78,17 +89,26 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    scheduler.stop();
-    await tandem.stop().catch((err) => logger.warn({ err }, 'Slack app did not stop cleanly'));
-    await db.close();
-    process.exit(0);
+    const { drained } = await shutDown({
+      lifecycle: ops.lifecycle,
+      scheduler,
+      app: tandem,
+      opsServer,
+      db,
+      logger,
+      timeoutMs: config.shutdownTimeoutMs,
+    });
+    process.exit(drained ? 0 : 1);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 await main();

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import type { LockOwner } from './data-dir-lock.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { healthProbe } from './health-probe.js';
 import { applyMigrations, type MigrationReport, readMigrations } from './migrate.js';
 import { pgClientConnection, type SqlConnection } from './sql-connection.js';
 
@@ -13,6 +14,8 @@ export interface Database {
   readonly kind: 'embedded' | 'postgres';
   /** Runs `fn` on one raw connection (advisory locks are per connection). */
   withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
+  /** `SELECT 1` on a connection of its own, failing after `timeoutMs`: is the server there? */
+  ping(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -102,6 +105,7 @@ async function openPostgres(connection: string | pg.PoolConfig, poolSize = 10): 
   // A dropped idle connection (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
+  const probe = healthProbe(connection);
   return {
     prisma,
     kind: 'postgres',
@@ -113,7 +117,9 @@ async function openPostgres(connection: string | pg.PoolConfig, poolSize = 10): 
         client.release();
       }
     },
+    ping: probe.ping,
     async close() {
+      await probe.close();
       await prisma.$disconnect();
       await pool.end();
     },

@@ -118,3 +118,19 @@ export async function applyMigrations(
   }
   return report;
 }
+
+/**
+ * Migrations on disk that the database has not finished applying (none once start-up migrated):
+ * what readiness reports, so a replica never serves a schema older than its code.
+ */
+export async function pendingMigrations(conn: SqlConnection, migrations: Migration[]): Promise<string[]> {
+  const [table] = await conn.query<{ present: boolean }>(
+    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`,
+  );
+  if (!table?.present) return migrations.map((m) => m.name);
+  const rows = await conn.query<{ migration_name: string }>(
+    'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+  );
+  const done = new Set(rows.map((r) => r.migration_name));
+  return migrations.filter((m) => !done.has(m.name)).map((m) => m.name);
+}

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { WebClient } from '@slack/web-api';
 import { schedule } from 'node-cron';
 import { purgeProcessedEvents } from '../db/processed-events.js';
@@ -5,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { runPersonalDigests } from '../features/digest/personal.js';
 import { runDueDigests } from '../features/digest/send.js';
 import { runDueNudges } from '../features/nudges/deliver.js';
+import { metrics } from '../runtime/metrics.js';
 
 // Any constant works; replicas only need to agree on it.
 const SCHEDULER_LOCK_KEY = 727_368_002;
@@ -12,7 +14,8 @@ const SCHEDULER_LOCK_KEY = 727_368_002;
 export interface Scheduler {
   /** One pass over everything that is due now; what runs is decided by the database and the clock. */
   tick(): Promise<void>;
-  stop(): void;
+  /** No more ticks; resolves when the pass under way (if any) has finished and released its lock. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -22,18 +25,24 @@ export interface Scheduler {
  * not hold one of its few pooled connections for the lock.
  */
 export function startScheduler(deps: Deps, client: WebClient, options: { cron?: boolean } = {}): Scheduler {
-  let running = false;
+  let running: Promise<void> | null = null;
   const pass = async () => {
+    const started = performance.now();
     const digests = await runDueDigests(deps, client);
-    const nudges = (await runDueNudges(deps, client)) + (await runPersonalDigests(deps, client));
+    const nudged = await runDueNudges(deps, client);
+    const personal = await runPersonalDigests(deps, client);
+    const nudges = nudged + personal;
     await purgeProcessedEvents(deps);
+    metrics.schedulerPasses.inc({ outcome: 'ran' });
+    metrics.schedulerSeconds.observe((performance.now() - started) / 1000);
+    for (const outcome of ['sent', 'skipped', 'failed'] as const)
+      metrics.digests.inc({ kind: 'channel', outcome }, digests[outcome]);
+    metrics.digests.inc({ kind: 'personal', outcome: 'sent' }, personal);
     if (digests.sent || digests.skipped || digests.failed || nudges) {
       deps.logger.info({ digests, nudges }, 'scheduler pass');
     }
   };
-  const tick = async () => {
-    if (running) return;
-    running = true;
+  const passUnderLock = async () => {
     try {
       if (deps.db.kind === 'embedded') {
         await pass();
@@ -43,7 +52,10 @@ export function startScheduler(deps: Deps, client: WebClient, options: { cron?: 
         const [row] = await conn.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
           SCHEDULER_LOCK_KEY,
         ]);
-        if (!row?.locked) return;
+        if (!row?.locked) {
+          metrics.schedulerPasses.inc({ outcome: 'skipped' });
+          return;
+        }
         try {
           await pass();
         } finally {
@@ -51,16 +63,29 @@ export function startScheduler(deps: Deps, client: WebClient, options: { cron?: 
         }
       });
     } catch (error) {
+      metrics.schedulerPasses.inc({ outcome: 'failed' });
       deps.logger.error({ err: error }, 'scheduler pass failed; the next minute retries');
-    } finally {
-      running = false;
     }
+  };
+  let stopped = false;
+  const tick = async () => {
+    if (stopped) return;
+    if (running) {
+      metrics.schedulerPasses.inc({ outcome: 'skipped' });
+      return;
+    }
+    running = passUnderLock().finally(() => {
+      running = null;
+    });
+    await running;
   };
   const task = options.cron === false ? null : schedule('* * * * *', () => void tick());
   return {
     tick,
-    stop() {
+    async stop() {
+      stopped = true;
       task?.stop();
+      await running;
     },
   };
 }

@@ -28,7 +28,7 @@ const limiters = new WeakMap<Deps, Limiter>();
 
 /** Sets the queue's limits for one app (`buildApp` does, before features register). */
 export function configureCommandQueue(deps: Deps, limits: QueueLimits): void {
-  limiters.set(deps, createLimiter(limits.concurrency, limits.maxWaiting));
+  limiters.set(deps, createLimiter(limits.concurrency, limits.maxWaiting, 'commands'));
 }
 
 export function busyMessage(typed: string): SlackMessage {
@@ -51,7 +51,7 @@ export function queuedCommand(deps: Deps, listener: (args: CommandArgs) => Promi
     await args.ack();
     let limit = limiters.get(deps);
     if (!limit) {
-      limit = createLimiter(COMMAND_QUEUE.concurrency, COMMAND_QUEUE.maxWaiting);
+      limit = createLimiter(COMMAND_QUEUE.concurrency, COMMAND_QUEUE.maxWaiting, 'commands');
       limiters.set(deps, limit);
     }
     let started = false;

@@ -21,7 +21,7 @@ export const EVENT_QUEUE: QueueLimits = { concurrency: 4, maxWaiting: 1_000 };
  * and has its ack already, so it will not retry it either.
  */
 export function limitEventConcurrency(limits: QueueLimits, logger: Logger): Middleware<AnyMiddlewareArgs> {
-  const limit = createLimiter(limits.concurrency, limits.maxWaiting);
+  const limit = createLimiter(limits.concurrency, limits.maxWaiting, 'events');
   return async ({ body, next }) => {
     const envelope = body as {
       type?: string;

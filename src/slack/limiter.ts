@@ -1,3 +1,5 @@
+import { metrics } from '../runtime/metrics.js';
+
 export class QueueFullError extends Error {
   constructor() {
     super('too many tasks are waiting');
@@ -8,18 +10,31 @@ export class QueueFullError extends Error {
 /**
  * Runs at most `max` tasks at once; the rest wait in line as cheap pending promises, up to
  * `maxWaiting` (beyond it a task is refused at once with QueueFullError). A finishing task hands
- * its slot straight to the next in line, so the count never overshoots.
+ * its slot straight to the next in line, so the count never overshoots. A named queue reports
+ * its running and waiting tasks, and refusals, on /metrics.
  */
-export function createLimiter(max: number, maxWaiting = Number.POSITIVE_INFINITY) {
+export function createLimiter(max: number, maxWaiting = Number.POSITIVE_INFINITY, queue?: string) {
   let running = 0;
   const waiting: Array<() => void> = [];
+  const labels = { queue: queue ?? '' };
+  const gauge = (metric: typeof metrics.queueRunning, delta: number) => {
+    if (queue) metric.inc(labels, delta);
+  };
   return async <T>(task: () => Promise<T>): Promise<T> => {
     if (running < max) running++;
-    else if (waiting.length >= maxWaiting) throw new QueueFullError();
-    else await new Promise<void>((resolve) => waiting.push(resolve));
+    else if (waiting.length >= maxWaiting) {
+      if (queue) metrics.queueRefused.inc(labels);
+      throw new QueueFullError();
+    } else {
+      gauge(metrics.queueWaiting, 1);
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      gauge(metrics.queueWaiting, -1);
+    }
+    gauge(metrics.queueRunning, 1);
     try {
       return await task();
     } finally {
+      gauge(metrics.queueRunning, -1);
       const successor = waiting.shift();
       if (successor) successor();
       else running--;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../src/db/embedded-postgres-root.js';
 import { type FakeSlack, startFakeSlack } from '../harness/fake-slack.js';
-import { buildDist, closedPort, PROJECT_DIR, runTandem, spawnTandem } from '../support/tandem-process.js';
+import { buildDist, closedPort, PROJECT_DIR, runTandem, spawnTandem } from '../support/startup-process.js';
 
 const BOT_TOKEN = 'xoxb-1111-2222-startupbottoken';
 const APP_TOKEN = 'xapp-1-A111-3333-startupapptoken';

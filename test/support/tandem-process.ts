@@ -1,100 +1,157 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
-export const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
-const MAIN = path.join(PROJECT_DIR, 'dist', 'main.js');
+const root = path.resolve(import.meta.dirname, '../..');
 
-/** Compiles src/ into dist/ as `npm run build` does (the Prisma client is generated on install). */
-export async function buildDist(): Promise<void> {
-  await promisify(execFile)(
-    process.execPath,
-    [path.join(PROJECT_DIR, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
-    { cwd: PROJECT_DIR },
-  );
-}
-
-/** A port nothing listens on (taken, then given back). */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+/** One pino line from the child, parsed; `msg` and `level` are always there. */
+export type LogLine = Record<string, unknown> & { msg?: string; level?: number };
 
 export interface TandemProcess {
   child: ChildProcess;
-  /** stdout and stderr together, as a person at the terminal sees them. */
-  output(): string;
-  /** Resolves when the output has a line matching `pattern`. */
-  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
-  exited: Promise<number | null>;
+  port: number;
+  baseUrl: string;
+  /** Every JSON log line so far. */
+  logs: LogLine[];
+  waitForLog(predicate: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+  /** Kills it if still running (SIGKILL) and removes its working folder. */
+  dispose(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /**
- * `node dist/main.js` with exactly the given settings: nothing from the test's own environment,
- * and no .env from the project folder (TANDEM_ENV_FILE is always given).
+ * Compiles src/ as `npm run build` does, into a folder of its own beside dist/ (a direct child of
+ * the repository, so the build finds prisma/migrations as dist/ does) that no other test file
+ * writes to while this one runs. Returns the path of its main.js and a function that removes it.
  */
-export function spawnTandem(env: Record<string, string>, cwd = PROJECT_DIR): TandemProcess {
-  const child = spawn(process.execPath, [MAIN], {
+export async function buildTandem(): Promise<{ main: string; remove(): Promise<void> }> {
+  const outDir = path.join(root, `dist-test-${process.pid}-${Date.now()}`);
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  await promisify(execFile)(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', outDir], {
+    cwd: root,
+  });
+  return { main: path.join(outDir, 'main.js'), remove: () => rm(outDir, { recursive: true, force: true }) };
+}
+
+/** `node <main.js>`, or `node --import tsx src/main.ts` when no build is given. */
+function commandFor(main: string | undefined): string[] {
+  if (main) return [main];
+  return [
+    '--import',
+    pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href,
+    path.join(root, 'src', 'main.ts'),
+  ];
+}
+
+/**
+ * Tandem's real entry point as its own process, configured only by `env` (plus PATH and HOME), in
+ * an empty working folder so that no `.env` of a developer's is read. Logs are collected from
+ * stdout; `ready` waits for the start-up line.
+ */
+export async function startTandemProcess(options: {
+  env: Record<string, string>;
+  /** A built main.js (see buildTandem); without it, src/main.ts through tsx. */
+  main?: string;
+}): Promise<TandemProcess> {
+  const port = Number(options.env.PORT ?? (await freePort()));
+  const cwd = await mkdtemp(path.join(os.tmpdir(), 'tandem-process-'));
+  const child = spawn(process.execPath, commandFor(options.main), {
     cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? cwd,
+      LOG_LEVEL: 'info',
+      ...options.env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let text = '';
-  const listeners = new Set<() => void>();
-  const take = (chunk: Buffer) => {
-    text += chunk.toString();
-    for (const listener of listeners) listener();
-  };
-  child.stdout?.on('data', take);
-  child.stderr?.on('data', take);
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  const logs: LogLine[] = [];
+  const waiters = new Set<() => void>();
+  let buffered = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => {
+    buffered += String(chunk);
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines) {
+      try {
+        logs.push(JSON.parse(line) as LogLine);
+      } catch {
+        logs.push({ msg: line });
+      }
+    }
+    for (const wake of waiters) wake();
+  });
+  child.stderr?.on('data', (chunk) => {
+    stderr = (stderr + String(chunk)).slice(-4000);
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
+    // 'close' comes after the last of stdout, so a final log line is never missed.
+    child.once('close', (code, signal) => resolve({ code, signal, at: Date.now() })),
+  );
+  const waitForLog = (predicate: (line: LogLine) => boolean, timeoutMs = 60_000) =>
+    new Promise<LogLine>((resolve, reject) => {
+      const check = () => {
+        const found = logs.find(predicate);
+        if (!found) return;
+        finish();
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        finish();
+        reject(new Error(`no such log line in ${timeoutMs} ms; stderr:\n${stderr}\nlogs:\n${tail()}`));
+      }, timeoutMs);
+      const finish = () => {
+        clearTimeout(timer);
+        waiters.delete(check);
+      };
+      waiters.add(check);
+      void exited.then(({ code, signal }) => {
+        if (!waiters.has(check)) return;
+        finish();
+        reject(new Error(`Tandem exited (${code ?? signal}) first; stderr:\n${stderr}\nlogs:\n${tail()}`));
+      });
+      check();
+    });
+  const tail = () =>
+    logs
+      .slice(-15)
+      .map((l) => JSON.stringify(l))
+      .join('\n');
   return {
     child,
-    output: () => text,
+    port,
+    baseUrl: `http://127.0.0.1:${port}`,
+    logs,
+    waitForLog,
     exited,
-    waitForOutput(pattern, timeoutMs = 20_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (!pattern.test(text)) return;
-          cleanup();
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`no output matching ${pattern} within ${timeoutMs} ms:\n${text}`));
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          listeners.delete(check);
-        };
-        listeners.add(check);
-        void exited.then(() => {
-          if (listeners.has(check)) {
-            cleanup();
-            pattern.test(text) ? resolve() : reject(new Error(`exited without ${pattern}:\n${text}`));
-          }
-        });
-        check();
-      });
+    async dispose() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+      await rm(cwd, { recursive: true, force: true });
     },
   };
 }
 
-/** Runs Tandem to its exit: the exit code and everything it printed. */
-export async function runTandem(
-  env: Record<string, string>,
-  cwd?: string,
-): Promise<{ code: number | null; output: string; ms: number }> {
-  const started = Date.now();
-  const tandem = spawnTandem(env, cwd);
-  const timer = setTimeout(() => tandem.child.kill('SIGKILL'), 25_000);
-  const code = await tandem.exited;
-  clearTimeout(timer);
-  return { code, output: tandem.output(), ms: Date.now() - started };
-}
+/** The start-up line main.ts logs once Slack accepted the token and Tandem serves. */
+export const started = (line: LogLine) =>
+  typeof line.msg === 'string' && /^Tandem (listens|is connected)/.test(line.msg);

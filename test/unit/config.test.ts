@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       database: { url: undefined, dataDir: './data' },
       defaultTimezone: 'UTC',
       logLevel: 'info',
+      shutdownTimeoutMs: 10_000,
     });
   });
 
@@ -47,6 +48,7 @@ describe('loadConfig', () => {
       DATA_DIR: '/var/lib/tandem',
       DEFAULT_TIMEZONE: 'Europe/London',
       LOG_LEVEL: 'debug',
+      SHUTDOWN_TIMEOUT_MS: '25000',
     });
     expect(config).toEqual({
       slack: {
@@ -60,6 +62,7 @@ describe('loadConfig', () => {
       database: { url: 'postgresql://tandem:pw@db:5432/tandem', dataDir: '/var/lib/tandem' },
       defaultTimezone: 'Europe/London',
       logLevel: 'debug',
+      shutdownTimeoutMs: 25_000,
     });
   });
 

@@ -31,6 +31,7 @@ import { todayIn } from '../../domain/time/calendar-date.js';
 import { windowFor } from '../../domain/time/deadline-windows.js';
 import { nextAllowedInstant } from '../../domain/time/quiet-hours.js';
 import type { NudgeSent } from '../../generated/prisma/client.js';
+import { metrics } from '../../runtime/metrics.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { sendDm } from '../../slack/dm.js';
 import { planNudges } from './plan.js';
@@ -60,7 +61,10 @@ export async function runWorkspaceNudges(deps: Deps, client: WebClient, teamId: 
   let sent = 0;
   for (const nudge of await dueNudges(deps, teamId, now)) {
     try {
-      if (await deliver(deps, client, workspace, nudge)) sent++;
+      if (await deliver(deps, client, workspace, nudge)) {
+        sent++;
+        metrics.nudgesSent.inc({ kind: nudge.kind });
+      }
     } catch (error) {
       // Slack could not say who may see the item (nothing is claimed then) or the database failed:
       // the rest of the batch still goes, and the next tick tries this one again.

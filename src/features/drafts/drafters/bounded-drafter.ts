@@ -7,7 +7,7 @@ import { createLimiter, QueueFullError } from '../../../slack/limiter.js';
  * fallback drafts it offline.
  */
 export function bounded(drafter: Drafter, limits: { running: number; waiting: number }): Drafter {
-  const limit = createLimiter(limits.running, limits.waiting);
+  const limit = createLimiter(limits.running, limits.waiting, 'drafts');
   return {
     async draft(request) {
       try {
