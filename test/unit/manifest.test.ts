@@ -245,6 +245,8 @@ const METHOD_SCOPES: Record<string, string | string[] | null> = {
   'reactions.add': 'reactions:write',
   'reactions.remove': 'reactions:write',
   'auth.test': null,
+  // files.getUploadURLExternal and files.completeUploadExternal, behind the client's filesUploadV2.
+  'files.uploadV2': 'files:write',
 };
 
 /** Bot scope each event subscription needs; null when it needs none. */
@@ -282,6 +284,7 @@ function apiCallsInSource(): Map<string, string[]> {
     const methods = [...text.matchAll(API_CALL)].map((m) => `${m[1]}.${m[2]}`);
     // Bolt's say() is chat.postMessage.
     if (/\bsay\(/.test(text)) methods.push('chat.postMessage');
+    if (/\.filesUploadV2\(/.test(text)) methods.push('files.uploadV2');
     for (const method of methods) calls.set(method, [...(calls.get(method) ?? []), relative(root, file)]);
   }
   return calls;
