@@ -4,6 +4,8 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 ENV CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1
+# The project's npm: npm 11 runs only the dependency install scripts package.json's allowScripts lists.
+RUN npm install -g npm@11 --no-audit --no-fund
 # Dependencies first, so that a change to the sources does not reinstall them.
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
