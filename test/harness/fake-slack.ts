@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
+import { type FakeUpload, fakeFiles, UPLOAD_PREFIX } from './fake-slack-files.js';
 
 /** One request the stand-in received; `args` never holds the token, which is kept apart in `token`. */
 export interface SlackCall {
@@ -82,6 +83,8 @@ export interface FakeSlack {
   /** A message people wrote, as conversations.history and conversations.replies return it. */
   setMessage(message: { channel: string; ts: string; text: string; user: string }): void;
   failNext(method: string, fault: SlackFault, times?: number): void;
+  /** Files uploaded and completed (files.uploadV2), with their content. */
+  uploads(): FakeUpload[];
   close(): Promise<void>;
 }
 
@@ -179,7 +182,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return { view: { ...view, id, team_id: teamId, hash: nextId('h') } };
   };
 
+  const files = fakeFiles({ base: () => base, nextId });
   const handlers: Record<string, Handler> = {
+    ...files.handlers,
     'auth.test': () => ({
       url: 'https://example.slack.com/',
       team: 'Example',
@@ -264,6 +269,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith(UPLOAD_PREFIX)) {
+      record({
+        method: 'upload',
+        args: { fileId: url.pathname.slice(UPLOAD_PREFIX.length) },
+        at: Date.now(),
+      });
+      return files.receive(url.pathname.slice(UPLOAD_PREFIX.length), req, res);
+    }
     const raw = await readBody(req);
     let args: Record<string, unknown>;
     try {
@@ -383,6 +396,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         waiters.add(waiter);
       });
     },
+    uploads: files.uploads,
     setChannel: (channel) => {
       channels.set(channel.id, channel);
     },

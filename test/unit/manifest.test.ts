@@ -253,6 +253,8 @@ const METHOD_SCOPES: Record<string, string | string[] | null> = {
   'auth.test': null,
   // Made with the app-level token at start-up (its connections:write scope), not the bot token.
   'apps.connections.open': null,
+  // files.getUploadURLExternal and files.completeUploadExternal, behind the client's filesUploadV2.
+  'files.uploadV2': 'files:write',
 };
 
 /** Bot scope each event subscription needs; null when it needs none. */
@@ -290,6 +292,7 @@ function apiCallsInSource(): Map<string, string[]> {
     const methods = [...text.matchAll(API_CALL)].map((m) => `${m[1]}.${m[2]}`);
     // Bolt's say() is chat.postMessage.
     if (/\bsay\(/.test(text)) methods.push('chat.postMessage');
+    if (/\.filesUploadV2\(/.test(text)) methods.push('files.uploadV2');
     for (const method of methods) calls.set(method, [...(calls.get(method) ?? []), relative(root, file)]);
   }
   return calls;

@@ -79,6 +79,8 @@ export const RULES = {
     onItem: true,
   },
   'workspace.list': { grants: ['member'], label: 'list the workspace’s work', onItem: false },
+  // Who gets private-channel work in the file is decided apart: workspace owners and admins only.
+  'workspace.export': { grants: ['admin'], label: 'export the workspace’s data', onItem: false },
   'settings.change': {
     grants: ['workspace-admin', 'installer', 'admin', 'first-setup'],
     label: 'change Tandem’s settings',

@@ -11,10 +11,12 @@ import { isAllowed } from '../../core/permissions.js';
 import type { WorkspaceSettings } from '../../core/settings.js';
 import { whoAsks, workRequest } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
+import { isExportCommand } from '../../domain/setup/export-command.js';
 import { parseTandemCommand, type TandemCommand } from '../../domain/setup/tandem-command.js';
 import { orThrow } from '../../domain/user-error.js';
 import { sendDm } from '../../slack/dm.js';
 import { privately } from '../../slack/reply.js';
+import { exportCommand } from './export.js';
 import {
   changeSettings,
   emojiPatch,
@@ -73,8 +75,10 @@ function describeSetting(
 
 /** `/tandem …`: help, who-owns, settings, and the admin setup (modal or typed). */
 export function tandemCommand(deps: Deps) {
+  const exportWorkspace = exportCommand(deps);
   return async function handleTandemCommand(args: CommandArgs): Promise<void> {
     const { command, respond, client } = args;
+    if (isExportCommand(command.text)) return exportWorkspace(args);
     const parsed = orThrow(parseTandemCommand(command.text));
     const req = await workRequest(deps, args, command.user_id, 'command', command.channel_id);
     const reply = privately(respond);

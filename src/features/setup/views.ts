@@ -1,6 +1,7 @@
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
 import type { WorkspaceSettings } from '../../core/settings.js';
 import { DISCIPLINE_LABELS } from '../../domain/initiatives/kinds.js';
+import { EXPORT_USAGE } from '../../domain/setup/export-command.js';
 import { context, fields, type SlackMessage, section } from '../../slack/blocks.js';
 import { channelMention, escapeText, inlineCode, userList, userMention } from '../../slack/mrkdwn.js';
 
@@ -171,6 +172,7 @@ export function tandemHelpMessage(): SlackMessage {
           `${code('/tandem set pr-leads @ana @ben')} · ${code('/tandem set social-leads @cam')}`,
           `${code('/tandem set digest-channel #pr-social')} · ${code('/tandem set digest-time 09:00')} · ${code('/tandem set timezone Europe/London')}`,
           `${code('/tandem settings')} — show them`,
+          `${code(EXPORT_USAGE.usage)} — ${EXPORT_USAGE.summary}`,
         ].join('\n'),
       ),
       context(`Mention ${code('@Tandem who owns 12')} in a channel to ask in a thread.`),

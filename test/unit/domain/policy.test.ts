@@ -90,6 +90,7 @@ const EXPECTED: Record<Action, Persona[]> = {
   'draft.approve': ['prLead'],
   'release.redraft': STEWARDS,
   'workspace.list': everyone('guest', 'external'),
+  'workspace.export': ['tandemAdmin', 'workspaceAdmin', 'workspaceOwner', 'installer'],
   'settings.change': ['tandemAdmin', 'workspaceAdmin', 'workspaceOwner', 'installer'],
   'settings.admins': ['workspaceAdmin', 'workspaceOwner', 'installer'],
 };
