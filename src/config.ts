@@ -46,13 +46,22 @@ const envObject = z.object({
     z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb- (from “OAuth & Permissions”)'),
   ),
   SLACK_CLIENT_ID: optional(
-    z.string().regex(/^\d+\.\d+$/, 'must be the Client ID from “Basic Information → App Credentials”, such as 1234567890.1234567890'),
+    z
+      .string()
+      .regex(
+        /^\d+\.\d+$/,
+        'must be the Client ID from “Basic Information → App Credentials”, such as 1234567890.1234567890',
+      ),
   ),
   SLACK_CLIENT_SECRET: optional(
-    z.string().regex(/^[0-9a-f]{16,}$/i, 'must be the hex Client Secret from “Basic Information → App Credentials”'),
+    z
+      .string()
+      .regex(/^[0-9a-f]{16,}$/i, 'must be the hex Client Secret from “Basic Information → App Credentials”'),
   ),
   SLACK_STATE_SECRET: optional(
-    z.string().min(16, 'must be at least 16 random characters (openssl rand -hex 32) that sign the OAuth state'),
+    z
+      .string()
+      .min(16, 'must be at least 16 random characters (openssl rand -hex 32) that sign the OAuth state'),
   ),
   TANDEM_ENCRYPTION_KEY: optional(z.string().refine(isKey, ENCRYPTION_KEY_HINT)),
   TANDEM_ENCRYPTION_KEYS_OLD: optional(
@@ -278,7 +287,9 @@ export function loadEncryptionKeys(env: NodeJS.ProcessEnv = process.env) {
   const parsed = encryptionKeysSchema.safeParse(withoutBlanks(env));
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`);
   if (parsed.success && !parsed.data.TANDEM_ENCRYPTION_KEY)
-    problems.push('TANDEM_ENCRYPTION_KEY is missing: the key new tokens are sealed with (`openssl rand -base64 32`)');
+    problems.push(
+      'TANDEM_ENCRYPTION_KEY is missing: the key new tokens are sealed with (`openssl rand -base64 32`)',
+    );
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return encryptionKeys(parsed.data);
 }

@@ -64,7 +64,13 @@ export function createTokenBox(currentKey: Buffer, oldKeys: Buffer[] = []): Toke
       cipher.setAAD(Buffer.from(currentKeyId));
       const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [VERSION, currentKeyId, iv.toString('base64url'), tag.toString('base64url'), data.toString('base64url')].join('.');
+      return [
+        VERSION,
+        currentKeyId,
+        iv.toString('base64url'),
+        tag.toString('base64url'),
+        data.toString('base64url'),
+      ].join('.');
     },
     open(sealed) {
       const { keyId, iv, tag, data } = parts(sealed);
@@ -78,7 +84,9 @@ export function createTokenBox(currentKey: Buffer, oldKeys: Buffer[] = []): Toke
         const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
         decipher.setAAD(Buffer.from(keyId));
         decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-        return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+        return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
+          'utf8',
+        );
       } catch {
         throw new TokenBoxError(`a token sealed with key ${keyId} failed its integrity check`);
       }

@@ -6,6 +6,9 @@ import { runPersonalDigests } from '../features/digest/personal.js';
 import { runDueDigests } from '../features/digest/send.js';
 import { runDueNudges } from '../features/nudges/deliver.js';
 
+import { isTeamClients, oneClient, type TeamClients } from '../slack/team-clients.js';
+import { DEFAULT_RETENTION_DAYS, purgeUninstalled } from './purge.js';
+
 // Any constant works; replicas only need to agree on it.
 const SCHEDULER_LOCK_KEY = 727_368_002;
 
@@ -21,12 +24,19 @@ export interface Scheduler {
  * The embedded database belongs to one process, so an in-process flag suffices and the pass does
  * not hold one of its few pooled connections for the lock.
  */
-export function startScheduler(deps: Deps, client: WebClient, options: { cron?: boolean } = {}): Scheduler {
+export function startScheduler(
+  deps: Deps,
+  slack: WebClient | TeamClients,
+  options: { cron?: boolean; retentionDays?: number } = {},
+): Scheduler {
+  // A plain client is the single-workspace mode's one token, for every workspace.
+  const clients = isTeamClients(slack) ? slack : oneClient(slack);
   let running = false;
   const pass = async () => {
-    const digests = await runDueDigests(deps, client);
-    const nudges = (await runDueNudges(deps, client)) + (await runPersonalDigests(deps, client));
+    const digests = await runDueDigests(deps, clients);
+    const nudges = (await runDueNudges(deps, clients)) + (await runPersonalDigests(deps, clients));
     await purgeProcessedEvents(deps);
+    await purgeUninstalled(deps, options.retentionDays ?? DEFAULT_RETENTION_DAYS);
     if (digests.sent || digests.skipped || digests.failed || nudges) {
       deps.logger.info({ digests, nudges }, 'scheduler pass');
     }

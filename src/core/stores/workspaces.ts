@@ -1,7 +1,8 @@
 import type { Deps } from '../../deps.js';
 import type { Prisma, Workspace } from '../../generated/prisma/client.js';
 
-// Workspaces are never deleted, so once a team's row is known to exist it need not be checked again.
+// A workspace's row goes only when its data is purged (forgetKnownWorkspace), so once a team's
+// row is known to exist it need not be checked again.
 const knownTeams = new WeakMap<object, Set<string>>();
 
 /**
@@ -24,6 +25,11 @@ export async function ensureWorkspace(deps: Deps, teamId: string): Promise<void>
   known.add(teamId);
 }
 
+/** After a purge deleted the row: the team's next request creates it afresh. */
+export function forgetKnownWorkspace(deps: Deps, teamId: string): void {
+  knownTeams.get(deps.db)?.delete(teamId);
+}
+
 /** The team's row, created with defaults the first time the team is seen. */
 export async function readWorkspace(deps: Deps, teamId: string): Promise<Workspace> {
   await ensureWorkspace(deps, teamId);
@@ -42,13 +48,17 @@ export async function saveSettings(
 /** The workspaces with a digest channel, with what deciding their digest's minute needs. */
 export function workspacesWithDigest(deps: Deps) {
   return deps.db.prisma.workspace.findMany({
-    where: { digestChannel: { not: null } },
+    where: { digestChannel: { not: null }, uninstalledAt: null },
     select: { teamId: true, timezone: true, digestTime: true, digestGraceMinutes: true, digestChannel: true },
     orderBy: { teamId: 'asc' },
   });
 }
 
+/** Every workspace Tandem still serves: uninstalled ones get no scheduled work. */
 export async function allTeamIds(deps: Deps): Promise<string[]> {
-  const rows = await deps.db.prisma.workspace.findMany({ select: { teamId: true } });
+  const rows = await deps.db.prisma.workspace.findMany({
+    where: { uninstalledAt: null },
+    select: { teamId: true },
+  });
   return rows.map((r) => r.teamId);
 }
