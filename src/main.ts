@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     defaultTimezone: config.defaultTimezone,
     drafter: await chooseDrafter(config.openai, logger),
   };
-  const tandem = buildApp(deps, { slack: config.slack });
+  const tandem = buildApp(deps, { slack: config.slack, oauth: config.oauth });
   let port: number | undefined;
   try {
     port = await tandem.start(config.port);
@@ -58,9 +58,15 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const scheduler = startScheduler(deps, tandem.app.client);
+  const scheduler = startScheduler(deps, tandem.clients, { retentionDays: config.dataRetentionDays });
   logger.info(
-    { mode: config.slack.mode, port, database: db.kind, drafter: config.openai?.model ?? 'template' },
+    {
+      mode: config.slack.mode,
+      port,
+      database: db.kind,
+      drafter: config.openai?.model ?? 'template',
+      distribution: config.oauth ? 'oauth' : 'single-workspace',
+    },
     config.slack.mode === 'socket'
       ? 'Tandem is connected over Socket Mode'
       : `Tandem listens on :${port}/slack/events`,

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       database: { url: undefined, dataDir: './data' },
       defaultTimezone: 'UTC',
       logLevel: 'info',
+      dataRetentionDays: 30,
     });
   });
 
@@ -63,6 +64,7 @@ describe('loadConfig', () => {
       database: { url: 'postgresql://tandem:pw@db:5432/tandem', dataDir: '/var/lib/tandem' },
       defaultTimezone: 'Europe/London',
       logLevel: 'debug',
+      dataRetentionDays: 30,
     });
   });
 

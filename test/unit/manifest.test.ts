@@ -7,6 +7,8 @@ import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/logger.js';
+import { REDIRECT_PATH } from '../../src/slack/oauth/distribution.js';
+import { BOT_SCOPES } from '../../src/slack/oauth/scopes.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -16,7 +18,7 @@ interface Manifest {
     slash_commands?: Array<{ command: string; should_escape?: boolean }>;
     shortcuts?: Array<{ callback_id: string; type: string }>;
   };
-  oauth_config?: { scopes?: { bot?: string[] } };
+  oauth_config?: { redirect_urls?: string[]; scopes?: { bot?: string[] } };
   settings?: {
     event_subscriptions?: { bot_events?: string[] };
     interactivity?: { is_enabled?: boolean };
@@ -217,6 +219,13 @@ describe('features registered in code match the manifest', () => {
 
   it('uses Socket Mode', () => {
     expect(manifest.settings?.socket_mode_enabled).toBe(true);
+  });
+
+  it('asks an OAuth install for exactly the bot scopes it declares, and redirects to /slack/oauth_redirect', () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...(manifest.oauth_config?.scopes?.bot ?? [])].sort());
+    const redirects = manifest.oauth_config?.redirect_urls ?? [];
+    expect(redirects.length).toBeGreaterThan(0);
+    for (const url of redirects) expect(new URL(url).pathname).toBe(REDIRECT_PATH);
   });
 });
 

@@ -66,3 +66,12 @@ export async function purgeWorkspace(deps: Deps, teamId: string, before: Date): 
   if (purged) forgetKnownWorkspace(deps, teamId);
   return purged;
 }
+
+/** Single-workspace mode starting with a working token: the workspace is installed again. */
+export async function clearUninstalled(deps: Deps, teamId: string): Promise<boolean> {
+  const { count } = await deps.db.prisma.workspace.updateMany({
+    where: { teamId, uninstalledAt: { not: null } },
+    data: { uninstalledAt: null },
+  });
+  return count > 0;
+}
