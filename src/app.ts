@@ -86,9 +86,14 @@ export class SlackStartupError extends Error {
  * tells Tandem that a workspace uninstalled earlier has it back, before its data is purged.
  */
 async function reviveSingleWorkspace(deps: Deps, app: App): Promise<void> {
-  const auth = await app.client.auth.test();
-  if (auth.team_id && (await clearUninstalled(deps, auth.team_id)))
-    deps.logger.info({ teamId: auth.team_id }, 'workspace installed again; its scheduled work resumes');
+  try {
+    const auth = await app.client.auth.test();
+    if (auth.team_id && (await clearUninstalled(deps, auth.team_id)))
+      deps.logger.info({ teamId: auth.team_id }, 'workspace installed again; its scheduled work resumes');
+  } catch (error) {
+    // The token was accepted a moment ago; serving matters more than this bookkeeping.
+    deps.logger.warn({ err: error }, 'could not check whether the workspace was uninstalled before');
+  }
 }
 
 export interface SlackAppOptions {
