@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { decodeKey } from './crypto/token-box.js';
+import {
+  encryptionKeys,
+  encryptionKeysShape,
+  type OAuthSettings,
+  oauthEnvShape,
+  oauthProblems,
+  oauthSettings,
+} from './config-oauth.js';
 import { isValidTimezone } from './domain/due-date.js';
 import { outboundVerdict } from './outbound-urls.js';
 
@@ -29,49 +36,13 @@ const credentialUrl = (credential: string, badFormat: string, rightForms: string
       `must be https:// for a host on the internet, since ${credential} travels with every request: such as ${rightForms}`,
     );
 
-const ENCRYPTION_KEY_HINT = 'must be 32 random bytes in base64: generate one with `openssl rand -base64 32`';
-const isKey = (value: string) => {
-  try {
-    decodeKey(value);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 // Each variable carries the sentence that tells a person how to fix it.
 const envObject = z.object({
   // Required unless Tandem is distributed with OAuth; crossFieldProblems says so.
   SLACK_BOT_TOKEN: optional(
     z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb- (from “OAuth & Permissions”)'),
   ),
-  SLACK_CLIENT_ID: optional(
-    z
-      .string()
-      .regex(
-        /^\d+\.\d+$/,
-        'must be the Client ID from “Basic Information → App Credentials”, such as 1234567890.1234567890',
-      ),
-  ),
-  SLACK_CLIENT_SECRET: optional(
-    z
-      .string()
-      .regex(/^[0-9a-f]{16,}$/i, 'must be the hex Client Secret from “Basic Information → App Credentials”'),
-  ),
-  SLACK_STATE_SECRET: optional(
-    z
-      .string()
-      .min(16, 'must be at least 16 random characters (openssl rand -hex 32) that sign the OAuth state'),
-  ),
-  TANDEM_ENCRYPTION_KEY: optional(z.string().refine(isKey, ENCRYPTION_KEY_HINT)),
-  TANDEM_ENCRYPTION_KEYS_OLD: optional(
-    z
-      .string()
-      .refine(
-        (list) => list.split(',').every((k) => k.trim() === '' || isKey(k)),
-        `must be earlier TANDEM_ENCRYPTION_KEY values separated by commas; each ${ENCRYPTION_KEY_HINT}`,
-      ),
-  ),
+  ...oauthEnvShape,
   DATA_RETENTION_DAYS: z.coerce
     .number({ error: 'must be a number of days such as 30' })
     .int('must be a whole number of days such as 30')
@@ -144,33 +115,9 @@ function withoutBlanks(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([, v]) => !blank(v)));
 }
 
-const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
-
 /** Checked outside zod so that it is reported together with every other problem, not after them. */
 function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
-  const problems: string[] = [];
-  const oauthSet = OAUTH_VARIABLES.filter((name) => !blank(env[name]));
-  const oauth = oauthSet.length > 0;
-  if (oauth && oauthSet.length < OAUTH_VARIABLES.length) {
-    const missing = OAUTH_VARIABLES.filter((name) => blank(env[name]));
-    problems.push(
-      `${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing: OAuth distribution needs all of ${OAUTH_VARIABLES.join(', ')} (or none of them, for one workspace with SLACK_BOT_TOKEN)`,
-    );
-  }
-  if (oauth) {
-    if (!blank(env.SLACK_APP_TOKEN))
-      problems.push(
-        'SLACK_APP_TOKEN must be empty with OAuth: installs arrive at /slack/install and /slack/oauth_redirect over HTTP, so turn Socket Mode off and point Slack at https://<your host>/slack/events',
-      );
-    if (blank(env.TANDEM_ENCRYPTION_KEY))
-      problems.push(
-        'TANDEM_ENCRYPTION_KEY is required with OAuth, to encrypt each workspace’s token at rest: generate one with `openssl rand -base64 32`',
-      );
-  } else if (blank(env.SLACK_BOT_TOKEN)) {
-    problems.push(
-      'SLACK_BOT_TOKEN is missing: copy the Bot User OAuth Token (xoxb-…) from your Slack app’s “OAuth & Permissions” page, or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to distribute Tandem with OAuth',
-    );
-  }
+  const problems = oauthProblems(env, blank);
   if (blank(env.SLACK_APP_TOKEN) && blank(env.SLACK_SIGNING_SECRET))
     problems.push(
       'SLACK_SIGNING_SECRET is required in HTTP mode: copy it from “Basic Information → App Credentials”, or set SLACK_APP_TOKEN to use Socket Mode',
@@ -178,16 +125,7 @@ function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
   return problems;
 }
 
-/** Distribution to many workspaces: Bolt's OAuth flow, with each workspace's token sealed at rest. */
-export interface OAuthSettings {
-  clientId: string;
-  clientSecret: string;
-  stateSecret: string;
-  /** Seals new tokens; 32 bytes. */
-  encryptionKey: Buffer;
-  /** Still open tokens sealed before a rotation. */
-  oldEncryptionKeys: Buffer[];
-}
+export type { OAuthSettings };
 
 export interface Config {
   slack: {
@@ -252,39 +190,14 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     logLevel: e.LOG_LEVEL,
-    ...(e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET && e.TANDEM_ENCRYPTION_KEY
-      ? {
-          oauth: {
-            clientId: e.SLACK_CLIENT_ID,
-            clientSecret: e.SLACK_CLIENT_SECRET,
-            stateSecret: e.SLACK_STATE_SECRET,
-            ...encryptionKeys(e),
-          },
-        }
-      : {}),
+    ...oauthSettings(e),
     dataRetentionDays: e.DATA_RETENTION_DAYS,
-  };
-}
-
-const encryptionKeysSchema = z.object({
-  TANDEM_ENCRYPTION_KEY: envObject.shape.TANDEM_ENCRYPTION_KEY,
-  TANDEM_ENCRYPTION_KEYS_OLD: envObject.shape.TANDEM_ENCRYPTION_KEYS_OLD,
-});
-
-function encryptionKeys(e: z.infer<typeof encryptionKeysSchema>) {
-  return {
-    encryptionKey: decodeKey(e.TANDEM_ENCRYPTION_KEY ?? ''),
-    oldEncryptionKeys: (e.TANDEM_ENCRYPTION_KEYS_OLD ?? '')
-      .split(',')
-      .map((k) => k.trim())
-      .filter(Boolean)
-      .map(decodeKey),
   };
 }
 
 /** Only the encryption keys, for `npm run tokens:rotate`. */
 export function loadEncryptionKeys(env: NodeJS.ProcessEnv = process.env) {
-  const parsed = encryptionKeysSchema.safeParse(withoutBlanks(env));
+  const parsed = z.object(encryptionKeysShape).safeParse(withoutBlanks(env));
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`);
   if (parsed.success && !parsed.data.TANDEM_ENCRYPTION_KEY)
     problems.push(
