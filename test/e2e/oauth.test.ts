@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Scheduler, startScheduler } from '../../src/scheduler/scheduler.js';
 import type { SlackCall } from '../harness/fake-slack.js';
@@ -13,6 +15,20 @@ const INSTALLER_A = 'UINSTALLA';
 const INSTALLER_B = 'UINSTALLB';
 const MEMBER_A = 'UMEMBERA1';
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** This database's own files and the server's write-ahead log, after a checkpoint wrote everything out. */
+async function embeddedFiles(t: RunningTandem): Promise<string[]> {
+  await t.db.prisma.$executeRawUnsafe('CHECKPOINT');
+  const [where] = await t.db.prisma.$queryRaw<Array<{ dir: string; oid: number }>>`
+    SELECT current_setting('data_directory') AS dir, oid::int AS oid FROM pg_database WHERE datname = current_database()`;
+  if (!where) throw new Error('no data directory');
+  const dirs = [join(where.dir, 'base', String(where.oid)), join(where.dir, 'pg_wal')];
+  const entries = await Promise.all(dirs.map((dir) => readdir(dir, { withFileTypes: true })));
+  return entries
+    .flat()
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
 
 let triggers = 0;
 const at = (teamId: string, userId: string) => ({
@@ -199,6 +215,17 @@ describe.each(BACKENDS)('OAuth distribution on %s', (backend) => {
       dump += rows.map((r) => r.row).join('\n');
     }
     expect(dump).toContain('v1.');
+    if (backend === 'embedded') {
+      // The files themselves, write-ahead log included: a token written in clear even once, and
+      // deleted since, would still be there.
+      const files = await embeddedFiles(t);
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        const bytes = await readFile(file).catch(() => Buffer.alloc(0)); // other tests drop their databases meanwhile
+        for (const token of tokens)
+          expect(bytes.includes(token), `${token.slice(0, 9)}… in ${file}`).toBe(false);
+      }
+    }
     const logs = t.logs.join('');
     expect(logs).toContain('Tandem installed');
     for (const token of tokens) {
