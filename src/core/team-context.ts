@@ -23,7 +23,11 @@ export function loadTeamContext(deps: Deps): Middleware<AnyMiddlewareArgs> {
     const teamId = teamIdFrom(context, body);
     // These arrive for workspaces Tandem no longer serves; reading the settings would create a row.
     if (teamId && !REMOVAL_EVENTS.has((body as { event?: { type?: string } }).event?.type ?? '')) {
-      const loading = loadWorkspace(deps, teamId);
+      const loading = loadWorkspace(
+        deps,
+        teamId,
+        context.isEnterpriseInstall ? context.enterpriseId : undefined,
+      );
       // Awaited by whichever listener needs it; a listener that never asks must not leave an
       // unhandled rejection behind.
       loading.catch(() => {});

@@ -1,5 +1,6 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { findInstallation } from '../core/stores/installations.js';
+import { enterpriseOf } from '../core/stores/workspaces.js';
 import type { TokenBox } from '../crypto/token-box.js';
 import type { Deps } from '../deps.js';
 
@@ -21,16 +22,21 @@ export function isTeamClients(value: WebClient | TeamClients): value is TeamClie
 }
 
 /**
- * Only a workspace's own installation acts for it: an org-wide install is found by its
- * enterprise id, which the scheduler does not know, so org-installed workspaces get no
- * scheduled work from here.
+ * A workspace's own installation acts for it; a workspace first seen through an org-wide
+ * install is served by its organisation's. (Requests never take this path: Bolt authorises
+ * each with exactly the installation it names.)
  */
 export function installedClients(deps: Deps, box: TokenBox, options: WebClientOptions): TeamClients {
   // One client per workspace, replaced when a reinstall brings a new token.
   const clients = new Map<string, { token: string; client: WebClient }>();
   return {
     async forTeam(teamId) {
-      const installation = await findInstallation(deps, box, { isEnterpriseInstall: false, teamId });
+      const enterpriseId = await enterpriseOf(deps, teamId);
+      const installation =
+        (await findInstallation(deps, box, { isEnterpriseInstall: false, teamId })) ??
+        (enterpriseId
+          ? await findInstallation(deps, box, { isEnterpriseInstall: true, enterpriseId })
+          : undefined);
       if (!installation) {
         clients.delete(teamId);
         return undefined;

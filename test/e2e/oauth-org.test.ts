@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Scheduler, startScheduler } from '../../src/scheduler/scheduler.js';
 import type { SlackCall } from '../harness/fake-slack.js';
 import { BACKENDS } from '../support/databases.js';
 import { install, oauthSettings } from '../support/oauth-install.js';
@@ -16,6 +17,9 @@ const apiCalls = (calls: SlackCall[]) => calls.filter((c) => c.method !== 'respo
 
 describe.each(BACKENDS)('Enterprise Grid installs on %s', (backend) => {
   let t: RunningTandem;
+  let scheduler: Scheduler;
+  const digestsTo = (channel: string) =>
+    t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel && !c.fault);
   const command = (teamId: string, enterpriseId: string, isEnterpriseInstall: boolean, userId: string) =>
     t.command('/initiative', 'list', {
       teamId,
@@ -28,6 +32,7 @@ describe.each(BACKENDS)('Enterprise Grid installs on %s', (backend) => {
 
   beforeAll(async () => {
     t = await startTandem(backend, { oauth: oauthSettings() });
+    scheduler = startScheduler(t.deps, t.app.clients, { cron: false });
     t.slack.setUser({ id: ORG_ADMIN, teamId: IN_ORG });
     t.slack.setUser({ id: WS_ADMIN, teamId: OTHER_WS });
     expect((await install(t, { enterpriseId: ORG, orgWide: true, installerId: ORG_ADMIN })).status).toBe(200);
@@ -36,6 +41,7 @@ describe.each(BACKENDS)('Enterprise Grid installs on %s', (backend) => {
     ).toBe(200);
   });
   afterAll(async () => {
+    scheduler?.stop();
     await t?.stop();
   });
 
@@ -61,6 +67,25 @@ describe.each(BACKENDS)('Enterprise Grid installs on %s', (backend) => {
     expect(own.find((c) => c.method === 'response_url')).toBeDefined();
   });
 
+  it('sends a workspace of the org its digest with the org’s token', async () => {
+    // The org's workspace was first seen through the org-wide install (the commands above).
+    expect((await t.db.prisma.workspace.findUniqueOrThrow({ where: { teamId: IN_ORG } })).enterpriseId).toBe(
+      ORG,
+    );
+    for (const [teamId, channel] of [
+      [IN_ORG, 'CDIGORG01'],
+      [OTHER_WS, 'CDIGWS002'],
+    ])
+      await t.db.prisma.workspace.update({
+        where: { teamId },
+        data: { digestChannel: channel, digestTime: '10:00' },
+      });
+    t.clock.set('2026-11-23T10:00:00Z');
+    await scheduler.tick();
+    expect(digestsTo('CDIGORG01').map((c) => c.team)).toEqual([ORG]);
+    expect(digestsTo('CDIGWS002').map((c) => c.team)).toEqual([OTHER_WS]);
+  });
+
   it('deletes the org’s token when the org uninstalls, and leaves the workspace install alone', async () => {
     const res = await t.sender.event(
       { type: 'app_uninstalled' },
@@ -70,5 +95,19 @@ describe.each(BACKENDS)('Enterprise Grid installs on %s', (backend) => {
     const rows = await t.db.prisma.installation.findMany();
     expect(rows.map((r) => r.id)).toEqual([`team:${OTHER_WS}`]);
     expect(await command(IN_ORG, ORG, true, ORG_ADMIN)).toEqual([]);
+    const inOrg = () => t.db.prisma.workspace.findUniqueOrThrow({ where: { teamId: IN_ORG } });
+    expect((await inOrg()).uninstalledAt).not.toBeNull();
+    expect(
+      (await t.db.prisma.workspace.findUniqueOrThrow({ where: { teamId: OTHER_WS } })).uninstalledAt,
+    ).toBeNull();
+
+    t.clock.set('2026-11-24T10:00:00Z');
+    await scheduler.tick();
+    expect(digestsTo('CDIGORG01')).toHaveLength(1);
+    expect(digestsTo('CDIGWS002')).toHaveLength(2);
+
+    // Installed org-wide again: its workspaces are served again.
+    expect((await install(t, { enterpriseId: ORG, orgWide: true, installerId: ORG_ADMIN })).status).toBe(200);
+    expect((await inOrg()).uninstalledAt).toBeNull();
   });
 });

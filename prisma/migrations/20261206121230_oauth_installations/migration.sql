@@ -1,5 +1,6 @@
 -- AlterTable
-ALTER TABLE "Workspace" ADD COLUMN     "uninstalledAt" TIMESTAMP(3);
+ALTER TABLE "Workspace" ADD COLUMN     "uninstalledAt" TIMESTAMP(3),
+ADD COLUMN     "enterpriseId" TEXT;
 
 -- CreateTable
 CREATE TABLE "Installation" (

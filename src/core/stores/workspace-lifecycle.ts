@@ -23,6 +23,31 @@ export async function markUninstalled(deps: Deps, teamId: string, at: Date): Pro
   return count > 0;
 }
 
+/**
+ * An organisation's org-wide install came or went: its workspaces that have no installation of
+ * their own follow it (uninstalled with it, served again when it is installed again).
+ */
+export async function markEnterpriseWorkspaces(
+  deps: Deps,
+  enterpriseId: string,
+  uninstalledAt: Date | null,
+): Promise<number> {
+  const own = await deps.db.prisma.installation.findMany({
+    where: { enterpriseId, isEnterpriseInstall: false },
+    select: { teamId: true },
+  });
+  const ownTeams = own.flatMap((r) => (r.teamId ? [r.teamId] : []));
+  const { count } = await deps.db.prisma.workspace.updateMany({
+    where: {
+      enterpriseId,
+      teamId: { notIn: ownTeams },
+      uninstalledAt: uninstalledAt ? null : { not: null },
+    },
+    data: { uninstalledAt },
+  });
+  return count;
+}
+
 /** Workspaces uninstalled before `before`, whose data is due to go. */
 export async function workspacesToPurge(deps: Deps, before: Date): Promise<string[]> {
   const rows = await deps.db.prisma.workspace.findMany({

@@ -11,7 +11,7 @@ const knownTeams = new WeakMap<object, Set<string>>();
  * upsert is find-then-create and races with a concurrent first request from the same team;
  * INSERT … ON CONFLICT DO NOTHING does not.
  */
-export async function ensureWorkspace(deps: Deps, teamId: string): Promise<void> {
+export async function ensureWorkspace(deps: Deps, teamId: string, enterpriseId?: string): Promise<void> {
   let known = knownTeams.get(deps.db);
   if (!known) {
     known = new Set();
@@ -19,9 +19,15 @@ export async function ensureWorkspace(deps: Deps, teamId: string): Promise<void>
   }
   if (known.has(teamId)) return;
   await deps.db.prisma.workspace.createMany({
-    data: [{ teamId, timezone: deps.defaultTimezone }],
+    data: [{ teamId, timezone: deps.defaultTimezone, enterpriseId: enterpriseId ?? null }],
     skipDuplicates: true,
   });
+  // A workspace seen before its organisation installed Tandem org-wide learns its organisation now.
+  if (enterpriseId)
+    await deps.db.prisma.workspace.updateMany({
+      where: { teamId, enterpriseId: null },
+      data: { enterpriseId },
+    });
   known.add(teamId);
 }
 
@@ -31,8 +37,8 @@ export function forgetKnownWorkspace(deps: Deps, teamId: string): void {
 }
 
 /** The team's row, created with defaults the first time the team is seen. */
-export async function readWorkspace(deps: Deps, teamId: string): Promise<Workspace> {
-  await ensureWorkspace(deps, teamId);
+export async function readWorkspace(deps: Deps, teamId: string, enterpriseId?: string): Promise<Workspace> {
+  await ensureWorkspace(deps, teamId, enterpriseId);
   return deps.db.prisma.workspace.findUniqueOrThrow({ where: { teamId } });
 }
 
@@ -52,6 +58,15 @@ export function workspacesWithDigest(deps: Deps) {
     select: { teamId: true, timezone: true, digestTime: true, digestGraceMinutes: true, digestChannel: true },
     orderBy: { teamId: 'asc' },
   });
+}
+
+/** The organisation whose org-wide install serves the workspace, if it came that way. */
+export async function enterpriseOf(deps: Deps, teamId: string): Promise<string | undefined> {
+  const row = await deps.db.prisma.workspace.findUnique({
+    where: { teamId },
+    select: { enterpriseId: true },
+  });
+  return row?.enterpriseId ?? undefined;
 }
 
 /** Every workspace Tandem still serves: uninstalled ones get no scheduled work. */

@@ -1,5 +1,5 @@
 import { deleteInstallation, type InstallationKey } from '../../core/stores/installations.js';
-import { markUninstalled } from '../../core/stores/workspace-lifecycle.js';
+import { markEnterpriseWorkspaces, markUninstalled } from '../../core/stores/workspace-lifecycle.js';
 import { forgetWorkspace } from '../../core/team.js';
 import type { Deps } from '../../deps.js';
 
@@ -11,7 +11,12 @@ import type { Deps } from '../../deps.js';
 export async function tandemRemoved(deps: Deps, who: InstallationKey, reason: string): Promise<void> {
   const tokenDeleted = await deleteInstallation(deps, who);
   const teamId = who.isEnterpriseInstall ? undefined : who.teamId;
-  const marked = teamId ? await markUninstalled(deps, teamId, deps.clock.now()) : false;
+  const now = deps.clock.now();
+  const marked = teamId
+    ? Number(await markUninstalled(deps, teamId, now))
+    : who.enterpriseId
+      ? await markEnterpriseWorkspaces(deps, who.enterpriseId, now)
+      : 0;
   if (teamId) forgetWorkspace(deps, teamId);
   deps.logger.info(
     {

@@ -5,7 +5,7 @@ import {
   InstallationNotFound,
   saveInstallation,
 } from '../../core/stores/installations.js';
-import { markInstalled } from '../../core/stores/workspace-lifecycle.js';
+import { markEnterpriseWorkspaces, markInstalled } from '../../core/stores/workspace-lifecycle.js';
 import { forgetWorkspace } from '../../core/team.js';
 import type { TokenBox } from '../../crypto/token-box.js';
 import type { Deps } from '../../deps.js';
@@ -24,6 +24,8 @@ export function tandemInstallationStore(deps: Deps, box: TokenBox): Installation
       if (teamId) {
         await markInstalled(deps, teamId, installation.user.id);
         forgetWorkspace(deps, teamId);
+      } else if (installation.enterprise?.id) {
+        await markEnterpriseWorkspaces(deps, installation.enterprise.id, null);
       }
       deps.logger.info(
         {
