@@ -2,8 +2,9 @@ import type { Deps } from '../../deps.js';
 import type { Prisma, Workspace } from '../../generated/prisma/client.js';
 
 // A workspace's row goes only when its data is purged (forgetKnownWorkspace), so once a team's
-// row is known to exist it need not be checked again.
-const knownTeams = new WeakMap<object, Set<string>>();
+// row is known to exist (with its organisation, when it came through an org-wide install) it
+// need not be checked again. Keyed by team, then by organisation ('' for none).
+const knownTeams = new WeakMap<object, Map<string, Set<string>>>();
 
 /**
  * Makes sure the team's row exists (rows that belong to it have a foreign key) with one insert
@@ -14,10 +15,11 @@ const knownTeams = new WeakMap<object, Set<string>>();
 export async function ensureWorkspace(deps: Deps, teamId: string, enterpriseId?: string): Promise<void> {
   let known = knownTeams.get(deps.db);
   if (!known) {
-    known = new Set();
+    known = new Map();
     knownTeams.set(deps.db, known);
   }
-  if (known.has(teamId)) return;
+  const seen = known.get(teamId) ?? new Set<string>();
+  if (seen.has(enterpriseId ?? '')) return;
   await deps.db.prisma.workspace.createMany({
     data: [{ teamId, timezone: deps.defaultTimezone, enterpriseId: enterpriseId ?? null }],
     skipDuplicates: true,
@@ -28,7 +30,8 @@ export async function ensureWorkspace(deps: Deps, teamId: string, enterpriseId?:
       where: { teamId, enterpriseId: null },
       data: { enterpriseId },
     });
-  known.add(teamId);
+  seen.add(enterpriseId ?? '');
+  known.set(teamId, seen);
 }
 
 /** After a purge deleted the row: the team's next request creates it afresh. */
