@@ -1,13 +1,15 @@
 import type { AddressInfo, Server } from 'node:net';
 import { App, type CustomRoute, HTTPReceiver, type Receiver } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
-import type { Config } from './config.js';
+import type { Config, OAuthSettings } from './config.js';
+import { clearUninstalled } from './core/stores/workspace-lifecycle.js';
 import { loadTeamContext } from './core/team-context.js';
 import type { Deps } from './deps.js';
 import { register as registerDigest } from './features/digest/register.js';
 import { register as registerDrafts } from './features/drafts/register.js';
 import { register as registerHome } from './features/home/register.js';
 import { register as registerInitiatives } from './features/initiatives/register.js';
+import { register as registerInstallations } from './features/installations/register.js';
 import { register as registerMentions } from './features/mentions/register.js';
 import { register as registerNudges } from './features/nudges/register.js';
 import { register as registerSetup } from './features/setup/register.js';
@@ -23,10 +25,12 @@ import { COMMAND_QUEUE, configureCommandQueue, type QueueLimits } from './slack/
 import { dedupeEvents } from './slack/dedupe-events.js';
 import { registerErrorHandler } from './slack/error-handler.js';
 import { EVENT_QUEUE, limitEventConcurrency } from './slack/event-queue.js';
+import { distribution } from './slack/oauth/distribution.js';
 import { configureDraftRateLimit, DRAFT_RATE_LIMIT, type RateLimit } from './slack/rate-limits.js';
 import { refuseReplays } from './slack/replays.js';
 import { platformError } from './slack/reply.js';
 import { guardRequests, MAX_BODY_BYTES } from './slack/request-guard.js';
+import { oneClient, type TeamClients } from './slack/team-clients.js';
 import { timedOut } from './slack/timed-out.js';
 
 const EVENTS_ENDPOINT = '/slack/events';
@@ -42,6 +46,7 @@ const FEATURES = [
   registerHome,
   registerSetup,
   registerMentions,
+  registerInstallations,
 ];
 
 /**
@@ -81,8 +86,25 @@ export class SlackStartupError extends Error {
   }
 }
 
+/**
+ * Single-workspace mode has no install callback: starting with a token Slack accepts is what
+ * tells Tandem that a workspace uninstalled earlier has it back, before its data is purged.
+ */
+async function reviveSingleWorkspace(deps: Deps, app: App): Promise<void> {
+  try {
+    const auth = await app.client.auth.test();
+    if (auth.team_id && (await clearUninstalled(deps, auth.team_id)))
+      deps.logger.info({ teamId: auth.team_id }, 'workspace installed again; its scheduled work resumes');
+  } catch (error) {
+    // The token was accepted a moment ago; serving matters more than this bookkeeping.
+    deps.logger.warn({ err: error }, 'could not check whether the workspace was uninstalled before');
+  }
+}
+
 export interface SlackAppOptions {
   slack: Config['slack'];
+  /** Distribution with OAuth: every workspace's own installation instead of one bot token. */
+  oauth?: OAuthSettings | undefined;
   /** Hold the HTTP answer until listeners finish: deterministic tests, and FaaS hosts. */
   processBeforeResponse?: boolean;
   retryConfig?: RetryOptions;
@@ -103,6 +125,8 @@ export interface SlackAppOptions {
 export interface TandemApp {
   app: App;
   lifecycle: Lifecycle;
+  /** The client that acts for a workspace outside a request (the scheduler). */
+  clients: TeamClients;
   /** Starts listening (HTTP on `port`, or the Socket Mode connection); returns the bound port in HTTP mode. */
   start(port: number, host?: string): Promise<number | undefined>;
   stop(): Promise<void>;
@@ -112,10 +136,20 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
   const { slack } = options;
   const logger = boltLogger(deps.logger);
   const lifecycle = options.lifecycle ?? createLifecycle();
+  const clientOptions = {
+    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+    retryConfig: options.retryConfig ?? SLACK_RETRY_POLICY,
+    timeout: options.timeoutMs ?? 10_000,
+    fetch: countingFetch,
+  };
+  if (options.oauth && slack.mode !== 'http')
+    throw new Error('OAuth installs need HTTP mode, not Socket Mode');
+  const oauth = options.oauth ? distribution(deps, options.oauth, { ...clientOptions, logger }) : undefined;
   let receiver: Receiver | undefined;
   if (slack.mode === 'http') {
     if (!slack.signingSecret) throw new Error('HTTP mode needs SLACK_SIGNING_SECRET');
     const http = new HTTPReceiver({
+      ...oauth?.receiverOptions,
       signingSecret: slack.signingSecret,
       endpoints: EVENTS_ENDPOINT,
       // Bolt counts the bytes of a body without a Content-Length and stops reading past this.
@@ -129,19 +163,15 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
     receiver = http;
   }
   const app = new App({
-    token: slack.botToken,
+    // With OAuth, Bolt authorises each request with its workspace's installation instead.
+    ...(oauth ? {} : { token: slack.botToken }),
     ...(receiver ? { receiver } : { socketMode: true, appToken: slack.appToken }),
     logger,
     extendedErrorHandler: true,
     // Bolt otherwise verifies the token in the background, and an unreachable Slack or a revoked
     // token becomes an unhandled rejection that kills the process; start() awaits it instead.
     deferInitialization: true,
-    clientOptions: {
-      ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
-      retryConfig: options.retryConfig ?? SLACK_RETRY_POLICY,
-      timeout: options.timeoutMs ?? 10_000,
-      fetch: countingFetch,
-    },
+    clientOptions,
   });
   trackRequests(app, lifecycle, slack.mode);
 
@@ -158,12 +188,14 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
   return {
     app,
     lifecycle,
+    clients: oauth?.clients ?? oneClient(app.client),
     async start(port, host = '0.0.0.0') {
       try {
         await app.init();
       } catch (error) {
         throw new SlackStartupError(error);
       }
+      if (!oauth) await reviveSingleWorkspace(deps, app);
       if (slack.mode === 'socket') {
         await app.start();
         return undefined;

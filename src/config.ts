@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  encryptionKeys,
+  encryptionKeysShape,
+  type OAuthSettings,
+  oauthEnvShape,
+  oauthProblems,
+  oauthSettings,
+} from './config-oauth.js';
 import { isValidTimezone, suggestTimezone } from './domain/time/due-date.js';
 import { outboundVerdict } from './outbound-urls.js';
 
@@ -29,12 +37,17 @@ const credentialUrl = (credential: string, badFormat: string, rightForms: string
 
 // Each variable carries the sentence that tells a person how to fix it.
 const envObject = z.object({
-  SLACK_BOT_TOKEN: z
-    .string({
-      error:
-        'is missing: copy the Bot User OAuth Token (xoxb-…) from your Slack app’s “OAuth & Permissions” page',
-    })
-    .regex(/^xoxb-/, 'must be a bot token starting with xoxb- (from “OAuth & Permissions”)'),
+  // Required unless Tandem is distributed with OAuth; crossFieldProblems says so.
+  SLACK_BOT_TOKEN: optional(
+    z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb- (from “OAuth & Permissions”)'),
+  ),
+  ...oauthEnvShape,
+  DATA_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a number of days such as 30' })
+    .int('must be a whole number of days such as 30')
+    .min(1, 'must be at least 1 day')
+    .max(3650, 'must be at most 3650 days')
+    .default(30),
   SLACK_SIGNING_SECRET: optional(
     z
       .string()
@@ -116,16 +129,20 @@ function withoutBlanks(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 /** Checked outside zod so that it is reported together with every other problem, not after them. */
 function crossFieldProblems(env: NodeJS.ProcessEnv): string[] {
-  return blank(env.SLACK_APP_TOKEN) && blank(env.SLACK_SIGNING_SECRET)
-    ? [
-        'SLACK_SIGNING_SECRET is required in HTTP mode: copy it from “Basic Information → App Credentials”, or set SLACK_APP_TOKEN to use Socket Mode',
-      ]
-    : [];
+  const problems = oauthProblems(env, blank);
+  if (blank(env.SLACK_APP_TOKEN) && blank(env.SLACK_SIGNING_SECRET))
+    problems.push(
+      'SLACK_SIGNING_SECRET is required in HTTP mode: copy it from “Basic Information → App Credentials”, or set SLACK_APP_TOKEN to use Socket Mode',
+    );
+  return problems;
 }
+
+export type { OAuthSettings };
 
 export interface Config {
   slack: {
-    botToken: string;
+    /** Absent only with OAuth, where each workspace's own token comes from its installation. */
+    botToken: string | undefined;
     signingSecret: string | undefined;
     appToken: string | undefined;
     apiUrl: string | undefined;
@@ -139,6 +156,10 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** How long a SIGTERM/SIGINT waits for work in flight before closing anyway. */
   shutdownTimeoutMs: number;
+  /** Set when SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are. */
+  oauth?: OAuthSettings | undefined;
+  /** Days an uninstalled workspace's data is kept (a reinstall within them finds it again). */
+  dataRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -184,7 +205,21 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    ...oauthSettings(e),
+    dataRetentionDays: e.DATA_RETENTION_DAYS,
   };
+}
+
+/** Only the encryption keys, for `npm run tokens:rotate`. */
+export function loadEncryptionKeys(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = z.object(encryptionKeysShape).safeParse(withoutBlanks(env));
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`);
+  if (parsed.success && !parsed.data.TANDEM_ENCRYPTION_KEY)
+    problems.push(
+      'TANDEM_ENCRYPTION_KEY is missing: the key new tokens are sealed with (`openssl rand -base64 32`)',
+    );
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  return encryptionKeys(parsed.data);
 }
 
 const databaseEnvSchema = z.object({

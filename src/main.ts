@@ -64,7 +64,12 @@ async function main(): Promise<void> {
     drafter: await chooseDrafter(config.openai, logger),
   };
   const ops = await prepareOperations(db, config.slack.mode);
-  const tandem = buildApp(deps, { slack: config.slack, lifecycle: ops.lifecycle, routes: ops.routes });
+  const tandem = buildApp(deps, {
+    slack: config.slack,
+    oauth: config.oauth,
+    lifecycle: ops.lifecycle,
+    routes: ops.routes,
+  });
   let port: number | undefined;
   let opsServer: Awaited<ReturnType<typeof ops.serveSocketMode>> | undefined;
   try {
@@ -80,9 +85,15 @@ async function main(): Promise<void> {
   }
   ops.readiness.slackAuthChecked();
   enableProcessMetrics();
-  const scheduler = startScheduler(deps, tandem.app.client);
+  const scheduler = startScheduler(deps, tandem.clients, { retentionDays: config.dataRetentionDays });
   logger.info(
-    { mode: config.slack.mode, port, database: db.kind, drafter: config.openai?.model ?? 'template' },
+    {
+      mode: config.slack.mode,
+      port,
+      database: db.kind,
+      drafter: config.openai?.model ?? 'template',
+      distribution: config.oauth ? 'oauth' : 'single-workspace',
+    },
     config.slack.mode === 'socket'
       ? 'Tandem is connected over Socket Mode'
       : `Tandem listens on :${port}/slack/events`,

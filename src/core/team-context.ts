@@ -4,6 +4,7 @@ import type { WorkspaceSettings } from './settings.js';
 import { loadWorkspace } from './team.js';
 
 const TEAM = 'tandemTeam';
+const REMOVAL_EVENTS = new Set(['app_uninstalled', 'tokens_revoked']);
 
 function teamIdFrom(context: Context, body: unknown): string | undefined {
   const b = body as { team_id?: string; team?: { id?: string } };
@@ -20,8 +21,13 @@ function teamIdFrom(context: Context, body: unknown): string | undefined {
 export function loadTeamContext(deps: Deps): Middleware<AnyMiddlewareArgs> {
   return async ({ context, body, next }) => {
     const teamId = teamIdFrom(context, body);
-    if (teamId) {
-      const loading = loadWorkspace(deps, teamId);
+    // These arrive for workspaces Tandem no longer serves; reading the settings would create a row.
+    if (teamId && !REMOVAL_EVENTS.has((body as { event?: { type?: string } }).event?.type ?? '')) {
+      const loading = loadWorkspace(
+        deps,
+        teamId,
+        context.isEnterpriseInstall ? context.enterpriseId : undefined,
+      );
       // Awaited by whichever listener needs it; a listener that never asks must not leave an
       // unhandled rejection behind.
       loading.catch(() => {});

@@ -10,8 +10,15 @@ import { readWorkspace } from './stores/workspaces.js';
 const FRESH_MS = 1_000;
 const caches = new WeakMap<object, Map<string, { settings: WorkspaceSettings; at: number }>>();
 
-/** The workspace's settings, creating the row with defaults the first time a team is seen. */
-export async function loadWorkspace(deps: Deps, teamId: string): Promise<WorkspaceSettings> {
+/**
+ * The workspace's settings, creating the row with defaults the first time a team is seen (with
+ * its organisation, when the request came through an org-wide install).
+ */
+export async function loadWorkspace(
+  deps: Deps,
+  teamId: string,
+  enterpriseId?: string,
+): Promise<WorkspaceSettings> {
   let cache = caches.get(deps.db);
   if (!cache) {
     cache = new Map();
@@ -20,7 +27,7 @@ export async function loadWorkspace(deps: Deps, teamId: string): Promise<Workspa
   const now = Date.now();
   const known = cache.get(teamId);
   if (known && now - known.at < FRESH_MS) return known.settings;
-  const settings = toSettings(await readWorkspace(deps, teamId));
+  const settings = toSettings(await readWorkspace(deps, teamId, enterpriseId));
   cache.set(teamId, { settings, at: now });
   return settings;
 }

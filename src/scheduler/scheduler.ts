@@ -7,6 +7,8 @@ import { runPersonalDigests } from '../features/digest/personal.js';
 import { runDueDigests } from '../features/digest/send.js';
 import { runDueNudges } from '../features/nudges/deliver.js';
 import { metrics } from '../runtime/metrics.js';
+import { isTeamClients, oneClient, type TeamClients } from '../slack/team-clients.js';
+import { DEFAULT_RETENTION_DAYS, purgeUninstalled } from './purge.js';
 
 // Any constant works; replicas only need to agree on it.
 const SCHEDULER_LOCK_KEY = 727_368_002;
@@ -24,15 +26,22 @@ export interface Scheduler {
  * The embedded database belongs to one process, so an in-process flag suffices and the pass does
  * not hold one of its few pooled connections for the lock.
  */
-export function startScheduler(deps: Deps, client: WebClient, options: { cron?: boolean } = {}): Scheduler {
+export function startScheduler(
+  deps: Deps,
+  slack: WebClient | TeamClients,
+  options: { cron?: boolean; retentionDays?: number } = {},
+): Scheduler {
+  // A plain client is the single-workspace mode's one token, for every workspace.
+  const clients = isTeamClients(slack) ? slack : oneClient(slack);
   let running: Promise<void> | null = null;
   const pass = async () => {
     const started = performance.now();
-    const digests = await runDueDigests(deps, client);
-    const nudged = await runDueNudges(deps, client);
-    const personal = await runPersonalDigests(deps, client);
+    const digests = await runDueDigests(deps, clients);
+    const nudged = await runDueNudges(deps, clients);
+    const personal = await runPersonalDigests(deps, clients);
     const nudges = nudged + personal;
     await purgeProcessedEvents(deps);
+    await purgeUninstalled(deps, options.retentionDays ?? DEFAULT_RETENTION_DAYS);
     metrics.schedulerPasses.inc({ outcome: 'ran' });
     metrics.schedulerSeconds.observe((performance.now() - started) / 1000);
     for (const outcome of ['sent', 'skipped', 'failed'] as const)

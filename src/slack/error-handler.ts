@@ -1,4 +1,4 @@
-import type { App, CodedError, Context } from '@slack/bolt';
+import { type App, type CodedError, type Context, ErrorCode } from '@slack/bolt';
 import { UserError } from '../domain/user-error.js';
 import type { Logger } from '../logger.js';
 import type { SlackMessage } from './blocks.js';
@@ -47,6 +47,15 @@ function replyTarget(body: Record<string, unknown>): ReplyTarget {
 export function registerErrorHandler(app: App, logger: Logger): void {
   // Registered with extendedErrorHandler: true, so Bolt passes body and context too.
   app.error((async ({ error, body, context }: ExtendedErrorHandlerArgs) => {
+    // A workspace without an installation: Bolt found no token to act with, so there is no one
+    // to answer and nothing to answer with. Logged, and the request goes no further.
+    if (error.code === ErrorCode.AuthorizationError) {
+      logger.warn(
+        { teamId: context.teamId, enterpriseId: context.enterpriseId },
+        'request from a workspace without an installation ignored',
+      );
+      return;
+    }
     const original = originalError(error);
     const target = replyTarget((body ?? {}) as Record<string, unknown>);
     let message: SlackMessage;

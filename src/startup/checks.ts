@@ -27,5 +27,6 @@ export function loadSettingsFile(env: NodeJS.ProcessEnv = process.env): EnvFileS
 export async function checkBeforeStart(config: Config): Promise<void> {
   if (config.database.url) checkDatabaseUrl(config.database.url);
   if (config.slack.mode === 'http') await checkPortFree(config.port);
-  await checkSlackTokens(config.slack);
+  // An app installed by OAuth has a token per workspace, checked as each installs, not one here.
+  if (!config.oauth) await checkSlackTokens(config.slack);
 }

@@ -123,7 +123,7 @@ export async function checkSlackTokens(slack: Config['slack']): Promise<void> {
       logger: SILENT,
     });
   try {
-    await client(slack.botToken).auth.test();
+    await client(slack.botToken ?? '').auth.test();
   } catch (error) {
     throw classifySlackError(error, 'SLACK_BOT_TOKEN', 'auth.test', slack.apiUrl);
   }

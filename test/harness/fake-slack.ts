@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
 import { type FakeUpload, fakeFiles, UPLOAD_PREFIX } from './fake-slack-files.js';
+import { basicCredentials, createFakeOAuth, type FakeOAuth } from './fake-slack-oauth.js';
 
 /** One request the stand-in received; `args` never holds the token, which is kept apart in `token`. */
 export interface SlackCall {
@@ -11,6 +12,8 @@ export interface SlackCall {
   args: Record<string, unknown>;
   token?: string;
   at: number;
+  /** The workspace (or org) of the token, when it is one the stand-in minted through OAuth. */
+  team?: string;
   /** True when the call was answered with a fault queued by `failNext`, or refused by `rateLimit`. */
   fault?: boolean;
 }
@@ -65,6 +68,12 @@ export interface FakeSlackOptions {
    * or gives up meanwhile has still posted its message. Off unless set.
    */
   latencyMs?: Partial<Record<string, number>>;
+  /**
+   * Slack's side of OAuth: `oauth.v2.access` trades a code from `oauth.grant` for a bot token of
+   * that workspace, and each call is answered as that workspace (auth.test names it). Then only
+   * minted tokens (and `token`, if set) are accepted; others get `invalid_auth`.
+   */
+  oauth?: { clientId: string; clientSecret: string };
 }
 
 export interface FakeSlack {
@@ -85,6 +94,8 @@ export interface FakeSlack {
   failNext(method: string, fault: SlackFault, times?: number): void;
   /** Files uploaded and completed (files.uploadV2), with their content. */
   uploads(): FakeUpload[];
+  /** Present when started with `oauth`: grant install codes, see minted tokens, revoke them. */
+  oauth: FakeOAuth | undefined;
   close(): Promise<void>;
 }
 
@@ -100,6 +111,14 @@ type Handler = (args: Record<string, unknown>) => Answer;
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const teamId = options.teamId ?? DEFAULT_TEAM_ID;
   const calls: SlackCall[] = [];
+  const oauth = options.oauth ? createFakeOAuth(options.oauth) : undefined;
+  /** Whether Slack would accept the token: the one configured, or one minted and not revoked. */
+  const accepts = (token: string): boolean =>
+    token === options.token || oauth?.teamOf(token) !== undefined || (options.token === undefined && !oauth);
+  const teamOfToken = (token: string | undefined): string | undefined => {
+    const minted = oauth?.teamOf(token);
+    return minted ? (minted.orgWide ? minted.enterpriseId : minted.teamId) : undefined;
+  };
   const users = new Map<string, FakeSlackUser>();
   const channels = new Map<string, FakeSlackChannel>();
   const messages = new Map<string, { channel: string; ts: string; text: string; user: string }>();
@@ -299,10 +318,22 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return send(res, 404, { ok: false, error: 'not_found' });
     }
 
-    const authorised = token !== undefined && (options.token === undefined || token === options.token);
+    if (method === 'oauth.v2.access' && oauth) {
+      record({ method, args: { code: args.code }, at: Date.now() });
+      return send(res, 200, oauth.access(args, basicCredentials(req.headers.authorization)));
+    }
+    const authorised = token !== undefined && accepts(token);
+    const team = teamOfToken(token);
     const taken = takeFault(method);
     if (taken !== undefined && 'reset' in taken) {
-      record({ method, args, ...(token ? { token } : {}), at: Date.now(), fault: true });
+      record({
+        method,
+        args,
+        ...(token ? { token } : {}),
+        ...(team ? { team } : {}),
+        at: Date.now(),
+        fault: true,
+      });
       req.socket.destroy();
       return;
     }
@@ -313,7 +344,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       (method === 'chat.postMessage' && authorised && overRateLimit(args.channel)
         ? { status: 429, retryAfter: 1 }
         : undefined);
-    record({ method, args, ...(token ? { token } : {}), at: Date.now(), ...(fault ? { fault: true } : {}) });
+    record({
+      method,
+      args,
+      ...(token ? { token } : {}),
+      ...(team ? { team } : {}),
+      at: Date.now(),
+      ...(fault ? { fault: true } : {}),
+    });
 
     const latency =
       (taken !== undefined && 'delayMs' in taken ? taken.delayMs : 0) +
@@ -342,7 +380,19 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const handler = handlers[method];
     if (handler === undefined) return { ok: false, error: 'unknown_method' };
     if (!token) return { ok: false, error: 'not_authed' };
-    if (options.token !== undefined && token !== options.token) return { ok: false, error: 'invalid_auth' };
+    if (!accepts(token)) return { ok: false, error: 'invalid_auth' };
+    const minted = oauth?.teamOf(token);
+    if (method === 'auth.test' && minted) {
+      // Answered as the workspace (or org) the token was minted for.
+      return {
+        ok: true,
+        ...handler(args),
+        team_id: minted.teamId ?? '',
+        enterprise_id: minted.enterpriseId,
+        is_enterprise_install: minted.orgWide,
+        url: `https://${(minted.teamId ?? minted.enterpriseId ?? 'x').toLowerCase()}.slack.com/`,
+      };
+    }
     return { ok: true, ...handler(args) };
   };
 
@@ -406,6 +456,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     setMessage: (message) => {
       messages.set(`${message.channel}|${message.ts}`, message);
     },
+    oauth,
     failNext: (method, fault, times = 1) => {
       const queue = faults.get(method) ?? [];
       for (let i = 0; i < times; i += 1) queue.push(fault);

@@ -1,6 +1,7 @@
 import type { RetryOptions } from '@slack/web-api';
 import { buildApp, type SlackAppOptions, type TandemApp } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
+import type { OAuthSettings } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import type { Deps } from '../../src/deps.js';
 import type { Drafter } from '../../src/domain/drafts/drafter.js';
@@ -45,8 +46,16 @@ export async function startLocalTandem(options: {
   slack?: FakeSlackOptions;
   /** Queue caps and abuse limits; production's unless given. */
   limits?: SlackAppOptions['limits'];
+  /** Distributed with OAuth: no bot token; each workspace installs through the stand-in first. */
+  oauth?: OAuthSettings;
 }): Promise<LocalTandem> {
-  const slack = await startFakeSlack({ token: BOT_TOKEN, ...options.slack });
+  const { oauth } = options;
+  const slack = await startFakeSlack({
+    ...(oauth
+      ? { oauth: { clientId: oauth.clientId, clientSecret: oauth.clientSecret } }
+      : { token: BOT_TOKEN }),
+    ...options.slack,
+  });
   const deps: Deps = {
     db: options.db,
     clock: options.clock,
@@ -56,12 +65,13 @@ export async function startLocalTandem(options: {
   };
   const app = buildApp(deps, {
     slack: {
-      botToken: BOT_TOKEN,
+      botToken: oauth ? undefined : BOT_TOKEN,
       signingSecret: SIGNING_SECRET,
       appToken: undefined,
       apiUrl: slack.apiUrl,
       mode: 'http',
     },
+    ...(oauth ? { oauth } : {}),
     processBeforeResponse: options.processBeforeResponse ?? true,
     retryConfig: options.retryConfig ?? { retries: 0 },
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),

@@ -21,6 +21,9 @@ export interface SenderResponse {
 
 export interface CommandContext {
   teamId: string;
+  /** An Enterprise Grid workspace's org; with `isEnterpriseInstall`, a request to an org-wide install. */
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
   userId: string;
   channelId?: string;
   responseUrl?: string;
@@ -30,6 +33,8 @@ export interface CommandContext {
 
 export interface EventContext {
   teamId: string;
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
   eventId?: string;
   eventTime?: number;
   retryNum?: number;
@@ -87,7 +92,8 @@ export function slashCommandBody(
     command,
     text,
     api_app_id: APP_ID,
-    is_enterprise_install: 'false',
+    is_enterprise_install: String(ctx.isEnterpriseInstall ?? false),
+    ...(ctx.enterpriseId ? { enterprise_id: ctx.enterpriseId } : {}),
     response_url: ctx.responseUrl,
     trigger_id: ctx.triggerId,
   }).toString();
@@ -149,11 +155,11 @@ export function createSlackSender(options: SlackSenderOptions): SlackSender {
         event_time: ctx.eventTime ?? now(),
         authorizations: [
           {
-            enterprise_id: null,
-            team_id: ctx.teamId,
+            enterprise_id: ctx.enterpriseId ?? null,
+            team_id: ctx.isEnterpriseInstall ? null : ctx.teamId,
             user_id: BOT_USER_ID,
             is_bot: true,
-            is_enterprise_install: false,
+            is_enterprise_install: ctx.isEnterpriseInstall ?? false,
           },
         ],
         is_ext_shared_channel: false,

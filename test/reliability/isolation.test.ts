@@ -296,6 +296,21 @@ const events = (): Attempt[] => [
       ),
     false,
   ],
+  // Last: B is uninstalled from here on, which only stops B's scheduled work.
+  [
+    'Tandem uninstalled from B',
+    () => t.sender.event({ type: 'app_uninstalled' }, { teamId: B, eventId: `EvISOLATE${++seq}` }),
+    false,
+  ],
+  [
+    'B’s bot token revoked',
+    () =>
+      t.sender.event(
+        { type: 'tokens_revoked', tokens: { bot: ['U_TANDEM_BOT'] } },
+        { teamId: B, eventId: `EvISOLATE${++seq}` },
+      ),
+    false,
+  ],
 ];
 
 async function attempt(run: () => Promise<unknown>, expectNotFound: boolean) {
@@ -377,6 +392,8 @@ describe('coverage of the registrations', () => {
     "event 'reaction_removed'",
     "event 'app_mention'",
     "event 'app_home_opened'",
+    "event 'app_uninstalled'",
+    "event 'tokens_revoked'",
     // Thread replies only ever touch the task whose thread they are in, found by channel and ts.
     'message',
   ]);

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { SlackAppOptions } from '../../src/app.js';
+import type { OAuthSettings } from '../../src/config.js';
 import type { Drafter } from '../../src/domain/drafts/drafter.js';
 import { createLogger } from '../../src/logger.js';
 import type { FakeSlackOptions } from '../harness/fake-slack.js';
@@ -25,6 +26,8 @@ export async function startTandem(
     limits?: SlackAppOptions['limits'];
     /** The Slack stand-in's own options (latency, rate limit). */
     slack?: FakeSlackOptions;
+    /** Distributed with OAuth instead of one bot token. */
+    oauth?: OAuthSettings;
   } = {},
 ): Promise<RunningTandem> {
   const db = await openTestDatabase(backend);
@@ -44,6 +47,7 @@ export async function startTandem(
     ...(options.drafter ? { drafter: options.drafter } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.slack ? { slack: options.slack } : {}),
+    ...(options.oauth ? { oauth: options.oauth } : {}),
   });
   return {
     ...local,

@@ -4,6 +4,7 @@ import { buildApp } from '../../src/app.js';
 import { systemClock } from '../../src/clock.js';
 import type { Database } from '../../src/db/database.js';
 import { createLogger } from '../../src/logger.js';
+import { oauthSettings } from '../support/oauth-install.js';
 
 const deps = {
   db: {} as Database, // building the app must not touch the database
@@ -36,5 +37,44 @@ describe('buildApp connection mode', () => {
     expect(() =>
       buildApp(deps, { slack: { ...slack, signingSecret: undefined, appToken: undefined, mode: 'http' } }),
     ).toThrow(/SIGNING_SECRET/);
+  });
+
+  it('serves Bolt’s own install pages with OAuth settings, and needs no bot token then', () => {
+    const { app } = buildApp(deps, {
+      slack: {
+        ...slack,
+        botToken: undefined,
+        signingSecret: 'abcdef0123456789',
+        appToken: undefined,
+        mode: 'http',
+      },
+      oauth: oauthSettings(),
+    });
+    const receiver = receiverOf(app) as {
+      installer?: unknown;
+      installPath?: string;
+      installRedirectUriPath?: string;
+    };
+    expect(receiver).toBeInstanceOf(HTTPReceiver);
+    expect(receiver.installer).toBeDefined();
+    expect([receiver.installPath, receiver.installRedirectUriPath]).toEqual([
+      '/slack/install',
+      '/slack/oauth_redirect',
+    ]);
+  });
+
+  it('refuses OAuth over Socket Mode, where no install page could be served', () => {
+    expect(() =>
+      buildApp(deps, {
+        slack: {
+          ...slack,
+          botToken: undefined,
+          signingSecret: undefined,
+          appToken: 'xapp-1-A1-123-abc',
+          mode: 'socket',
+        },
+        oauth: oauthSettings(),
+      }),
+    ).toThrow(/HTTP mode/);
   });
 });

@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       defaultTimezone: 'UTC',
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
+      dataRetentionDays: 30,
     });
   });
 
@@ -63,6 +64,7 @@ describe('loadConfig', () => {
       defaultTimezone: 'Europe/London',
       logLevel: 'debug',
       shutdownTimeoutMs: 25_000,
+      dataRetentionDays: 30,
     });
   });
 

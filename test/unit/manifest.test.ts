@@ -7,6 +7,8 @@ import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/logger.js';
+import { REDIRECT_PATH } from '../../src/slack/oauth/distribution.js';
+import { BOT_SCOPES } from '../../src/slack/oauth/scopes.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -17,7 +19,7 @@ interface Manifest {
     shortcuts?: Array<{ callback_id: string; type: string }>;
     app_home?: { messages_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean };
   };
-  oauth_config?: { scopes?: { bot?: string[] } };
+  oauth_config?: { redirect_urls?: string[]; scopes?: { bot?: string[] } };
   settings?: {
     event_subscriptions?: { bot_events?: string[] };
     interactivity?: { is_enabled?: boolean };
@@ -224,11 +226,17 @@ describe('features registered in code match the manifest', () => {
     const answersDms = (manifest.settings?.event_subscriptions?.bot_events ?? []).includes('message.im');
     expect(manifest.features?.app_home?.messages_tab_read_only_enabled).toBe(!answersDms);
   });
+
+  it('asks an OAuth install for exactly the bot scopes it declares, and redirects to /slack/oauth_redirect', () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...(manifest.oauth_config?.scopes?.bot ?? [])].sort());
+    const redirects = manifest.oauth_config?.redirect_urls ?? [];
+    expect(redirects.length).toBeGreaterThan(0);
+    for (const url of redirects) expect(new URL(url).pathname).toBe(REDIRECT_PATH);
+  });
 });
 
 // --- Scopes -----------------------------------------------------------------------------------------
 
-/** Bot scope each Web API method needs; null when it needs none. */
 /** Bot scopes each Web API method needs (all of them); null when it needs none. */
 const METHOD_SCOPES: Record<string, string | string[] | null> = {
   'chat.postMessage': 'chat:write',

@@ -46,5 +46,7 @@ export async function savePersonalDigest(
 
 /** Everyone, in every workspace, who asked for a personal digest. */
 export function membersWantingDigest(deps: Deps): Promise<Member[]> {
-  return deps.db.prisma.member.findMany({ where: { personalDigest: true } });
+  return deps.db.prisma.member.findMany({
+    where: { personalDigest: true, workspace: { uninstalledAt: null } },
+  });
 }

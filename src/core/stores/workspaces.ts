@@ -1,8 +1,10 @@
 import type { Deps } from '../../deps.js';
 import type { Prisma, Workspace } from '../../generated/prisma/client.js';
 
-// Workspaces are never deleted, so once a team's row is known to exist it need not be checked again.
-const knownTeams = new WeakMap<object, Set<string>>();
+// A workspace's row goes only when its data is purged (forgetKnownWorkspace), so once a team's
+// row is known to exist (with its organisation, when it came through an org-wide install) it
+// need not be checked again. Keyed by team, then by organisation ('' for none).
+const knownTeams = new WeakMap<object, Map<string, Set<string>>>();
 
 /**
  * Makes sure the team's row exists (rows that belong to it have a foreign key) with one insert
@@ -10,23 +12,36 @@ const knownTeams = new WeakMap<object, Set<string>>();
  * upsert is find-then-create and races with a concurrent first request from the same team;
  * INSERT … ON CONFLICT DO NOTHING does not.
  */
-export async function ensureWorkspace(deps: Deps, teamId: string): Promise<void> {
+export async function ensureWorkspace(deps: Deps, teamId: string, enterpriseId?: string): Promise<void> {
   let known = knownTeams.get(deps.db);
   if (!known) {
-    known = new Set();
+    known = new Map();
     knownTeams.set(deps.db, known);
   }
-  if (known.has(teamId)) return;
+  const seen = known.get(teamId) ?? new Set<string>();
+  if (seen.has(enterpriseId ?? '')) return;
   await deps.db.prisma.workspace.createMany({
-    data: [{ teamId, timezone: deps.defaultTimezone }],
+    data: [{ teamId, timezone: deps.defaultTimezone, enterpriseId: enterpriseId ?? null }],
     skipDuplicates: true,
   });
-  known.add(teamId);
+  // A workspace seen before its organisation installed Tandem org-wide learns its organisation now.
+  if (enterpriseId)
+    await deps.db.prisma.workspace.updateMany({
+      where: { teamId, enterpriseId: null },
+      data: { enterpriseId },
+    });
+  seen.add(enterpriseId ?? '');
+  known.set(teamId, seen);
+}
+
+/** After a purge deleted the row: the team's next request creates it afresh. */
+export function forgetKnownWorkspace(deps: Deps, teamId: string): void {
+  knownTeams.get(deps.db)?.delete(teamId);
 }
 
 /** The team's row, created with defaults the first time the team is seen. */
-export async function readWorkspace(deps: Deps, teamId: string): Promise<Workspace> {
-  await ensureWorkspace(deps, teamId);
+export async function readWorkspace(deps: Deps, teamId: string, enterpriseId?: string): Promise<Workspace> {
+  await ensureWorkspace(deps, teamId, enterpriseId);
   return deps.db.prisma.workspace.findUniqueOrThrow({ where: { teamId } });
 }
 
@@ -42,13 +57,26 @@ export async function saveSettings(
 /** The workspaces with a digest channel, with what deciding their digest's minute needs. */
 export function workspacesWithDigest(deps: Deps) {
   return deps.db.prisma.workspace.findMany({
-    where: { digestChannel: { not: null } },
+    where: { digestChannel: { not: null }, uninstalledAt: null },
     select: { teamId: true, timezone: true, digestTime: true, digestGraceMinutes: true, digestChannel: true },
     orderBy: { teamId: 'asc' },
   });
 }
 
+/** The organisation whose org-wide install serves the workspace, if it came that way. */
+export async function enterpriseOf(deps: Deps, teamId: string): Promise<string | undefined> {
+  const row = await deps.db.prisma.workspace.findUnique({
+    where: { teamId },
+    select: { enterpriseId: true },
+  });
+  return row?.enterpriseId ?? undefined;
+}
+
+/** Every workspace Tandem still serves: uninstalled ones get no scheduled work. */
 export async function allTeamIds(deps: Deps): Promise<string[]> {
-  const rows = await deps.db.prisma.workspace.findMany({ select: { teamId: true } });
+  const rows = await deps.db.prisma.workspace.findMany({
+    where: { uninstalledAt: null },
+    select: { teamId: true },
+  });
   return rows.map((r) => r.teamId);
 }

@@ -1,4 +1,3 @@
-import type { WebClient } from '@slack/web-api';
 import { timezoneOf } from '../../core/people.js';
 import { membersWantingDigest } from '../../core/stores/members.js';
 import { claimPersonalDigest, releasePersonalDigest } from '../../core/stores/nudges.js';
@@ -6,6 +5,7 @@ import { loadWorkspaceFresh } from '../../core/team.js';
 import type { Deps } from '../../deps.js';
 import { digestDue } from '../../domain/digest/digest-schedule.js';
 import { sendDm } from '../../slack/dm.js';
+import type { TeamClients } from '../../slack/team-clients.js';
 import { gatherDigest, personReading } from './service.js';
 import { digestMessage } from './views.js';
 
@@ -13,11 +13,13 @@ import { digestMessage } from './views.js';
  * Personal digests: at the workspace's digest time in each person's own zone, once per local
  * day, and only what that person may see.
  */
-export async function runPersonalDigests(deps: Deps, client: WebClient): Promise<number> {
+export async function runPersonalDigests(deps: Deps, clients: TeamClients): Promise<number> {
   let sent = 0;
   for (const member of await membersWantingDigest(deps)) {
     const { teamId, userId } = member;
     try {
+      const client = await clients.forTeam(teamId);
+      if (!client) continue;
       const workspace = await loadWorkspaceFresh(deps, teamId);
       const now = deps.clock.now();
       const zone = await timezoneOf(deps, client, teamId, userId, workspace.timezone);

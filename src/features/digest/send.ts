@@ -4,10 +4,18 @@ import { workspacesWithDigest } from '../../core/stores/workspaces.js';
 import type { Deps } from '../../deps.js';
 import { digestDue } from '../../domain/digest/digest-schedule.js';
 import { findPosted, postOnce } from '../../slack/post-once.js';
+import type { TeamClients } from '../../slack/team-clients.js';
 import { channelReading, gatherDigest } from './service.js';
 import { digestMessage } from './views.js';
 
-export type DigestOutcome = 'sent' | 'skipped' | 'not-due' | 'already-done' | 'no-channel' | 'failed';
+export type DigestOutcome =
+  | 'sent'
+  | 'skipped'
+  | 'not-due'
+  | 'already-done'
+  | 'no-channel'
+  | 'not-installed'
+  | 'failed';
 
 /**
  * One workspace's digest for the current minute: computed from the database and the clock only,
@@ -80,7 +88,10 @@ export const CHANNEL_SPACING_MS = 1_000;
  * (Slack Connect, Enterprise Grid) go one after another with a second between posts: the Web API
  * client answers a 429 by pausing its whole queue, so one busy channel would stall every other.
  */
-export async function runDueDigests(deps: Deps, client: WebClient): Promise<Record<DigestOutcome, number>> {
+export async function runDueDigests(
+  deps: Deps,
+  clients: TeamClients,
+): Promise<Record<DigestOutcome, number>> {
   const workspaces = await workspacesWithDigest(deps);
   const byChannel = new Map<string, typeof workspaces>();
   for (const w of workspaces) {
@@ -99,6 +110,7 @@ export async function runDueDigests(deps: Deps, client: WebClient): Promise<Reco
     'not-due': 0,
     'already-done': 0,
     'no-channel': 0,
+    'not-installed': 0,
     failed: 0,
   };
   // Each worker takes the next workspace whose channel may post now, so a channel waiting out its
@@ -118,7 +130,8 @@ export async function runDueDigests(deps: Deps, client: WebClient): Promise<Reco
       if (!workspace) continue;
       ready.busy = true;
       try {
-        const outcome = await runWorkspaceDigest(deps, client, workspace);
+        const client = await clients.forTeam(workspace.teamId);
+        const outcome = client ? await runWorkspaceDigest(deps, client, workspace) : 'not-installed';
         if (outcome === 'sent' || outcome === 'failed') ready.readyAt = Date.now() + CHANNEL_SPACING_MS;
         counts[outcome]++;
       } catch (error) {

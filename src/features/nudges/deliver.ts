@@ -34,6 +34,7 @@ import type { NudgeSent } from '../../generated/prisma/client.js';
 import { metrics } from '../../runtime/metrics.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { sendDm } from '../../slack/dm.js';
+import type { TeamClients } from '../../slack/team-clients.js';
 import { planNudges } from './plan.js';
 import { embargoNudgeMessage, type NudgeItem, nudgeMessage, sharedTrendMessage } from './views.js';
 
@@ -164,11 +165,12 @@ async function deliver(
   return false;
 }
 
-export async function runDueNudges(deps: Deps, client: WebClient): Promise<number> {
+export async function runDueNudges(deps: Deps, clients: TeamClients): Promise<number> {
   let sent = 0;
   for (const teamId of await allTeamIds(deps)) {
     try {
-      sent += await runWorkspaceNudges(deps, client, teamId);
+      const client = await clients.forTeam(teamId);
+      if (client) sent += await runWorkspaceNudges(deps, client, teamId);
     } catch (error) {
       deps.logger.error({ err: error, teamId }, 'nudges failed for a workspace');
     }

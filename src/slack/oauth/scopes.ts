@@ -1,0 +1,13 @@
+/** The bot scopes an install asks for; the manifest declares the same (a unit test compares them). */
+export const BOT_SCOPES = [
+  'app_mentions:read',
+  'channels:history',
+  'channels:read',
+  'chat:write',
+  'commands',
+  'groups:history',
+  'groups:read',
+  'im:write',
+  'reactions:read',
+  'users:read',
+] as const;
