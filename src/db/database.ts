@@ -96,11 +96,15 @@ async function openEmbedded(
  * longer is what the person would want. `timeout` bounds a transaction that hangs.
  */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+const CONNECTION_TIMEOUT_MS = 15_000;
 
 async function openPostgres(connection: string | pg.PoolConfig, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({
     ...(typeof connection === 'string' ? { connectionString: connection } : connection),
     max: poolSize,
+    // A host that never answers would otherwise hold start-up (and each request) for the operating
+    // system's TCP timeout, minutes; this is also the longest a query waits for a free connection.
+    connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
   });
   // A dropped idle connection (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});

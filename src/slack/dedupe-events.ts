@@ -16,6 +16,9 @@ export const RECORDED_EVENTS: ReadonlySet<string> = new Set([
   'app_home_opened',
 ]);
 
+/** Events acted on that are safe twice, so not worth a write: a token deleted twice is deleted. */
+export const IDEMPOTENT_EVENTS: ReadonlySet<string> = new Set(['app_uninstalled', 'tokens_revoked']);
+
 type Envelope = {
   type?: string;
   event_id?: string;

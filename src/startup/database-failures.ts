@@ -87,6 +87,13 @@ export function classifyDatabaseError(error: unknown, url: string): StartupFailu
         'create it (createdb), or correct the name after the last / in DATABASE_URL',
       );
     default:
+      // pg's own connection timeout: the host took the packets and never answered.
+      if (/timeout exceeded when trying to connect/i.test(e.message ?? '')) {
+        return said(
+          `PostgreSQL at ${target} did not answer within 15 seconds`,
+          'check the host, the port and any firewall between here and the server',
+        );
+      }
       if (e.message?.includes('Connection terminated')) {
         return said(
           `PostgreSQL at ${target} closed the connection while Tandem was connecting`,

@@ -87,9 +87,10 @@ describe('operational endpoints in HTTP mode', () => {
     while ((await handled()) < COMMANDS) await new Promise((r) => setTimeout(r, 20));
     expect(await handled()).toBe(COMMANDS);
 
+    // Bolt's own at init, and the check whether this workspace had uninstalled Tandem before.
     expect(
       sampleValue(after.samples, 'tandem_slack_api_calls_total', { method: 'auth.test', status: '200' }),
-    ).toBe(1);
+    ).toBe(2);
     expect(sampleValue(after.samples, 'tandem_queue_waiting', { queue: 'commands' })).toBe(0);
     expect(sampleValue(after.samples, 'tandem_requests_in_flight')).toBe(0);
     // Node's own process metrics are kept.

@@ -42,6 +42,12 @@ describe('DATABASE_URL read before connecting', () => {
 describe('PostgreSQL errors', () => {
   const classify = (error: object) => classifyDatabaseError(error, URL_WITH_PASSWORD);
 
+  it('names a server that never answers, after pg’s own connection timeout', () => {
+    const failure = classify(new Error('timeout exceeded when trying to connect'));
+    expect(failure?.what).toBe('PostgreSQL at db.internal:6543 did not answer within 15 seconds');
+    expect(failure?.setting).toBe('DATABASE_URL');
+  });
+
   it('names the host and port pg tried, or else the URL’s, never the password', () => {
     expect(classify({ code: 'ECONNREFUSED', address: '10.0.0.5', port: 6543 })?.what).toBe(
       'PostgreSQL refused the connection at 10.0.0.5:6543',
