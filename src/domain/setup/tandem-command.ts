@@ -7,6 +7,7 @@ import { parseInitiativeNumber } from '../initiatives/initiative-ref.js';
 import type { SupportDiscipline } from '../initiatives/kinds.js';
 import { lookup } from '../lookup.js';
 import type { TaskReaction } from '../tasks/reactions.js';
+import { EXPORT_USAGE } from './export-command.js';
 import { parseSet } from './tandem-settings.js';
 import { TANDEM_USAGE } from './tandem-usage.js';
 
@@ -60,7 +61,13 @@ const SUBCOMMAND_ALIASES: Record<string, Subcommand> = {
   '?': 'help',
 };
 
-const OVERVIEW: UsageHint = { usage: `/tandem ${SUBCOMMANDS.join(' | ')}`, example: '/tandem who-owns 12' };
+/** Answered before this parser sees the text (see export-command.ts), but offered to a typo all the same. */
+const ANSWERED_ELSEWHERE: Record<string, UsageHint> = { export: EXPORT_USAGE };
+const ALL_SUBCOMMANDS = [...SUBCOMMANDS, ...Object.keys(ANSWERED_ELSEWHERE)];
+const OVERVIEW: UsageHint = {
+  usage: `/tandem ${ALL_SUBCOMMANDS.join(' | ')}`,
+  example: '/tandem who-owns 12',
+};
 
 function parseWhoOwns(args: readonly Token[]): Parsed<TandemCommand> {
   const hint = TANDEM_USAGE['who-owns'];
@@ -100,14 +107,16 @@ export function parseTandemCommand(text: string): Parsed<TandemCommand> {
   if (!found) {
     const near = first.quoted
       ? null
-      : closestMatch(first.text, [...SUBCOMMANDS, ...Object.keys(SUBCOMMAND_ALIASES)]);
+      : closestMatch(first.text, [...ALL_SUBCOMMANDS, ...Object.keys(SUBCOMMAND_ALIASES)]);
+    const elsewhere = near ? lookup(ANSWERED_ELSEWHERE, near) : undefined;
     const suggestion = near
       ? (SUBCOMMANDS.find((s) => s === near) ?? lookup(SUBCOMMAND_ALIASES, near))
       : undefined;
-    const guess = suggestion ? ` Did you mean ${suggestion}?` : '';
+    const named = elsewhere ? near : suggestion;
+    const guess = named ? ` Did you mean ${named}?` : '';
     return fail(
-      `I don't know "/tandem ${quoteBack(first.text, 30)}".${guess} Try one of: ${SUBCOMMANDS.join(', ')}.`,
-      suggestion ? TANDEM_USAGE[suggestion] : OVERVIEW,
+      `I don't know "/tandem ${quoteBack(first.text, 30)}".${guess} Try one of: ${ALL_SUBCOMMANDS.join(', ')}.`,
+      elsewhere ?? (suggestion ? TANDEM_USAGE[suggestion] : OVERVIEW),
     );
   }
   const { sub, args } = found;

@@ -349,6 +349,14 @@ describe('the set usage line', () => {
 });
 
 describe('unknown subcommands and broken input', () => {
+  it('offers export, which its own module answers, to someone who mistyped it', () => {
+    const parsed = parseTandemCommand('exprot');
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.error.message).toContain('Did you mean export?');
+    expect(parsed.error.usage).toBe('/tandem export');
+  });
+
   it.each([
     ['stup', 'setup'],
     ['settigns', 'settings'],
@@ -369,7 +377,7 @@ describe('unknown subcommands and broken input', () => {
   it.each([
     ['set timezone "Europe/London', TANDEM_USAGE.set.usage],
     ['who-owns "Q4', TANDEM_USAGE['who-owns'].usage],
-    ['"oops', '/tandem help | setup | settings | who-owns | set'],
+    ['"oops', '/tandem help | setup | settings | who-owns | set | export'],
   ])('a broken quote in %j gets the right usage', (text, usage) => {
     const e = error(text);
     expect(e.message).toContain('never closed');
