@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from '../../scripts/lib/scratch-database.js';
 import { type Database, openDatabase } from '../../src/db/database.js';
 import { applyMigrations, pendingMigrations, readMigrations } from '../../src/db/migrate.js';
-import { freePort } from '../support/tandem-process.js';
+import { freePort } from '../support/ports.js';
 
 describe('readiness checks against PostgreSQL', () => {
   let scratch: ScratchDatabase;

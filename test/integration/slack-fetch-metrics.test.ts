@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../src/runtime/metrics.js';
 import { countingFetch } from '../../src/runtime/slack-fetch.js';
+import { freePort } from '../support/ports.js';
 import { parsePrometheus, sampleValue } from '../support/prometheus.js';
-import { freePort } from '../support/tandem-process.js';
 
 const counted = async (name: string, labels: Record<string, string> = {}) =>
   sampleValue(parsePrometheus(await registry.metrics()), name, labels);

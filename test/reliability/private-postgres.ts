@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { chown, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from '../support/ports.js';
 import { run } from './support.js';
 
 /**
@@ -41,18 +41,6 @@ export const privatePostgresUnavailable: string | null =
     : isRoot && !existsSync('/usr/sbin/runuser') && !existsSync('/sbin/runuser')
       ? 'running as root without runuser, and PostgreSQL refuses to run as root'
       : null;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function asPostgres(command: string, args: string[]): Promise<string> {
   const full = path.join(BIN ?? '', command);

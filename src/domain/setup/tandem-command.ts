@@ -7,7 +7,7 @@ import { parseInitiativeNumber } from '../initiatives/initiative-ref.js';
 import type { SupportDiscipline } from '../initiatives/kinds.js';
 import { lookup } from '../lookup.js';
 import type { TaskReaction } from '../tasks/reactions.js';
-import { EXPORT_USAGE } from './export-command.js';
+import { EXPORT_USAGE, isExportCommand, parseExportCommand } from './export-command.js';
 import { parseSet } from './tandem-settings.js';
 import { TANDEM_USAGE } from './tandem-usage.js';
 
@@ -38,7 +38,8 @@ export type TandemCommand =
   | { type: 'setup' }
   | { type: 'settings' }
   | { type: 'who-owns'; query: WhoOwnsQuery }
-  | { type: 'set'; setting: TandemSetting };
+  | { type: 'set'; setting: TandemSetting }
+  | { type: 'export' };
 
 export {
   type EmojiSettingKey,
@@ -61,7 +62,7 @@ const SUBCOMMAND_ALIASES: Record<string, Subcommand> = {
   '?': 'help',
 };
 
-/** Answered before this parser sees the text (see export-command.ts), but offered to a typo all the same. */
+/** Parsed by a module of its own (export-command.ts), and offered to a typo all the same. */
 const ANSWERED_ELSEWHERE: Record<string, UsageHint> = { export: EXPORT_USAGE };
 const ALL_SUBCOMMANDS = [...SUBCOMMANDS, ...Object.keys(ANSWERED_ELSEWHERE)];
 const OVERVIEW: UsageHint = {
@@ -93,6 +94,7 @@ function subcommandOf(tokens: readonly Token[]): { sub: Subcommand; args: readon
 
 /** Parses the text of `/tandem`. */
 export function parseTandemCommand(text: string): Parsed<TandemCommand> {
+  if (isExportCommand(text)) return parseExportCommand(text);
   const tokens = tokenize(text);
   if (!tokens.ok) {
     const firstWord = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';

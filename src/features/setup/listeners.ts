@@ -11,7 +11,6 @@ import { isAllowed } from '../../core/permissions.js';
 import type { WorkspaceSettings } from '../../core/settings.js';
 import { whoAsks, workRequest } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
-import { isExportCommand } from '../../domain/setup/export-command.js';
 import { parseTandemCommand, type TandemCommand } from '../../domain/setup/tandem-command.js';
 import { orThrow } from '../../domain/user-error.js';
 import { sendDm } from '../../slack/dm.js';
@@ -78,8 +77,9 @@ export function tandemCommand(deps: Deps) {
   const exportWorkspace = exportCommand(deps);
   return async function handleTandemCommand(args: CommandArgs): Promise<void> {
     const { command, respond, client } = args;
-    if (isExportCommand(command.text)) return exportWorkspace(args);
     const parsed = orThrow(parseTandemCommand(command.text));
+    // The export asks its own questions of the policy and Slack.
+    if (parsed.type === 'export') return exportWorkspace(args);
     const req = await workRequest(deps, args, command.user_id, 'command', command.channel_id);
     const reply = privately(respond);
 
