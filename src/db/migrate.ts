@@ -30,6 +30,17 @@ export class MigrationError extends Error {
   }
 }
 
+/** The database was migrated by a newer Tandem: this code does not know its schema. */
+export class NewerDatabaseError extends Error {
+  constructor(readonly unknown: string[]) {
+    super(
+      `the database has ${unknown.length === 1 ? 'a migration' : 'migrations'} this Tandem does not know ` +
+        `(${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}): a newer Tandem upgraded it`,
+    );
+    this.name = 'NewerDatabaseError';
+  }
+}
+
 export const DEFAULT_MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
 
 // Prisma's own bookkeeping table, column for column, so `prisma migrate status/deploy` agree with us.
@@ -92,6 +103,11 @@ export async function applyMigrations(
     );
   }
   const done = new Map(rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r.checksum]));
+  // Older code on a newer schema would write rows the newer code does not expect, and nothing
+  // warns: stopping is the only safe answer to a rollback of the code alone.
+  const known = new Set(migrations.map((m) => m.name));
+  const unknown = [...done.keys()].filter((name) => !known.has(name)).sort();
+  if (unknown.length > 0) throw new NewerDatabaseError(unknown);
   const report: MigrationReport = { applied: [], alreadyApplied: [], modified: [] };
 
   for (const migration of migrations) {

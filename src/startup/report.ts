@@ -2,7 +2,7 @@ import { ErrorCode } from '@slack/web-api';
 import { SlackStartupError } from '../app.js';
 import type { Config } from '../config.js';
 import { DataDirError } from '../db/data-dir-error.js';
-import { MigrationError } from '../db/migrate.js';
+import { MigrationError, NewerDatabaseError } from '../db/migrate.js';
 import { classifyDatabaseError } from './database-failures.js';
 import { StartupFailure } from './failure.js';
 import { classifyListenError } from './port-check.js';
@@ -22,6 +22,13 @@ export function asStartupFailure(error: unknown, { config, step }: StartupContex
   if (error instanceof StartupFailure) return error;
   if (error instanceof DataDirError)
     return new StartupFailure(error.what, error.setting, error.todo, { cause: error });
+  if (error instanceof NewerDatabaseError)
+    return new StartupFailure(
+      error.message,
+      config.database.url ? 'DATABASE_URL' : 'DATA_DIR',
+      'run that Tandem version or a later one; going back to older code needs a restored backup',
+      { cause: error },
+    );
   if (error instanceof MigrationError)
     return new StartupFailure(
       error.message.replace(/\.\s*$/, ''),

@@ -11,6 +11,7 @@ import {
   checksumOf,
   DEFAULT_MIGRATIONS_DIR,
   MigrationError,
+  NewerDatabaseError,
   readMigrations,
 } from '../../src/db/migrate.js';
 import { pgClientConnection, type SqlConnection } from '../../src/db/sql-connection.js';
@@ -97,6 +98,18 @@ describe.each([
       i === 0 ? { ...m, checksum: checksumOf(`${m.sql}\n-- edited`) } : m,
     );
     expect((await applyMigrations(db.conn, edited)).modified).toEqual([migrations[0]?.name]);
+  });
+
+  it('refuses a database a newer Tandem migrated, naming what it does not know, and changes nothing', async () => {
+    const migrations = await readMigrations();
+    const newest = migrations.at(-1)?.name ?? '';
+    const older = migrations.slice(0, -1);
+    const before = await db.conn.query('SELECT migration_name FROM "_prisma_migrations" ORDER BY 1');
+    const error = await applyMigrations(db.conn, older).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NewerDatabaseError);
+    expect((error as NewerDatabaseError).unknown).toEqual([newest]);
+    expect((error as Error).message).toContain(newest);
+    expect(await db.conn.query('SELECT migration_name FROM "_prisma_migrations" ORDER BY 1')).toEqual(before);
   });
 
   it('rolls a failing migration back whole and names it', async () => {

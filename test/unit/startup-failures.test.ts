@@ -3,6 +3,7 @@ import { WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError } from 
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { DataDirError } from '../../src/db/data-dir-error.js';
+import { NewerDatabaseError } from '../../src/db/migrate.js';
 import { checkDatabaseUrl, classifyDatabaseError } from '../../src/startup/database-failures.js';
 import { StartupFailure } from '../../src/startup/failure.js';
 import { asStartupFailure, redact } from '../../src/startup/report.js';
@@ -153,6 +154,16 @@ describe('any start-up error', () => {
     expect(failure.message).toBe(
       'Tandem cannot start: DATA_DIR /x is a file, not a folder (DATA_DIR) — Point it elsewhere',
     );
+  });
+
+  it('a database migrated by a newer Tandem names the database and says to run that version', () => {
+    const failure = asStartupFailure(new NewerDatabaseError(['20991231000000_future']), {
+      config,
+      step: 'database',
+    });
+    expect(failure.setting).toBe('DATABASE_URL');
+    expect(failure.message).toContain('20991231000000_future');
+    expect(failure.todo).toMatch(/that Tandem version or a later one/);
   });
 
   it('a listen refusal names PORT', () => {
