@@ -324,16 +324,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     }
     const authorised = token !== undefined && accepts(token);
     const team = teamOfToken(token);
-    const taken = takeFault(method);
-    if (taken !== undefined && 'reset' in taken) {
+    const recordCall = (fault: boolean) =>
       record({
         method,
         args,
         ...(token ? { token } : {}),
         ...(team ? { team } : {}),
         at: Date.now(),
-        fault: true,
+        ...(fault ? { fault: true } : {}),
       });
+    const taken = takeFault(method);
+    if (taken !== undefined && 'reset' in taken) {
+      recordCall(true);
       req.socket.destroy();
       return;
     }
@@ -344,14 +346,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       (method === 'chat.postMessage' && authorised && overRateLimit(args.channel)
         ? { status: 429, retryAfter: 1 }
         : undefined);
-    record({
-      method,
-      args,
-      ...(token ? { token } : {}),
-      ...(team ? { team } : {}),
-      at: Date.now(),
-      ...(fault ? { fault: true } : {}),
-    });
+    recordCall(fault !== undefined);
 
     const latency =
       (taken !== undefined && 'delayMs' in taken ? taken.delayMs : 0) +
