@@ -14,6 +14,7 @@ import pg from 'pg';
 import { createScratchDatabase } from '../scripts/lib/scratch-database.js';
 import { SLACK_RETRY_POLICY } from '../src/app.js';
 import type { Clock } from '../src/clock.js';
+import { oneClient } from '../src/core/installations/team-clients.js';
 import { type Database, openDatabase } from '../src/db/database.js';
 import { makeTempDir } from '../src/db/embedded-postgres-root.js';
 import type { Deps } from '../src/deps.js';
@@ -29,7 +30,6 @@ import type {
   Prisma,
 } from '../src/generated/prisma/client.js';
 import { createLogger } from '../src/logger.js';
-import { oneClient } from '../src/slack/team-clients.js';
 import { startFakeSlack } from '../test/harness/fake-slack.js';
 
 /** Friday 20 November 2026, 09:00 in London (GMT): the large workspace's digest time. */

@@ -1,13 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import type { WebClient } from '@slack/web-api';
 import { schedule } from 'node-cron';
-import { purgeProcessedEvents } from '../db/processed-events.js';
+import { isTeamClients, oneClient, type TeamClients } from '../core/installations/team-clients.js';
+import { purgeProcessedEvents } from '../core/stores/processed-events.js';
 import type { Deps } from '../deps.js';
 import { runPersonalDigests } from '../features/digest/personal.js';
 import { runDueDigests } from '../features/digest/send.js';
 import { runDueNudges } from '../features/nudges/deliver.js';
 import { metrics } from '../runtime/metrics.js';
-import { isTeamClients, oneClient, type TeamClients } from '../slack/team-clients.js';
 import { DEFAULT_RETENTION_DAYS, purgeUninstalled } from './purge.js';
 
 // Any constant works; replicas only need to agree on it.

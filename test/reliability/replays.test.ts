@@ -2,7 +2,7 @@
 // both times and carried out once; events are recorded only when some feature acts on them.
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDEMPOTENT_EVENTS, RECORDED_EVENTS } from '../../src/slack/dedupe-events.js';
+import { IDEMPOTENT_EVENTS, RECORDED_EVENTS } from '../../src/core/requests/dedupe-events.js';
 import { blockAction, viewSubmission } from '../harness/slack-payloads.js';
 import { APP_ID, slashCommandBody } from '../harness/slack-sender.js';
 import { BACKENDS } from '../support/databases.js';

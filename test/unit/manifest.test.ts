@@ -5,10 +5,10 @@ import type { App } from '@slack/bolt';
 // ajv is CommonJS; its named `Ajv` export is the class under NodeNext (the default import is the module).
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REDIRECT_PATH } from '../../src/core/installations/distribution.js';
+import { BOT_SCOPES } from '../../src/core/installations/scopes.js';
 import type { Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/logger.js';
-import { REDIRECT_PATH } from '../../src/slack/oauth/distribution.js';
-import { BOT_SCOPES } from '../../src/slack/oauth/scopes.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));

@@ -2,7 +2,7 @@ import { quoteBack } from '../commands/command-args.js';
 import { fail, ok, type Parsed } from '../commands/result.js';
 import { joinTokens, type Token } from '../commands/tokenize.js';
 import { parseClockTime } from '../time/clock-time.js';
-import type { TandemCommand } from './tandem-command.js';
+import type { TandemCommand } from './tandem-types.js';
 import { TANDEM_USAGE } from './tandem-usage.js';
 
 // When nudges may arrive: `/tandem set quiet-hours` and `/tandem set nudge-windows`.

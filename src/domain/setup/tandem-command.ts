@@ -4,42 +4,13 @@ import { fail, ok, type Parsed, type UsageHint, withHint } from '../commands/res
 import { slackTextToPlain } from '../commands/slack-refs.js';
 import { joinTokens, type Token, tokenize } from '../commands/tokenize.js';
 import { parseInitiativeNumber } from '../initiatives/initiative-ref.js';
-import type { SupportDiscipline } from '../initiatives/kinds.js';
 import { lookup } from '../lookup.js';
-import type { TaskReaction } from '../tasks/reactions.js';
 import { EXPORT_USAGE, isExportCommand, parseExportCommand } from './export-command.js';
 import { parseSet } from './tandem-settings.js';
+import type { TandemCommand } from './tandem-types.js';
 import { TANDEM_USAGE } from './tandem-usage.js';
 
-export type WhoOwnsQuery = { by: 'number'; number: number } | { by: 'title'; words: string };
-
-/**
- * An empty `userIds` clears the list (`/tandem set pr-leads none`). `my-discipline` is personal:
- * it sets the discipline of whoever typed it, and null clears it. `emoji` is typed as
- * `<reaction>-emoji` and holds a bare name (no colons, no skin tone), not yet checked for clashes
- * with the workspace's other reactions. A `workload` threshold of 0 turns the warning off.
- */
-export type TandemSetting =
-  | { key: 'pr-leads'; userIds: string[] }
-  | { key: 'social-leads'; userIds: string[] }
-  | { key: 'admins'; userIds: string[] }
-  | { key: 'digest-channel'; channelId: string }
-  | { key: 'digest-time'; time: string }
-  | { key: 'timezone'; timezone: string }
-  | { key: 'workload'; threshold: number }
-  | { key: 'quiet-hours'; start: string; end: string }
-  | { key: 'nudge-windows'; days: number[] }
-  | { key: 'draft-approvers'; approvers: 'pr' | 'social' | 'both' }
-  | { key: 'emoji'; reaction: TaskReaction; emoji: string }
-  | { key: 'my-discipline'; discipline: SupportDiscipline | null };
-
-export type TandemCommand =
-  | { type: 'help' }
-  | { type: 'setup' }
-  | { type: 'settings' }
-  | { type: 'who-owns'; query: WhoOwnsQuery }
-  | { type: 'set'; setting: TandemSetting }
-  | { type: 'export' };
+export type { TandemCommand, TandemSetting, WhoOwnsQuery } from './tandem-types.js';
 
 export {
   type EmojiSettingKey,

@@ -8,7 +8,7 @@ import { parseEmojiName } from '../tasks/reactions.js';
 import { parseClockTime } from '../time/clock-time.js';
 import { isZoneAbbreviation, resolveTimezone, suggestTimezone } from '../time/timezone.js';
 import { parseNudgeWindows, parseQuietHours } from './nudge-settings.js';
-import type { TandemCommand } from './tandem-command.js';
+import type { TandemCommand } from './tandem-types.js';
 import {
   EMOJI_OVERVIEW,
   EMOJI_SETTINGS,

@@ -1,6 +1,6 @@
 import type { UsageHint } from '../commands/result.js';
 import { DEFAULT_REACTION_EMOJI, TASK_REACTIONS, type TaskReaction } from '../tasks/reactions.js';
-import type { TandemSetting } from './tandem-command.js';
+import type { TandemSetting } from './tandem-types.js';
 
 // What /tandem and its settings are called, and the usage hint for each.
 

@@ -1,3 +1,4 @@
+import type { TeamClients } from '../../core/installations/team-clients.js';
 import { timezoneOf } from '../../core/people.js';
 import { membersWantingDigest } from '../../core/stores/members.js';
 import { claimPersonalDigest, releasePersonalDigest } from '../../core/stores/nudges.js';
@@ -5,7 +6,6 @@ import { loadWorkspaceFresh } from '../../core/team.js';
 import type { Deps } from '../../deps.js';
 import { digestDue } from '../../domain/digest/digest-schedule.js';
 import { sendDm } from '../../slack/dm.js';
-import type { TeamClients } from '../../slack/team-clients.js';
 import { gatherDigest, personReading } from './service.js';
 import { digestMessage } from './views.js';
 

@@ -1,10 +1,10 @@
 import type { WebClient } from '@slack/web-api';
+import type { TeamClients } from '../../core/installations/team-clients.js';
 import { claimDigest, markSent, markSkipped, releaseClaim } from '../../core/stores/digest-runs.js';
 import { workspacesWithDigest } from '../../core/stores/workspaces.js';
 import type { Deps } from '../../deps.js';
 import { digestDue } from '../../domain/digest/digest-schedule.js';
 import { findPosted, postOnce } from '../../slack/post-once.js';
-import type { TeamClients } from '../../slack/team-clients.js';
 import { channelReading, gatherDigest } from './service.js';
 import { digestMessage } from './views.js';
 

@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction, MessageShortcut } from '@slack/bolt';
+import { queuedCommand } from '../../core/requests/command-queue.js';
 import type { Deps } from '../../deps.js';
-import { queuedCommand } from '../../slack/command-queue.js';
 import {
   approveAction,
   draftCommand,

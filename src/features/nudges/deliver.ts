@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { TeamClients } from '../../core/installations/team-clients.js';
 import { timezoneOf } from '../../core/people.js';
 import type { WorkspaceSettings } from '../../core/settings.js';
 import { findInitiativeById } from '../../core/stores/initiatives.js';
@@ -34,7 +35,6 @@ import type { NudgeSent } from '../../generated/prisma/client.js';
 import { metrics } from '../../runtime/metrics.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { sendDm } from '../../slack/dm.js';
-import type { TeamClients } from '../../slack/team-clients.js';
 import { planNudges } from './plan.js';
 import { embargoNudgeMessage, type NudgeItem, nudgeMessage, sharedTrendMessage } from './views.js';
 

@@ -1,4 +1,4 @@
-import type { LeftOut } from '../../domain/workspace-export.js';
+import type { LeftOut } from '../../domain/setup/workspace-export.js';
 import { type SlackMessage, section } from '../../slack/blocks.js';
 
 const NAMES: Record<keyof LeftOut, [one: string, many: string]> = {

@@ -6,8 +6,8 @@ import { whoAsks, workRequest } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
 import { isWorkspaceAdmin } from '../../domain/policy/facts.js';
 import { parseExportCommand } from '../../domain/setup/export-command.js';
+import { channelsOf, type LeftOut, withoutPrivateChannels } from '../../domain/setup/workspace-export.js';
 import { orThrow, UserError } from '../../domain/user-error.js';
-import { channelsOf, type LeftOut, withoutPrivateChannels } from '../../domain/workspace-export.js';
 import { platformError, privately } from '../../slack/reply.js';
 import { exportComment, exportSentMessage } from './export-views.js';
 

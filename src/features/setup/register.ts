@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
+import { queuedCommand } from '../../core/requests/command-queue.js';
 import type { Deps } from '../../deps.js';
-import { queuedCommand } from '../../slack/command-queue.js';
 import { setupSubmission, tandemCommand } from './listeners.js';
 import { SETUP_VIEW_ID } from './views.js';
 

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction, UsersSelectAction } from '@slack/bolt';
+import { queuedCommand } from '../../core/requests/command-queue.js';
 import { CLAIM_ACTION } from '../../core/task-messages/views.js';
 import type { Deps } from '../../deps.js';
-import { queuedCommand } from '../../slack/command-queue.js';
 import { claimButtonPressed, handoffPicked, taskCommand, threadReply } from './listeners.js';
 import { reactionAdded, reactionRemoved } from './reactions.js';
 import { HANDOFF_PICK_ACTION } from './views.js';

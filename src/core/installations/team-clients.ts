@@ -1,8 +1,8 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import { findInstallation } from '../core/stores/installations.js';
-import { enterpriseOf } from '../core/stores/workspaces.js';
-import type { TokenBox } from '../crypto/token-box.js';
-import type { Deps } from '../deps.js';
+import type { TokenBox } from '../../crypto/token-box.js';
+import type { Deps } from '../../deps.js';
+import { findInstallation } from '../stores/installations.js';
+import { enterpriseOf } from '../stores/workspaces.js';
 
 /**
  * The Web API client that acts for a workspace outside any request (the scheduler): the one bot

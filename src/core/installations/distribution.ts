@@ -3,10 +3,10 @@ import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { OAuthSettings } from '../../config.js';
 import { createTokenBox } from '../../crypto/token-box.js';
 import type { Deps } from '../../deps.js';
-import { sendDm } from '../dm.js';
-import { installedClients, type TeamClients } from '../team-clients.js';
+import { sendDm } from '../../slack/dm.js';
 import { tandemInstallationStore } from './installation-store.js';
 import { BOT_SCOPES } from './scopes.js';
+import { installedClients, type TeamClients } from './team-clients.js';
 import { installedPage, welcomeMessage } from './welcome.js';
 
 export const INSTALL_PATH = '/slack/install';

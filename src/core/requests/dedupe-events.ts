@@ -1,6 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { claimEvent, releaseEvent } from '../db/processed-events.js';
-import type { Deps } from '../deps.js';
+import type { Deps } from '../../deps.js';
+import { claimEvent, releaseEvent } from '../stores/processed-events.js';
 
 /**
  * The events some feature acts on and that would do harm twice (a claim, a trend logged twice, a

@@ -1,14 +1,14 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import type { TokenBox } from '../../crypto/token-box.js';
+import type { Deps } from '../../deps.js';
 import {
   deleteInstallation,
   findInstallation,
   InstallationNotFound,
   saveInstallation,
-} from '../../core/stores/installations.js';
-import { markEnterpriseWorkspaces, markInstalled } from '../../core/stores/workspace-lifecycle.js';
-import { forgetWorkspace } from '../../core/team.js';
-import type { TokenBox } from '../../crypto/token-box.js';
-import type { Deps } from '../../deps.js';
+} from '../stores/installations.js';
+import { markEnterpriseWorkspaces, markInstalled } from '../stores/workspace-lifecycle.js';
+import { forgetWorkspace } from '../team.js';
 
 /**
  * Bolt's installation store over Tandem's database. Bolt calls fetchInstallation for every

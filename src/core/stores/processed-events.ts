@@ -1,5 +1,5 @@
-import { ensureWorkspace } from '../core/stores/workspaces.js';
-import type { Deps } from '../deps.js';
+import type { Deps } from '../../deps.js';
+import { ensureWorkspace } from './workspaces.js';
 
 /**
  * Records a Slack event id as being handled. Returns false when it already was: a retry

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { Deps } from '../deps.js';
-import { context, type SlackMessage, section } from './blocks.js';
-import { createLimiter, QueueFullError } from './limiter.js';
-import { escapeText, inlineCode } from './mrkdwn.js';
+import type { Deps } from '../../deps.js';
+import { context, type SlackMessage, section } from '../../slack/blocks.js';
+import { createLimiter, QueueFullError } from '../../slack/limiter.js';
+import { escapeText, inlineCode } from '../../slack/mrkdwn.js';
+import { privately } from '../../slack/reply.js';
 import { firstDelivery } from './replays.js';
-import { privately } from './reply.js';
 
 export interface QueueLimits {
   /** Worked on at once. */

@@ -1,4 +1,4 @@
-import { context, header, type SlackMessage, section } from '../blocks.js';
+import { context, header, type SlackMessage, section } from '../../slack/blocks.js';
 
 /** The installer's first direct message: what Tandem is for here and the first three steps. */
 export function welcomeMessage(installerId: string, orgWide: boolean): SlackMessage {

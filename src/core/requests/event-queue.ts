@@ -1,7 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../logger.js';
+import { createLimiter, QueueFullError } from '../../slack/limiter.js';
 import type { QueueLimits } from './command-queue.js';
-import { createLimiter, QueueFullError } from './limiter.js';
 
 /**
  * Four at once keeps a burst of reactions from crowding the connection pool. A waiting event is a

@@ -1,6 +1,6 @@
 import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
-import { claimEvent } from '../db/processed-events.js';
-import type { Deps } from '../deps.js';
+import type { Deps } from '../../deps.js';
+import { claimEvent } from '../stores/processed-events.js';
 
 /**
  * Marks replay records in the processed-events table, apart from Events API ids (`Ev…`). A
