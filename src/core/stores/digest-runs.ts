@@ -24,6 +24,12 @@ export async function claimDigest(
     skipDuplicates: true,
   });
   if (count === 1) return { kind: 'claimed', takenOver: false };
+  // A refused attempt whose wait is over: it posted nothing, so nothing needs looking for.
+  const retry = await digestRun.updateMany({
+    where: { teamId, localDate, status: 'retrying', nextAttemptAt: { lte: now } },
+    data: { status: 'sending', claimedAt: now },
+  });
+  if (retry.count === 1) return { kind: 'claimed', takenOver: false };
   const taken = await digestRun.updateMany({
     where: {
       teamId,
@@ -34,6 +40,68 @@ export async function claimDigest(
     data: { claimedAt: now },
   });
   return taken.count === 1 ? { kind: 'claimed', takenOver: true } : { kind: 'done' };
+}
+
+/** After this many refused or failed attempts in a day, the day's digest is given up. */
+export const MAX_DIGEST_ATTEMPTS = 5;
+/** The first wait before trying again; each later one doubles (1, 2, 4, 8 minutes). */
+export const FIRST_RETRY_MS = 60_000;
+
+export type AttemptOutcome =
+  | { kind: 'retrying'; attempts: number; nextAttemptAt: Date }
+  | { kind: 'gave-up' };
+
+/**
+ * Records an attempt Slack refused or that failed. A refusal that cannot change by waiting (an
+ * archived channel) gives the day up at once; anything else waits, twice as long each time, until
+ * the attempts run out.
+ */
+export async function recordFailedAttempt(
+  deps: Deps,
+  teamId: string,
+  localDate: string,
+  reason: string,
+  permanent: boolean,
+): Promise<AttemptOutcome> {
+  const { digestRun } = deps.db.prisma;
+  const row = await digestRun.findUnique({ where: { teamId_localDate: { teamId, localDate } } });
+  const attempts = (row?.attempts ?? 0) + 1;
+  const lastError = reason.slice(0, 200);
+  if (permanent || attempts >= MAX_DIGEST_ATTEMPTS) {
+    await digestRun.updateMany({
+      where: { teamId, localDate, status: 'sending' },
+      data: { status: 'failed', attempts, lastError, nextAttemptAt: null },
+    });
+    return { kind: 'gave-up' };
+  }
+  const nextAttemptAt = new Date(deps.clock.now().getTime() + FIRST_RETRY_MS * 2 ** (attempts - 1));
+  await digestRun.updateMany({
+    where: { teamId, localDate, status: 'sending' },
+    data: { status: 'retrying', attempts, lastError, nextAttemptAt },
+  });
+  return { kind: 'retrying', attempts, nextAttemptAt };
+}
+
+/** A day whose retries outlived its grace window is given up with its last reason. */
+export async function abandonRetries(deps: Deps, teamId: string, localDate: string): Promise<void> {
+  await deps.db.prisma.digestRun.updateMany({
+    where: { teamId, localDate, status: 'retrying' },
+    data: { status: 'failed', nextAttemptAt: null },
+  });
+}
+
+/** Why the last given-up day before `localDate` was given up, so the admins hear of a problem once. */
+export async function lastGivenUpReason(
+  deps: Deps,
+  teamId: string,
+  localDate: string,
+): Promise<string | null> {
+  const last = await deps.db.prisma.digestRun.findFirst({
+    where: { teamId, localDate: { lt: localDate }, status: { in: ['sent', 'failed'] } },
+    orderBy: { localDate: 'desc' },
+    select: { status: true, lastError: true },
+  });
+  return last?.status === 'failed' ? last.lastError : null;
 }
 
 export async function markSent(
@@ -47,11 +115,6 @@ export async function markSent(
     where: { teamId_localDate: { teamId, localDate } },
     data: { status: 'sent', sentAt: deps.clock.now(), channel, messageTs: ts ?? null },
   });
-}
-
-/** Lets the next tick try again (Slack refused or failed); the day stays claimable. */
-export async function releaseClaim(deps: Deps, teamId: string, localDate: string): Promise<void> {
-  await deps.db.prisma.digestRun.deleteMany({ where: { teamId, localDate, status: 'sending' } });
 }
 
 /**

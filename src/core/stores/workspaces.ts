@@ -58,7 +58,17 @@ export async function saveSettings(
 export function workspacesWithDigest(deps: Deps) {
   return deps.db.prisma.workspace.findMany({
     where: { digestChannel: { not: null }, uninstalledAt: null },
-    select: { teamId: true, timezone: true, digestTime: true, digestGraceMinutes: true, digestChannel: true },
+    select: {
+      teamId: true,
+      timezone: true,
+      digestTime: true,
+      digestGraceMinutes: true,
+      digestChannel: true,
+      // Who hears when the digest cannot be posted.
+      tandemAdmins: true,
+      setupBy: true,
+      installerId: true,
+    },
     orderBy: { teamId: 'asc' },
   });
 }

@@ -1,11 +1,12 @@
 import type { WebClient } from '@slack/web-api';
 import type { TeamClients } from '../../core/installations/team-clients.js';
-import { claimDigest, markSent, markSkipped, releaseClaim } from '../../core/stores/digest-runs.js';
+import { abandonRetries, claimDigest, markSent, markSkipped } from '../../core/stores/digest-runs.js';
 import { workspacesWithDigest } from '../../core/stores/workspaces.js';
 import type { Deps } from '../../deps.js';
 import { digestDue } from '../../domain/digest/digest-schedule.js';
 import { findPosted, postOnce } from '../../slack/post-once.js';
 import { channelReading, gatherDigest } from './service.js';
+import { type DigestWorkspace, digestNotDelivered } from './undelivered.js';
 import { digestMessage } from './views.js';
 
 export type DigestOutcome =
@@ -24,13 +25,7 @@ export type DigestOutcome =
 export async function runWorkspaceDigest(
   deps: Deps,
   client: WebClient,
-  workspace: {
-    teamId: string;
-    timezone: string;
-    digestTime: string;
-    digestGraceMinutes: number;
-    digestChannel: string | null;
-  },
+  workspace: DigestWorkspace & { timezone: string; digestTime: string; digestGraceMinutes: number },
 ): Promise<DigestOutcome> {
   if (!workspace.digestChannel) return 'no-channel';
   const now = deps.clock.now();
@@ -43,6 +38,8 @@ export async function runWorkspaceDigest(
   if (due.kind === 'not-yet') return 'not-due';
   if (due.kind === 'missed') {
     const marked = await markSkipped(deps, workspace.teamId, due.localDate, due.scheduledFor);
+    // Retries still waiting when the grace window closed will not be made.
+    if (!marked) await abandonRetries(deps, workspace.teamId, due.localDate);
     return marked ? 'skipped' : 'already-done';
   }
   const claim = await claimDigest(deps, workspace.teamId, due.localDate, due.scheduledFor);
@@ -66,11 +63,7 @@ export async function runWorkspaceDigest(
     await markSent(deps, workspace.teamId, due.localDate, channel, posted.ts);
     return 'sent';
   } catch (error) {
-    deps.logger.warn(
-      { err: error, teamId: workspace.teamId, day: due.localDate },
-      'digest not sent; the next tick retries',
-    );
-    await releaseClaim(deps, workspace.teamId, due.localDate);
+    await digestNotDelivered(deps, client, workspace, due.localDate, error);
     return 'failed';
   }
 }

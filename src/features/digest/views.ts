@@ -216,3 +216,16 @@ export function digestSettingsMessage(ws: WorkspaceSettings): SlackMessage {
     ],
   };
 }
+
+/** To the admins, once, when a day's digest could not be posted at all. */
+export function digestUndeliveredMessage(channel: string, reason: string, localDate: string): SlackMessage {
+  const where = channel ? `<#${channel}>` : 'its channel';
+  const fix =
+    reason === 'not_in_channel'
+      ? `Invite Tandem there with \`/invite @Tandem\`, or pick another channel with \`/tandem set digest-channel #channel\`.`
+      : reason === 'is_archived' || reason === 'channel_not_found'
+        ? 'Pick another channel with `/tandem set digest-channel #channel`.'
+        : 'Tandem tries again with tomorrow’s digest; `/digest now` shows today’s to you meanwhile.';
+  const text = `Today’s digest (${localDate}) could not be posted in ${where}: Slack said ${inlineCode(reason)}. ${fix}`;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
