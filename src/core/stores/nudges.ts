@@ -19,7 +19,7 @@ export interface PlannedNudge {
 }
 
 /** Why a claimed nudge was not sent. */
-export type SkipReason = 'hidden' | 'stale';
+export type SkipReason = 'hidden' | 'stale' | 'undeliverable';
 
 /** Records planned nudges; the unique key drops any already recorded, so each goes out once. */
 export async function recordNudges(
@@ -70,6 +70,11 @@ export async function claimNudge(deps: Deps, id: bigint, now: Date, skipped?: Sk
     data: { sentAt: now, skipped: skipped ?? null },
   });
   return count === 1;
+}
+
+/** A claimed nudge whose DM Slack refused for good: it stays claimed, with why it was not sent. */
+export async function markUndeliverable(deps: Deps, id: bigint): Promise<void> {
+  await deps.db.prisma.nudgeSent.update({ where: { id }, data: { skipped: 'undeliverable' } });
 }
 
 /** A DM Slack refused: the next tick tries again. */

@@ -7,6 +7,7 @@ import {
   claimNudge,
   deferNudge,
   dueNudges,
+  markUndeliverable,
   type NudgeKind,
   nudgesAbout,
   recordNudges,
@@ -34,7 +35,7 @@ import { nextAllowedInstant } from '../../domain/time/quiet-hours.js';
 import type { NudgeSent } from '../../generated/prisma/client.js';
 import { metrics } from '../../runtime/metrics.js';
 import type { SlackMessage } from '../../slack/blocks.js';
-import { sendDm } from '../../slack/dm.js';
+import { tryDm } from '../../slack/dm.js';
 import { planNudges } from './plan.js';
 import { embargoNudgeMessage, type NudgeItem, nudgeMessage, sharedTrendMessage } from './views.js';
 
@@ -159,11 +160,21 @@ async function deliver(
   // A skipped nudge is claimed too, with its reason, so that no tick tries it again.
   const skipped = composed.kind === 'skip' ? composed.reason : undefined;
   if (!(await claimNudge(deps, nudge.id, now, skipped)) || composed.kind === 'skip') return false;
-  if (await sendDm(client, deps.logger, nudge.recipientId, composed.message)) return true;
-  // A DM Slack refused is un-claimed, so the next tick tries again.
+  const dm = await tryDm(client, deps.logger, nudge.recipientId, composed.message);
+  if (dm.kind === 'sent') return true;
+  if (dm.kind === 'undeliverable') {
+    // A deactivated person or a bot never will receive it: dropped for good, with the reason.
+    await markUndeliverable(deps, nudge.id);
+    return false;
+  }
+  // Anything else may pass: un-claimed, and tried again in a few minutes rather than every tick.
   await unclaimNudge(deps, nudge.id);
+  await deferNudge(deps, nudge.id, new Date(now.getTime() + DM_RETRY_MS));
   return false;
 }
+
+/** How long a DM that failed for a passing reason (an outage, a 5xx) waits before its next try. */
+const DM_RETRY_MS = 5 * 60_000;
 
 export async function runDueNudges(deps: Deps, clients: TeamClients): Promise<number> {
   let sent = 0;
