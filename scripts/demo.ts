@@ -270,6 +270,13 @@ try {
   await show(() => scheduler.tick());
   scheduler.stop();
 
+  await type(
+    'ana',
+    '/tandem',
+    'export',
+    'Ana, who set Tandem up, takes a copy of the workspace’s data: a JSON file, by DM',
+  );
+
   const initiatives = await db.prisma.initiative.count({ where: { teamId: TEAM } });
   const events = await db.prisma.ownershipEvent.count({ where: { teamId: TEAM } });
   const tasks = await db.prisma.task.count({ where: { teamId: TEAM } });
