@@ -87,10 +87,12 @@ describe('fake Slack rate limit (chat.postMessage per channel)', () => {
 
     fake = await startFakeSlack({ rateLimit: { perChannelPerSecond: 1 } });
     const limited = client(fake, { rejectRateLimitedCalls: true });
-    await limited.chat.postMessage({ channel: 'C1', text: 'post' });
-    await expect(limited.chat.update({ channel: 'C1', ts: '1.0', text: 'edit' })).resolves.toMatchObject({
-      ok: true,
-    });
+    const { ts } = await limited.chat.postMessage({ channel: 'C1', text: 'post' });
+    await expect(limited.chat.update({ channel: 'C1', ts: String(ts), text: 'edit' })).resolves.toMatchObject(
+      {
+        ok: true,
+      },
+    );
     await expect(
       limited.chat.postEphemeral({ channel: 'C1', user: 'U1', text: 'psst' }),
     ).resolves.toMatchObject({ ok: true });

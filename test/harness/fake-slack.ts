@@ -104,6 +104,7 @@ export const FAKE_BOT_ID = 'B_TANDEM';
 const DEFAULT_TEAM_ID = 'T_DEFAULT';
 const API_PREFIX = '/api/';
 const RESPONSE_URL_PREFIX = '/response/';
+const RESPONSE_URL_MAX_USES = 5;
 
 type Answer = Record<string, unknown>;
 type Handler = (args: Record<string, unknown>) => Answer;
@@ -125,6 +126,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   // Like Slack with `latest` + `inclusive` + `limit: 1`: the one message at that ts, if known.
   // What Tandem posted, per channel, oldest first: conversations.history without `latest` reads it.
   const posted = new Map<string, Array<Record<string, unknown>>>();
+  // Every message Tandem posted (threads included), by channel and ts: what chat.update may change.
+  const sentTs = new Set<string>();
+  const responseUrlUses = new Map<string, number>();
   const messageAt = (args: Record<string, unknown>) => {
     if (args.latest === undefined && args.ts === undefined) {
       // Like Slack: newest first, only messages after `oldest`, `limit` per page, and a cursor.
@@ -227,20 +231,24 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       };
       if (args.thread_ts === undefined)
         posted.set(String(channel), [...(posted.get(String(channel)) ?? []), message]);
+      sentTs.add(`${String(channel)}|${ts}`);
       return { channel, ts, message };
     },
     'chat.postEphemeral': () => ({ message_ts: nextTs() }),
-    'chat.update': (args) => ({
-      channel: args.channel,
-      ts: args.ts,
-      text: args.text ?? '',
-      message: {
-        ...pick(args, 'text', 'blocks'),
-        type: 'message',
-        user: FAKE_BOT_USER_ID,
-        bot_id: FAKE_BOT_ID,
-      },
-    }),
+    'chat.update': (args) =>
+      !sentTs.has(`${String(resolveChannel(args.channel))}|${String(args.ts)}`)
+        ? { ok: false, error: 'message_not_found' }
+        : {
+            channel: args.channel,
+            ts: args.ts,
+            text: args.text ?? '',
+            message: {
+              ...pick(args, 'text', 'blocks'),
+              type: 'message',
+              user: FAKE_BOT_USER_ID,
+              bot_id: FAKE_BOT_ID,
+            },
+          },
     'chat.getPermalink': (args) => ({
       channel: args.channel,
       permalink: `https://example.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
@@ -371,7 +379,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   };
 
   const answerFor = (method: string, args: Record<string, unknown>, token: string | undefined) => {
-    if (method === 'response_url') return { ok: true };
+    if (method === 'response_url') {
+      // Slack takes at most five messages through one response_url.
+      const id = String(args.responseUrlId);
+      const used = (responseUrlUses.get(id) ?? 0) + 1;
+      responseUrlUses.set(id, used);
+      return used <= RESPONSE_URL_MAX_USES ? { ok: true } : { ok: false, error: 'used_url' };
+    }
     const handler = handlers[method];
     if (handler === undefined) return { ok: false, error: 'unknown_method' };
     if (!token) return { ok: false, error: 'not_authed' };

@@ -36,6 +36,36 @@ describe('fake Slack Web API', () => {
     expect(call?.args).not.toHaveProperty('token');
   });
 
+  it('refuses to update a message it never posted, as Slack does', async () => {
+    const web = client(fake);
+    const { ts } = await web.chat.postMessage({ channel: 'C1', text: 'mine' });
+    await expect(web.chat.update({ channel: 'C1', ts: String(ts), text: 'edited' })).resolves.toMatchObject({
+      ok: true,
+    });
+    await expect(
+      web.chat.update({ channel: 'C1', ts: '1700000000.000001', text: 'x' }),
+    ).rejects.toMatchObject({
+      data: { error: 'message_not_found' },
+    });
+    await expect(web.chat.update({ channel: 'C2', ts: String(ts), text: 'x' })).rejects.toMatchObject({
+      data: { error: 'message_not_found' },
+    });
+  });
+
+  it('takes five messages through one response_url, and refuses the sixth', async () => {
+    const url = fake.responseUrl('five');
+    const post = async () =>
+      (
+        await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text: 'hi' }),
+        })
+      ).json();
+    for (let i = 0; i < 5; i++) expect(await post()).toEqual({ ok: true });
+    expect(await post()).toEqual({ ok: false, error: 'used_url' });
+  });
+
   it('answers the other methods the app uses', async () => {
     const web = client(fake);
     await expect(web.auth.test()).resolves.toMatchObject({ team_id: 'T_DEFAULT', user_id: 'U_TANDEM_BOT' });
