@@ -139,7 +139,10 @@ describe.each(BACKENDS)('private-channel work stays with its channel, on %s', (b
       `add "Board change" crisis ${mention(PAM)} due 2026-11-24 <#${HIDDEN}|board>`,
       as(PAM),
     );
+    // The task went out while Tandem was still in the channel; then it was removed.
+    t.slack.setChannel({ id: HIDDEN, isPrivate: true, members: [] });
     await t.command('/task', `add 4 "Board minutes" due 2026-11-24 ${mention(OUT)}`, as(PAM));
+    t.slack.setChannel({ id: HIDDEN, isPrivate: true, members: [], hidden: true });
     const assignee = await digestNow(OUT);
     expect(assignee).toContain('Board minutes'); // theirs
     expect(assignee).not.toContain('Board change'); // PAM's

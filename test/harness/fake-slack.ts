@@ -49,6 +49,8 @@ export interface FakeSlackChannel {
   members: string[];
   /** Private channels Tandem is not in: Slack answers `channel_not_found`. */
   hidden?: boolean;
+  /** Posts are refused with `is_archived`. */
+  archived?: boolean;
 }
 
 export interface FakeSlackOptions {
@@ -220,8 +222,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     // Socket Mode's first call, made with the app-level token; no WebSocket server stands behind it.
     'apps.connections.open': () => ({ url: 'ws://127.0.0.1:9/link' }),
     'chat.postMessage': (args) => {
-      const ts = nextTs();
       const channel = resolveChannel(args.channel);
+      const known = channels.get(String(channel));
+      if (known?.hidden) return { ok: false, error: 'channel_not_found' };
+      if (known?.archived) return { ok: false, error: 'is_archived' };
+      const ts = nextTs();
       const message = {
         ...pick(args, 'text', 'blocks', 'thread_ts', 'metadata'),
         type: 'message',
@@ -273,7 +278,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     'conversations.info': (args) => {
       const channel = channels.get(String(args.channel));
       if (channel?.hidden) return { ok: false, error: 'channel_not_found' };
-      return { channel: { id: args.channel, is_private: channel?.isPrivate ?? false } };
+      return {
+        channel: {
+          id: args.channel,
+          is_private: channel?.isPrivate ?? false,
+          is_archived: channel?.archived ?? false,
+        },
+      };
     },
     'conversations.members': (args) => {
       const channel = channels.get(String(args.channel));
