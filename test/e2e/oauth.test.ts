@@ -105,7 +105,7 @@ describe.each(BACKENDS)('OAuth distribution on %s', (backend) => {
   it('answers a command from that workspace with its own token, and treats the installer as an admin', async () => {
     const calls = await t.command('/tandem', `set admins ${mention(MEMBER_A)}`, at(ALPHA, INSTALLER_A));
     expect(JSON.stringify(replyOf(calls)?.args)).toContain(
-      `<@${INSTALLER_A}> changed Tandem’s Tandem admins`,
+      `<@${INSTALLER_A}> set the Tandem admins to <@${MEMBER_A}>`,
     );
     expect(apiCalls(calls).length).toBeGreaterThan(0);
     for (const call of apiCalls(calls)) expect(call.team, call.method).toBe(ALPHA);

@@ -71,6 +71,10 @@ describe.each(BACKENDS)('/tandem setup and settings on %s', (backend) => {
     );
     expect(r.type).toBe('in_channel');
     expect(r.text).toContain('<@UPR000001>');
+    // One short line for the channel: who set what to what, not the whole settings list.
+    expect(r.text).toContain('set the PR leads to');
+    expect(r.text).not.toContain('Task reactions');
+    expect(r.text.length).toBeLessThan(400);
     expect(await workspace()).toMatchObject({ prLeads: ['UPR000001', 'UPR000002'], setupBy: FIRST });
   });
 

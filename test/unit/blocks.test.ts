@@ -24,8 +24,10 @@ import {
   youNowOwnMessage,
 } from '../../src/features/initiatives/views.js';
 import {
+  settingChangedLine,
   settingsChangedMessage,
   settingsMessage,
+  settingValue,
   setupModal,
   tandemHelpMessage,
 } from '../../src/features/setup/views.js';
@@ -401,6 +403,12 @@ const VIEWS: ViewCase[] = [
     'settingsChangedMessage',
     fc.tuple(workspace, userId, fc.constantFrom('settings', 'PR leads', 'digest time')),
     ([ws, actor, what]) => settingsChangedMessage(ws, actor, what),
+  ),
+  view('settingChangedLine', fc.tuple(userId, fc.array(userId, { maxLength: 50 })), ([actor, leads]) =>
+    settingChangedLine(actor, 'PR leads', settingValue({ key: 'pr-leads', userIds: leads })),
+  ),
+  view('settingChangedLine (zone)', fc.tuple(userId, fc.string({ maxLength: 60 })), ([actor, zone]) =>
+    settingChangedLine(actor, 'time zone', settingValue({ key: 'timezone', timezone: zone })),
   ),
   view('tandemHelpMessage', fc.constant(null), () => tandemHelpMessage()),
   view('draftingMessage', fc.tuple(release, draftsView), ([r, v]) => draftingMessage(r, v)),

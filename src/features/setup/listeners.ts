@@ -27,8 +27,10 @@ import { parseSetupSubmission } from './submission.js';
 import {
   disciplineSetMessage,
   SETUP_FIELDS,
+  settingChangedLine,
   settingsChangedMessage,
   settingsMessage,
+  settingValue,
   setupModal,
   tandemHelpMessage,
 } from './views.js';
@@ -114,8 +116,11 @@ export function tandemCommand(deps: Deps) {
           return;
         }
         const { patch, what } = describeSetting(setting, req.team);
-        const updated = await changeSettings(req, patch);
-        await respond({ response_type: 'in_channel', ...settingsChangedMessage(updated, req.userId, what) });
+        await changeSettings(req, patch);
+        await respond({
+          response_type: 'in_channel',
+          ...settingChangedLine(req.userId, what, settingValue(setting)),
+        });
         return;
       }
     }

@@ -2,6 +2,7 @@ import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
 import type { WorkspaceSettings } from '../../core/settings.js';
 import { DISCIPLINE_LABELS } from '../../domain/initiatives/kinds.js';
 import { EXPORT_USAGE } from '../../domain/setup/export-command.js';
+import type { TandemSetting } from '../../domain/setup/tandem-types.js';
 import { context, fields, type SlackMessage, section } from '../../slack/blocks.js';
 import { channelMention, escapeText, inlineCode, userList, userMention } from '../../slack/mrkdwn.js';
 
@@ -25,7 +26,7 @@ function settingsFields(ws: WorkspaceSettings): KnownBlock {
     ['Time zone', escapeText(ws.timezone)],
     [
       'Nudges',
-      `${ws.nudgeWindows.map((d) => (d > 0 ? `${d}d before` : d === 0 ? 'due day' : `${-d}d overdue`)).join(', ')}; quiet ${ws.quietHours.start === ws.quietHours.end ? 'never' : `${ws.quietHours.start}–${ws.quietHours.end}`}`,
+      `${windowsText(ws.nudgeWindows)}; quiet ${ws.quietHours.start === ws.quietHours.end ? 'never' : `${ws.quietHours.start}–${ws.quietHours.end}`}`,
     ],
     [
       'Draft approvers',
@@ -53,6 +54,47 @@ export function settingsMessage(ws: WorkspaceSettings): SlackMessage {
           : `Not set up yet: run ${inlineCode('/tandem setup')} to choose the PR and social leads.`,
       ),
     ],
+  };
+}
+
+const windowsText = (days: number[]): string =>
+  days.map((d) => (d > 0 ? `${d}d before` : d === 0 ? 'due day' : `${-d}d overdue`)).join(', ');
+
+/** The value a typed setting now has, as the one public line about it shows it. */
+export function settingValue(setting: Exclude<TandemSetting, { key: 'my-discipline' }>): string {
+  switch (setting.key) {
+    case 'pr-leads':
+    case 'social-leads':
+    case 'admins':
+      return setting.userIds.length ? userList(setting.userIds) : 'nobody';
+    case 'digest-channel':
+      return channelMention(setting.channelId);
+    case 'digest-time':
+      return setting.time;
+    case 'timezone':
+      return escapeText(setting.timezone);
+    case 'workload':
+      return setting.threshold === 0 ? 'off' : `${setting.threshold} open tasks`;
+    case 'quiet-hours':
+      return setting.start === setting.end ? 'never' : `${setting.start}–${setting.end}`;
+    case 'nudge-windows':
+      return windowsText(setting.days);
+    case 'draft-approvers':
+      return { pr: 'PR leads', social: 'social leads', both: 'PR and social leads' }[setting.approvers];
+    case 'emoji':
+      return `:${setting.emoji}:`;
+  }
+}
+
+/**
+ * The one message a channel sees for a typed setting: who changed what to what. The whole
+ * settings list is for whoever asks (`/tandem settings`), not for the channel each time.
+ */
+export function settingChangedLine(actorId: string, what: string, value: string): SlackMessage {
+  const line = `:gear: ${userMention(actorId)} set the ${escapeText(what)} to ${value}.`;
+  return {
+    text: `Tandem settings changed: ${what}`,
+    blocks: [section(line), context(`All settings: ${inlineCode('/tandem settings')}`)],
   };
 }
 
