@@ -85,6 +85,7 @@ describe.each(BACKENDS)('tasks and reactions on %s', (backend) => {
     expect(blocks).toContain('T1');
     expect(blocks).toContain('task_claim');
     expect(blocks).toContain('React :raising_hand: to claim');
+    expect(blocks).not.toContain('when done');
     const row = await task(1);
     expect(row).toMatchObject({
       title: 'Draft social posts',
@@ -130,6 +131,9 @@ describe.each(BACKENDS)('tasks and reactions on %s', (backend) => {
     const update = t.slack.callsTo('chat.update').find((c) => c.args.ts === ts);
     expect(JSON.stringify(update?.args.blocks)).toContain(`<@${SOL}>`);
     expect(JSON.stringify(update?.args.blocks)).not.toContain('task_claim');
+    // The legend now speaks to the owner, and no longer invites a claim.
+    expect(JSON.stringify(update?.args.blocks)).toContain(`For <@${SOL}>: :white_check_mark: when done`);
+    expect(JSON.stringify(update?.args.blocks)).not.toContain('to claim');
     expect(t.slack.callsTo('views.publish').map((c) => c.args.user_id)).toContain(SOL);
   });
 

@@ -74,9 +74,13 @@ export function taskMessage(t: TaskView, ctx: TaskViewContext): SlackMessage {
         block_id: `task:${t.number}`,
         elements: [claimButton(t.number, 'primary')],
       });
+    // Each reader needs only the reactions open to them now: claiming while it is free, the
+    // owner's own once someone has it.
     blocks.push(
       context(
-        `React :${e.claim}: to claim · :${e.done}: when done · :${e.handoff}: hand off · :${e.block}: blocked · :${e.snooze}: snooze a day`,
+        t.assigneeId
+          ? `For ${userMention(t.assigneeId)}: :${e.done}: when done · :${e.handoff}: hand off · :${e.block}: blocked · :${e.snooze}: snooze a day · take :${e.claim}: back to release`
+          : `React :${e.claim}: to claim`,
       ),
     );
   }
