@@ -28,5 +28,5 @@ export async function checkBeforeStart(config: Config): Promise<void> {
   if (config.database.url) checkDatabaseUrl(config.database.url);
   if (config.slack.mode === 'http') await checkPortFree(config.port);
   // An app installed by OAuth has a token per workspace, checked as each installs, not one here.
-  if (!config.oauth) await checkSlackTokens(config.slack);
+  if (!config.oauth && config.slack.botToken) await checkSlackTokens(config.slack, config.slack.botToken);
 }

@@ -114,7 +114,7 @@ export function classifySlackError(
  * WebSocket address and nothing more). A failure names which token, and whether Slack said no or
  * was never reached.
  */
-export async function checkSlackTokens(slack: Config['slack']): Promise<void> {
+export async function checkSlackTokens(slack: Config['slack'], botToken: string): Promise<void> {
   const client = (token: string) =>
     new WebClient(token, {
       ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
@@ -123,7 +123,7 @@ export async function checkSlackTokens(slack: Config['slack']): Promise<void> {
       logger: SILENT,
     });
   try {
-    await client(slack.botToken ?? '').auth.test();
+    await client(botToken).auth.test();
   } catch (error) {
     throw classifySlackError(error, 'SLACK_BOT_TOKEN', 'auth.test', slack.apiUrl);
   }

@@ -77,9 +77,9 @@ export async function markUndeliverable(deps: Deps, id: bigint): Promise<void> {
   await deps.db.prisma.nudgeSent.update({ where: { id }, data: { skipped: 'undeliverable' } });
 }
 
-/** A DM Slack refused: the next tick tries again. */
-export async function unclaimNudge(deps: Deps, id: bigint): Promise<void> {
-  await deps.db.prisma.nudgeSent.update({ where: { id }, data: { sentAt: null } });
+/** A DM that failed for a passing reason: un-claimed, and not tried again before `at`. */
+export async function retryNudgeAt(deps: Deps, id: bigint, at: Date): Promise<void> {
+  await deps.db.prisma.nudgeSent.update({ where: { id }, data: { sentAt: null, notBefore: at } });
 }
 
 const OPEN_INITIATIVE = { status: { in: ['planned' as const, 'active' as const] } };

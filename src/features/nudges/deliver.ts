@@ -11,8 +11,8 @@ import {
   type NudgeKind,
   nudgesAbout,
   recordNudges,
+  retryNudgeAt,
   type SkipReason,
-  unclaimNudge,
 } from '../../core/stores/nudges.js';
 import { embargoesLiftingSoon, releaseById } from '../../core/stores/releases.js';
 import { findTaskById } from '../../core/stores/tasks.js';
@@ -168,8 +168,7 @@ async function deliver(
     return false;
   }
   // Anything else may pass: un-claimed, and tried again in a few minutes rather than every tick.
-  await unclaimNudge(deps, nudge.id);
-  await deferNudge(deps, nudge.id, new Date(now.getTime() + DM_RETRY_MS));
+  await retryNudgeAt(deps, nudge.id, new Date(now.getTime() + DM_RETRY_MS));
   return false;
 }
 
