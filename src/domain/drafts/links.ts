@@ -206,7 +206,7 @@ function wordsOutsideHashtags(after: string): boolean {
  * sentence becomes "(link in bio)" where it stood, since dropping it would run the words on
  * either side together; links at the end of a line go, and one "Link in bio." line replaces them.
  */
-export function moveLinksToBio(text: string): string {
+function moveLinksOnce(text: string): string {
   const links = urlSpans(text).filter((span) =>
     /^(?:https?:\/\/|www\.)|\//i.test(text.slice(span.start, span.end)),
   );
@@ -243,6 +243,23 @@ export function moveLinksToBio(text: string): string {
   const { body, tail } = splitTail(cleaned);
   if (tail === '') return cleaned === '' ? LINK_IN_BIO : `${cleaned}\n\n${LINK_IN_BIO}`;
   return body === '' ? `${LINK_IN_BIO}\n\n${tail}` : `${body}\n\n${LINK_IN_BIO}\n\n${tail}`;
+}
+
+/** Passes are few: each removes at least one link, and removals rarely expose another. */
+const MAX_LINK_PASSES = 8;
+
+/**
+ * Instagram shows no link to tap: each goes to "Link in bio.". Taking a link out can join what
+ * stood around it into a new one ("example.orgNASA‍www.example.org"), so it runs until none is left.
+ */
+export function moveLinksToBio(text: string): string {
+  let out = text;
+  for (let pass = 0; pass < MAX_LINK_PASSES; pass++) {
+    const next = moveLinksOnce(out);
+    if (next === out) return out;
+    out = next;
+  }
+  return out;
 }
 
 export function dropExtraHashtags(text: string, max: number): { text: string; count: number } {

@@ -33,6 +33,14 @@ describe('fitToNetwork', () => {
     expect(text).not.toContain('https://');
   });
 
+  it('leaves no link on Instagram when taking one out joins its neighbours into another', () => {
+    // Found by the fuzzed reliability test: after the first link goes, "NASA\u200dwww.example.org"
+    // reads as a link of its own.
+    const { text } = fitToNetwork('instagram', 'www.example.orgNASA\u200dwww.example.org');
+    expect(text).not.toContain('example.org');
+    expect(text.match(/Link in bio/g)).toHaveLength(1);
+  });
+
   it('drops Instagram hashtags beyond 30 and says how many there were', () => {
     const { text, flags } = fitToNetwork('instagram', `Launch day.\n\n${tags(31)}`);
     expect(text).toBe(`Launch day.\n\n${tags(30)}`);
