@@ -520,7 +520,9 @@ async function useOwnChannels(db: Database): Promise<void> {
 const MAX_PASSES = 5;
 
 async function measureFanout(db: Database, name: string, workspaces: number): Promise<FanoutResult> {
-  const slack = await startFakeSlack({ rateLimit: { perChannelPerSecond: 1 } });
+  const slack = await startFakeSlack({
+    rateLimit: { because: 'one digest a second per channel, as Slack paces posts', perChannelPerSecond: 1 },
+  });
   try {
     // As buildApp configures Bolt's client: the app's retry policy, Retry-After honoured by the client.
     const client = new WebClient('xoxb-bench', {

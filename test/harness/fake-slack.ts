@@ -1,116 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
-import { DateTime } from 'luxon';
-import { type FakeUpload, fakeFiles, UPLOAD_PREFIX } from './fake-slack-files.js';
-import { basicCredentials, createFakeOAuth, type FakeOAuth } from './fake-slack-oauth.js';
+import { fakeFiles, UPLOAD_PREFIX } from './fake-slack-files.js';
+import { createHistory } from './fake-slack-history.js';
+import { bearerToken, parseBody, readBody, send } from './fake-slack-http.js';
+import { createInteractivity } from './fake-slack-interactivity.js';
+import { createRateLimiter } from './fake-slack-limits.js';
+import { FAKE_BOT_ID, FAKE_BOT_USER_ID, resolveChannel, slackMethods } from './fake-slack-methods.js';
+import { basicCredentials, createFakeOAuth } from './fake-slack-oauth.js';
+import type {
+  FakeSlack,
+  FakeSlackChannel,
+  FakeSlackOptions,
+  FakeSlackUser,
+  SlackCall,
+  SlackFault,
+} from './fake-slack-types.js';
 
-/** One request the stand-in received; `args` never holds the token, which is kept apart in `token`. */
-export interface SlackCall {
-  method: string;
-  args: Record<string, unknown>;
-  token?: string;
-  at: number;
-  /** The workspace (or org) of the token, when it is one the stand-in minted through OAuth. */
-  team?: string;
-  /** True when the call was answered with a fault queued by `failNext`, or refused by `rateLimit`. */
-  fault?: boolean;
-}
+export type { FakeSlack, FakeSlackChannel, FakeSlackOptions, FakeSlackUser, SlackCall, SlackFault };
+export { FAKE_BOT_ID, FAKE_BOT_USER_ID };
 
-export type SlackFault =
-  | { status: 429; retryAfter: number }
-  | { status: 500 }
-  | { error: string }
-  /**
-   * A slow Slack: the call takes effect (a message is posted) but the answer comes only after
-   * `delayMs`, as when Slack is slower than the client's timeout. Not recorded as a fault.
-   */
-  | { delayMs: number }
-  /** The connection is destroyed without an answer (ECONNRESET); the call takes no effect. */
-  | { reset: true };
-
-export interface FakeSlackUser {
-  id: string;
-  teamId?: string;
-  name?: string;
-  tz?: string;
-  isAdmin?: boolean;
-  isOwner?: boolean;
-  isBot?: boolean;
-  /** A multi-channel guest (`is_restricted`). */
-  isGuest?: boolean;
-}
-
-/** A channel Tandem can read; channels never set answer as public ones whose members nobody asks for. */
-export interface FakeSlackChannel {
-  id: string;
-  isPrivate: boolean;
-  members: string[];
-  /** Private channels Tandem is not in: Slack answers `channel_not_found`. */
-  hidden?: boolean;
-  /** Posts are refused with `is_archived`. */
-  archived?: boolean;
-}
-
-export interface FakeSlackOptions {
-  /** When set, any other token is answered with `invalid_auth`, as Slack does for a revoked token. */
-  token?: string;
-  /** The workspace `auth.test` reports and users default to. */
-  teamId?: string;
-  /**
-   * Slack's `chat.postMessage` limit: a channel that already took `perChannelPerSecond` messages
-   * within the last second (rolling) gets HTTP 429 with `Retry-After: 1`, recorded as a faulted
-   * call. Only accepted messages count towards the limit. Off unless set.
-   */
-  rateLimit?: { perChannelPerSecond: number };
-  /**
-   * Answers calls to these methods (`'*'`: every method) only after this many milliseconds. The
-   * call is recorded, and takes effect, when it arrives, as with a slow Slack: a client that dies
-   * or gives up meanwhile has still posted its message. Off unless set.
-   */
-  latencyMs?: Partial<Record<string, number>>;
-  /**
-   * Slack's side of OAuth: `oauth.v2.access` trades a code from `oauth.grant` for a bot token of
-   * that workspace, and each call is answered as that workspace (auth.test names it). Then only
-   * minted tokens (and `token`, if set) are accepted; others get `invalid_auth`.
-   */
-  oauth?: { clientId: string; clientSecret: string };
-}
-
-export interface FakeSlack {
-  /** Base URL ending in `/api/`, for `clientOptions.slackApiUrl` / `slackApiUrl`. */
-  apiUrl: string;
-  /** A `response_url` on this server; POSTs to it are recorded as method `response_url`. */
-  responseUrl(id?: string): string;
-  calls: SlackCall[];
-  callsTo(method: string): SlackCall[];
-  /** Forgets recorded calls, pending faults and rate-limit windows; users stay. */
-  reset(): void;
-  /** Resolves with the first call (already received or still to come) to `method` that matches `predicate`. */
-  waitFor(method: string, predicate?: (call: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
-  setUser(user: FakeSlackUser): void;
-  setChannel(channel: FakeSlackChannel): void;
-  /** A message people wrote, as conversations.history and conversations.replies return it. */
-  setMessage(message: { channel: string; ts: string; text: string; user: string }): void;
-  failNext(method: string, fault: SlackFault, times?: number): void;
-  /** Files uploaded and completed (files.uploadV2), with their content. */
-  uploads(): FakeUpload[];
-  /** Present when started with `oauth`: grant install codes, see minted tokens, revoke them. */
-  oauth: FakeOAuth | undefined;
-  close(): Promise<void>;
-}
-
-export const FAKE_BOT_USER_ID = 'U_TANDEM_BOT';
-export const FAKE_BOT_ID = 'B_TANDEM';
 const DEFAULT_TEAM_ID = 'T_DEFAULT';
 const API_PREFIX = '/api/';
 const RESPONSE_URL_PREFIX = '/response/';
-const RESPONSE_URL_MAX_USES = 5;
 
-type Answer = Record<string, unknown>;
-type Handler = (args: Record<string, unknown>) => Answer;
+type Scheduled = { fault: SlackFault; channel?: string };
 
+/**
+ * A local stand-in for Slack's Web API, strict where Slack is: tier rate limits, expiring
+ * triggers and response_urls, refusals for unknown messages, archived channels and deactivated
+ * people, and cursors on every list. Faults are scheduled per method and, optionally, per channel.
+ */
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const teamId = options.teamId ?? DEFAULT_TEAM_ID;
   const calls: SlackCall[] = [];
@@ -124,52 +44,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   };
   const users = new Map<string, FakeSlackUser>();
   const channels = new Map<string, FakeSlackChannel>();
-  const messages = new Map<string, { channel: string; ts: string; text: string; user: string }>();
-  // Like Slack with `latest` + `inclusive` + `limit: 1`: the one message at that ts, if known.
-  // What Tandem posted, per channel, oldest first: conversations.history without `latest` reads it.
-  const posted = new Map<string, Array<Record<string, unknown>>>();
-  // Every message Tandem posted (threads included), by channel and ts: what chat.update may change.
-  const sentTs = new Set<string>();
-  const responseUrlUses = new Map<string, number>();
-  const messageAt = (args: Record<string, unknown>) => {
-    if (args.latest === undefined && args.ts === undefined) {
-      // Like Slack: newest first, only messages after `oldest`, `limit` per page, and a cursor.
-      const limit = Math.min(typeof args.limit === 'number' ? args.limit : Number(args.limit ?? 100), 999);
-      const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
-      const oldest = Number(args.oldest ?? 0);
-      const inWindow = [...(posted.get(String(args.channel)) ?? [])]
-        .reverse()
-        .filter((m) => Number(m.ts) > oldest);
-      const from = typeof args.cursor === 'string' && args.cursor !== '' ? Number(args.cursor) : 0;
-      const page = inWindow.slice(from, from + limit);
-      const more = from + limit < inWindow.length;
-      return {
-        messages: page.map(({ metadata, ...m }) => (withMetadata && metadata ? { ...m, metadata } : m)),
-        has_more: more,
-        response_metadata: { next_cursor: more ? String(from + limit) : '' },
-      };
-    }
-    const found = messages.get(`${String(args.channel)}|${String(args.latest ?? args.ts)}`);
-    return { messages: found ? [{ type: 'message', ...found }] : [], has_more: false };
-  };
-  const faults = new Map<string, SlackFault[]>();
-  // Per channel, when each message accepted within the last second arrived (performance.now()).
-  const recentPosts = new Map<string, number[]>();
-  const perSecond = options.rateLimit?.perChannelPerSecond;
-  if (perSecond !== undefined && !(Number.isInteger(perSecond) && perSecond > 0)) {
-    throw new RangeError(`rateLimit.perChannelPerSecond must be a positive integer, not ${perSecond}`);
-  }
-  /** True when the channel is over its limit; otherwise counts this message against it. */
-  const overRateLimit = (channel: unknown): boolean => {
-    if (perSecond === undefined) return false;
-    const key = String(resolveChannel(channel));
-    const now = performance.now();
-    const recent = (recentPosts.get(key) ?? []).filter((at) => now - at < 1000);
-    const limited = recent.length >= perSecond;
-    if (!limited) recent.push(now);
-    recentPosts.set(key, recent);
-    return limited;
-  };
+  const history = createHistory();
+  const interactivity = createInteractivity(
+    options.triggerLifetimeMs !== undefined ? { triggerLifetimeMs: options.triggerLifetimeMs } : {},
+  );
+  const limiter = createRateLimiter(options.rateLimit);
+  const faults = new Map<string, Scheduled[]>();
   const waiters = new Set<(call: SlackCall) => void>();
   // Delayed answers still waiting; close() ends them so no timer outlives the server.
   const pauses = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
@@ -184,7 +64,6 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       };
       pauses.add(entry);
     });
-  let seq = 0;
 
   // Timestamps are Slack's: the wall-clock time in microseconds, strictly increasing, so that apps
   // can thread replies, order messages and look back over a time window.
@@ -194,115 +73,28 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     lastMicros = micros;
     return `${Math.floor(micros / 1_000_000)}.${String(micros % 1_000_000).padStart(6, '0')}`;
   };
+  let seq = 0;
   const nextId = (prefix: string): string => {
     seq += 1;
     return `${prefix}${String(seq).padStart(8, '0')}`;
   };
-  // Slack posts to a user ID in the app's DM with that user, so answer with the same channel conversations.open gives.
-  const resolveChannel = (channel: unknown): unknown =>
-    typeof channel === 'string' && /^[UW]/.test(channel) ? `D${channel}` : channel;
-  const viewAnswer = (args: Record<string, unknown>): Answer => {
-    const view = isRecord(args.view) ? args.view : {};
-    const id = typeof args.view_id === 'string' ? args.view_id : nextId('V');
-    return { view: { ...view, id, team_id: teamId, hash: nextId('h') } };
-  };
-
   const files = fakeFiles({ base: () => base, nextId });
-  const handlers: Record<string, Handler> = {
-    ...files.handlers,
-    'auth.test': () => ({
-      url: 'https://example.slack.com/',
-      team: 'Example',
-      user: 'tandem',
-      team_id: teamId,
-      user_id: FAKE_BOT_USER_ID,
-      bot_id: FAKE_BOT_ID,
-      is_enterprise_install: false,
-    }),
-    // Socket Mode's first call, made with the app-level token; no WebSocket server stands behind it.
-    'apps.connections.open': () => ({ url: 'ws://127.0.0.1:9/link' }),
-    'chat.postMessage': (args) => {
-      const channel = resolveChannel(args.channel);
-      const known = channels.get(String(channel));
-      if (known?.hidden) return { ok: false, error: 'channel_not_found' };
-      if (known?.archived) return { ok: false, error: 'is_archived' };
-      const ts = nextTs();
-      const message = {
-        ...pick(args, 'text', 'blocks', 'thread_ts', 'metadata'),
-        type: 'message',
-        user: FAKE_BOT_USER_ID,
-        bot_id: FAKE_BOT_ID,
-        ts,
-      };
-      if (args.thread_ts === undefined)
-        posted.set(String(channel), [...(posted.get(String(channel)) ?? []), message]);
-      sentTs.add(`${String(channel)}|${ts}`);
-      return { channel, ts, message };
-    },
-    'chat.postEphemeral': () => ({ message_ts: nextTs() }),
-    'chat.update': (args) =>
-      !sentTs.has(`${String(resolveChannel(args.channel))}|${String(args.ts)}`)
-        ? { ok: false, error: 'message_not_found' }
-        : {
-            channel: args.channel,
-            ts: args.ts,
-            text: args.text ?? '',
-            message: {
-              ...pick(args, 'text', 'blocks'),
-              type: 'message',
-              user: FAKE_BOT_USER_ID,
-              bot_id: FAKE_BOT_ID,
-            },
-          },
-    'chat.getPermalink': (args) => ({
-      channel: args.channel,
-      permalink: `https://example.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
-    }),
-    'conversations.history': messageAt,
-    'conversations.replies': messageAt,
-    'conversations.open': (args) => {
-      const userIds = typeof args.users === 'string' ? args.users.split(',').filter(Boolean) : [];
-      const [first] = userIds;
-      if (first === undefined) return { ok: false, error: 'users_list_not_supplied' };
-      return { channel: { id: `D${first}` } };
-    },
-    'views.open': viewAnswer,
-    'views.publish': viewAnswer,
-    'views.update': viewAnswer,
-    'users.info': (args) => {
-      const user = typeof args.user === 'string' ? users.get(args.user) : undefined;
-      if (user === undefined) return { ok: false, error: 'user_not_found' };
-      return { user: toSlackUser(user, teamId) };
-    },
-    'reactions.add': () => ({}),
-    'conversations.info': (args) => {
-      const channel = channels.get(String(args.channel));
-      if (channel?.hidden) return { ok: false, error: 'channel_not_found' };
-      return {
-        channel: {
-          id: args.channel,
-          is_private: channel?.isPrivate ?? false,
-          is_archived: channel?.archived ?? false,
-        },
-      };
-    },
-    'conversations.members': (args) => {
-      const channel = channels.get(String(args.channel));
-      if (!channel || channel.hidden) return { ok: false, error: 'channel_not_found' };
-      return { members: channel.members, response_metadata: { next_cursor: '' } };
-    },
-  };
+  const handlers = slackMethods({ teamId, users, channels, history, interactivity, files, nextTs, nextId });
 
   const record = (call: SlackCall): void => {
     calls.push(call);
     for (const waiter of waiters) waiter(call);
   };
 
-  const takeFault = (method: string): SlackFault | undefined => {
+  const takeFault = (method: string, channel: unknown): SlackFault | undefined => {
     const queue = faults.get(method);
-    const fault = queue?.shift();
-    if (queue?.length === 0) faults.delete(method);
-    return fault;
+    if (!queue) return undefined;
+    const where = [String(channel), String(resolveChannel(channel))];
+    const at = queue.findIndex((s) => s.channel === undefined || where.includes(s.channel));
+    if (at < 0) return undefined;
+    const [taken] = queue.splice(at, 1);
+    if (queue.length === 0) faults.delete(method);
+    return taken?.fault;
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -352,19 +144,21 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         at: Date.now(),
         ...(fault ? { fault: true } : {}),
       });
-    const taken = takeFault(method);
+    const taken = takeFault(method, args.channel);
     if (taken !== undefined && 'reset' in taken) {
       recordCall(true);
       req.socket.destroy();
       return;
     }
     const queued = taken === undefined || 'delayMs' in taken ? undefined : taken;
-    // Only a post Slack would otherwise accept counts against (or is refused by) the rate limit.
+    // Only a call Slack would otherwise take counts against (or is refused by) the rate limits.
+    const channel = method === 'chat.postMessage' ? String(resolveChannel(args.channel)) : undefined;
+    const waitSeconds =
+      queued === undefined && authorised && handlers[method] !== undefined
+        ? limiter.take(team ?? teamId, method, channel)
+        : undefined;
     const fault: SlackFault | undefined =
-      queued ??
-      (method === 'chat.postMessage' && authorised && overRateLimit(args.channel)
-        ? { status: 429, retryAfter: 1 }
-        : undefined);
+      queued ?? (waitSeconds !== undefined ? { status: 429, retryAfter: waitSeconds } : undefined);
     recordCall(fault !== undefined);
 
     const latency =
@@ -374,28 +168,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const answer = fault === undefined ? answerFor(method, args, token) : undefined;
     if (latency > 0) await pause(latency);
     if (answer !== undefined) return send(res, 200, answer);
-
-    if (fault !== undefined) {
-      if ('error' in fault) return send(res, 200, { ok: false, error: fault.error });
-      if (fault.status === 429) {
-        return send(
-          res,
-          429,
-          { ok: false, error: 'ratelimited' },
-          { 'retry-after': String(fault.retryAfter) },
-        );
-      }
-      return send(res, 500, { ok: false, error: 'internal_error' });
+    if (fault === undefined) return;
+    if ('error' in fault) return send(res, 200, { ok: false, error: fault.error });
+    if (fault.status === 429) {
+      return send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfter) });
     }
+    return send(res, 500, { ok: false, error: 'internal_error' });
   };
 
   const answerFor = (method: string, args: Record<string, unknown>, token: string | undefined) => {
     if (method === 'response_url') {
-      // Slack takes at most five messages through one response_url.
-      const id = String(args.responseUrlId);
-      const used = (responseUrlUses.get(id) ?? 0) + 1;
-      responseUrlUses.set(id, used);
-      return used <= RESPONSE_URL_MAX_USES ? { ok: true } : { ok: false, error: 'used_url' };
+      const refusal = interactivity.useResponseUrl(String(args.responseUrlId));
+      return refusal ? { ok: false, error: refusal } : { ok: true };
     }
     const handler = handlers[method];
     if (handler === undefined) return { ok: false, error: 'unknown_method' };
@@ -413,7 +197,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         url: `https://${(minted.teamId ?? minted.enterpriseId ?? 'x').toLowerCase()}.slack.com/`,
       };
     }
-    return { ok: true, ...handler(args) };
+    const answer = handler(args);
+    return { ok: true, ...answer };
   };
 
   const server = createServer((req, res) => {
@@ -435,14 +220,19 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   return {
     apiUrl: `${base}${API_PREFIX}`,
-    responseUrl: (id = randomUUID()) => `${base}${RESPONSE_URL_PREFIX}${encodeURIComponent(id)}`,
+    responseUrl: (id = randomUUID()) => {
+      interactivity.issueResponseUrl(id);
+      return `${base}${RESPONSE_URL_PREFIX}${encodeURIComponent(id)}`;
+    },
+    issueTrigger: (id) => interactivity.issueTrigger(id),
+    advanceTime: (ms) => interactivity.advance(ms),
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
     reset: () => {
       // Emptied in place so references to `calls` held by tests stay live.
       calls.length = 0;
       faults.clear();
-      recentPosts.clear();
+      limiter.reset();
     },
     waitFor: (method, predicate = () => true, timeoutMs = 2000) => {
       const matches = (c: SlackCall): boolean => c.method === method && predicate(c);
@@ -473,13 +263,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     setUser: (user) => {
       users.set(user.id, user);
     },
-    setMessage: (message) => {
-      messages.set(`${message.channel}|${message.ts}`, message);
-    },
+    setMessage: (message) => history.write(message),
     oauth,
-    failNext: (method, fault, times = 1) => {
+    failNext: (method, fault, times = 1, where) => {
       const queue = faults.get(method) ?? [];
-      for (let i = 0; i < times; i += 1) queue.push(fault);
+      for (let i = 0; i < times; i += 1) queue.push(where ? { fault, channel: where.channel } : { fault });
       faults.set(method, queue);
     },
     close: () =>
@@ -494,77 +282,4 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
-}
-
-function toSlackUser(user: FakeSlackUser, defaultTeamId: string): Record<string, unknown> {
-  const tz = user.tz ?? 'UTC';
-  const name = user.name ?? user.id.toLowerCase();
-  const zone = DateTime.now().setZone(tz);
-  return {
-    id: user.id,
-    team_id: user.teamId ?? defaultTeamId,
-    name,
-    real_name: name,
-    deleted: false,
-    tz,
-    tz_label: zone.offsetNameLong ?? tz,
-    // Slack gives the offset in seconds; luxon gives minutes.
-    tz_offset: zone.isValid ? zone.offset * 60 : 0,
-    is_admin: user.isAdmin ?? false,
-    is_owner: user.isOwner ?? false,
-    is_bot: user.isBot ?? false,
-    is_restricted: user.isGuest ?? false,
-    is_ultra_restricted: false,
-    profile: { real_name: name, display_name: name },
-  };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function pick(args: Record<string, unknown>, ...keys: string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.filter((k) => args[k] !== undefined).map((k) => [k, args[k]]));
-}
-
-function bearerToken(header: string | undefined): string | undefined {
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  return match?.[1];
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Throws on malformed JSON bodies so the caller can answer `invalid_json`. */
-function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
-  if (raw === '') return {};
-  if (contentType?.startsWith('application/json')) {
-    const parsed: unknown = JSON.parse(raw);
-    if (!isRecord(parsed)) throw new Error('JSON body is not an object');
-    return parsed;
-  }
-  // @slack/web-api sends nested arguments (blocks, view, attachments) as JSON strings inside form fields.
-  const args: Record<string, unknown> = {};
-  for (const [key, value] of new URLSearchParams(raw)) {
-    args[key] = parseJsonField(value);
-  }
-  return args;
-}
-
-function parseJsonField(value: string): unknown {
-  const first = value.trimStart()[0];
-  if (first !== '[' && first !== '{') return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-}
-
-function send(res: ServerResponse, status: number, body: Answer, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
 }

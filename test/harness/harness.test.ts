@@ -76,6 +76,7 @@ describe('fake Slack Web API', () => {
       permalink: 'https://example.slack.com/archives/C1/p1700000000000100',
     });
     const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'New' }, blocks: [] };
+    fake.issueTrigger('t1');
     const opened = await web.views.open({ trigger_id: 't1', view });
     expect(opened.view).toMatchObject({ ...view, id: expect.stringMatching(/^V/) });
     await expect(web.apiCall('no.such.method')).rejects.toMatchObject({ data: { error: 'unknown_method' } });

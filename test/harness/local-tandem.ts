@@ -7,14 +7,24 @@ import type { Deps } from '../../src/deps.js';
 import type { Drafter } from '../../src/domain/drafts/drafter.js';
 import type { Logger } from '../../src/logger.js';
 import { type FakeSlack, type FakeSlackOptions, type SlackCall, startFakeSlack } from './fake-slack.js';
-import { type CommandContext, createSlackSender, type SlackSender } from './slack-sender.js';
+import {
+  type CommandContext,
+  createSlackSender,
+  type SenderResponse,
+  type SlackSender,
+} from './slack-sender.js';
 
 export const SIGNING_SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 export const BOT_TOKEN = 'xoxb-test-0000-tandem';
 
 export interface LocalTandem {
   slack: FakeSlack;
+  /** Signed requests that resolve once Tandem has finished all it started (ack first, work after). */
   sender: SlackSender;
+  /** The same requests answered at the ack, as Slack sees them: the work may still be running. */
+  ackSender: SlackSender;
+  /** Resolves when no request is being handled. */
+  settled(): Promise<void>;
   deps: Deps;
   app: TandemApp;
   /** http://127.0.0.1:PORT where Tandem listens. */
@@ -34,8 +44,10 @@ export async function startLocalTandem(options: {
   clock: Clock;
   logger: Logger;
   defaultTimezone: string;
-  /** True (default) answers only after listeners finish, so every Slack call is recorded when a
-   * request returns; false is production's ack-first behaviour, for benchmarks. */
+  /**
+   * Production's ack-first timing unless true (answer only after listeners finish, as on FaaS
+   * hosts). Either way `sender` waits for the work to finish, so a test reads every Slack call.
+   */
   processBeforeResponse?: boolean;
   /** Without one, drafts come from the offline template drafter, as in production without a key. */
   drafter?: Drafter;
@@ -72,21 +84,26 @@ export async function startLocalTandem(options: {
       mode: 'http',
     },
     ...(oauth ? { oauth } : {}),
-    processBeforeResponse: options.processBeforeResponse ?? true,
+    processBeforeResponse: options.processBeforeResponse ?? false,
     retryConfig: options.retryConfig ?? { retries: 0 },
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
   });
   const port = await app.start(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
-  const sender = createSlackSender({
+  const ackSender = createSlackSender({
     url: `${baseUrl}/slack/events`,
     signingSecret: SIGNING_SECRET,
     responseUrl: () => slack.responseUrl(),
+    onTrigger: (id) => slack.issueTrigger(id),
   });
+  const settled = () => app.lifecycle.idle();
+  const sender = settlingSender(ackSender, settled);
   return {
     slack,
     sender,
+    ackSender,
+    settled,
     deps,
     app,
     baseUrl,
@@ -100,5 +117,25 @@ export async function startLocalTandem(options: {
       await app.stop();
       await slack.close();
     },
+  };
+}
+
+/**
+ * Slack sees the ack; the listener carries on afterwards. Waiting until nothing is in flight,
+ * rather than for a chosen call, keeps tests that expect no call honest too.
+ */
+function settlingSender(sender: SlackSender, settled: () => Promise<void>): SlackSender {
+  const then =
+    <A extends unknown[]>(send: (...args: A) => Promise<SenderResponse>) =>
+    async (...args: A): Promise<SenderResponse> => {
+      const response = await send(...args);
+      await settled();
+      return response;
+    };
+  return {
+    command: then(sender.command),
+    event: then(sender.event),
+    interaction: then(sender.interaction),
+    raw: then(sender.raw),
   };
 }

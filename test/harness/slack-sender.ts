@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 
 /** Ways to spoil a request's signature, for testing that the app refuses it. */
 export interface SignOptions {
@@ -49,6 +49,8 @@ export interface SlackSenderOptions {
   now?: () => number;
   /** Makes a `response_url` for commands that don't bring one, e.g. `() => fake.responseUrl()`. */
   responseUrl?: () => string;
+  /** Told each trigger_id as the request carrying it is sent: Slack mints one per action (e.g. `fake.issueTrigger`). */
+  onTrigger?: (triggerId: string) => void;
 }
 
 export interface SlackSender {
@@ -135,10 +137,12 @@ export function createSlackSender(options: SlackSenderOptions): SlackSender {
   return {
     command: (command, text, ctx, signOptions) => {
       const n = next();
+      const triggerId = ctx.triggerId ?? `${now()}.${n}.${randomUUID().slice(0, 8)}`;
+      options.onTrigger?.(triggerId);
       const body = slashCommandBody(command, text, {
         ...ctx,
         responseUrl: ctx.responseUrl ?? options.responseUrl?.() ?? UNROUTABLE_RESPONSE_URL,
-        triggerId: ctx.triggerId ?? `${now()}.${n}.trigger`,
+        triggerId,
       });
       return post(body, { 'content-type': FORM }, signOptions);
     },
@@ -170,12 +174,14 @@ export function createSlackSender(options: SlackSenderOptions): SlackSender {
       return post(JSON.stringify(envelope), headers, signOptions);
     },
 
-    interaction: (payload, signOptions) =>
-      post(
+    interaction: (payload, signOptions) => {
+      if (typeof payload.trigger_id === 'string') options.onTrigger?.(payload.trigger_id);
+      return post(
         new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
         { 'content-type': FORM },
         signOptions,
-      ),
+      );
+    },
 
     raw: (body, headers, signOptions) => post(body, headers, signOptions),
   };

@@ -12,7 +12,10 @@ describe('findPosted against the stand-in', () => {
   let fake: FakeSlack;
   let web: WebClient;
   beforeEach(async () => {
-    fake = await startFakeSlack();
+    fake = await startFakeSlack({
+      // The chatter stands for a busy channel's people, whose messages Slack does not pace.
+      rateLimit: { because: 'hundreds of messages are set-up, not pacing', postsPerChannelPerMinute: 'off' },
+    });
     web = new WebClient('xoxb-post-once', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
   });
   afterEach(async () => {
