@@ -11,7 +11,6 @@ import type {
 } from '@slack/bolt';
 import { ensureAllowed, isAllowed } from '../../core/permissions.js';
 import { draftById, isCurrent } from '../../core/stores/drafts.js';
-import { openInitiatives } from '../../core/stores/initiatives.js';
 import { findRelease, findReleaseById, releaseById } from '../../core/stores/releases.js';
 import { channelOf, releaseFacts, type WorkRequest, whoAsks, workRequest } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
@@ -23,9 +22,11 @@ import {
 import type { Network } from '../../domain/drafts/types.js';
 import { orThrow, UserError } from '../../domain/user-error.js';
 import type { PressRelease } from '../../generated/prisma/client.js';
+import { openForm } from '../../slack/forms.js';
 import { draftSlotRefusal, takeDraftSlot } from '../../slack/rate-limits.js';
 import { privately } from '../../slack/reply.js';
-import { type DraftModalMetadata, draftModal, editModal, MODAL_TEXT_MAX } from './modals.js';
+import { ensureMayDraftIn, openDraftForm } from './draft-form.js';
+import { type DraftModalMetadata, editModal, MODAL_TEXT_MAX } from './modals.js';
 import {
   approve,
   assertCurrent,
@@ -38,25 +39,13 @@ import {
   saveTypedRelease,
 } from './service.js';
 import { parseDraftMetadata, parseDraftSubmission, parseEditSubmission } from './submission.js';
-import { draftHelpMessage, draftNoteMessage } from './views.js';
+import { DRAFT_ACTIONS, draftHelpMessage, draftNoteMessage } from './views.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 type ShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>;
 type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
-/** Drafting posts the drafts and amplify tasks in the channel: for anyone who may post work there. */
-async function ensureMayDraftIn(req: WorkRequest, channel: string): Promise<void> {
-  ensureAllowed({
-    action: 'draft.create',
-    actor: await whoAsks(req),
-    team: req.team,
-    item: await channelOf(req, channel),
-    doing: 'draft social posts here',
-  });
-}
-
-/** `/draft`: the form, the release inline, a stored release again, or help. */
 export function draftCommand(deps: Deps) {
   return async function handleDraftCommand(args: CommandArgs): Promise<void> {
     const { command, respond, client } = args;
@@ -71,10 +60,7 @@ export function draftCommand(deps: Deps) {
         return;
       case 'modal': {
         const metadata: DraftModalMetadata = { channelId: command.channel_id };
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: draftModal(metadata, await openInitiatives(deps, actor.teamId)),
-        });
+        await openDraftForm(client, deps, respond, actor.teamId, command.trigger_id, metadata);
         return;
       }
       case 'inline': {
@@ -118,7 +104,7 @@ export function draftCommand(deps: Deps) {
 /** "Draft social posts" on a message: the message's text is stored as the release at once. */
 export function draftShortcut(deps: Deps) {
   return async function handleDraftShortcut(args: ShortcutArgs): Promise<void> {
-    const { ack, shortcut, client } = args;
+    const { ack, shortcut, client, respond } = args;
     await ack();
     const req = await workRequest(deps, args, shortcut.user.id, 'button', shortcut.channel.id);
     const teamId = req.team.teamId;
@@ -127,10 +113,8 @@ export function draftShortcut(deps: Deps) {
     takeDraftSlot(deps, teamId, shortcut.user.id);
     const channelId = shortcut.channel.id;
     const release = await saveTypedRelease(deps, { teamId, userId: shortcut.user.id }, body, channelId);
-    await client.views.open({
-      trigger_id: shortcut.trigger_id,
-      view: draftModal({ channelId, releaseId: release.id }, await openInitiatives(deps, teamId), release),
-    });
+    const metadata = { channelId, releaseId: release.id };
+    await openDraftForm(client, deps, respond, teamId, shortcut.trigger_id, metadata, release);
   };
 }
 
@@ -234,7 +218,7 @@ export function regenerateAction(deps: Deps) {
 
 export function editAction(deps: Deps) {
   return async function handleEdit(args: ButtonArgs): Promise<void> {
-    const { ack, action, client, body } = args;
+    const { ack, action, client, body, respond } = args;
     await ack();
     const req = await workRequest(deps, args, body.user.id, 'button', body.channel?.id);
     const draft = await findDraft(deps, req.team.teamId, action.value ?? '');
@@ -244,7 +228,11 @@ export function editAction(deps: Deps) {
       throw new UserError(
         `This post is ${draft.text.length.toLocaleString('en-US')} characters, more than Slack's ${MODAL_TEXT_MAX.toLocaleString('en-US')}-character edit box. Regenerate it for a shorter one.`,
       );
-    await client.views.open({ trigger_id: body.trigger_id, view: editModal(draft) });
+    await openForm(client, respond, body.trigger_id, editModal(draft), {
+      actionId: DRAFT_ACTIONS.edit,
+      value: draft.id,
+      what: 'the edit form',
+    });
   };
 }
 

@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction, MessageShortcut } from '@slack/bolt';
 import { queuedCommand } from '../../core/requests/command-queue.js';
 import type { Deps } from '../../deps.js';
+import { draftFormAction } from './draft-form.js';
 import {
   approveAction,
   draftCommand,
@@ -24,4 +25,5 @@ export function register(app: App, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>(DRAFT_ACTIONS.approve, approveAction(deps));
   app.action<BlockAction<ButtonAction>>(DRAFT_ACTIONS.regenerate, regenerateAction(deps));
   app.action<BlockAction<ButtonAction>>(DRAFT_ACTIONS.edit, editAction(deps));
+  app.action<BlockAction<ButtonAction>>(DRAFT_ACTIONS.openForm, draftFormAction(deps));
 }

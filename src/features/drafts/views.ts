@@ -14,6 +14,8 @@ export const DRAFT_ACTIONS = {
   approve: 'draft_approve',
   regenerate: 'draft_regenerate',
   edit: 'draft_edit',
+  /** Opens the draft form afresh when Slack's trigger ran out. */
+  openForm: 'draft_open_form',
 } as const;
 
 /** Room left in a 3,000-character section after the network's heading line. */

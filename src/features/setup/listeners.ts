@@ -1,5 +1,8 @@
 import type {
   AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
@@ -14,6 +17,7 @@ import type { Deps } from '../../deps.js';
 import { parseTandemCommand, type TandemCommand } from '../../domain/setup/tandem-command.js';
 import { orThrow } from '../../domain/user-error.js';
 import { sendDm } from '../../slack/dm.js';
+import { openForm } from '../../slack/forms.js';
 import { privately } from '../../slack/reply.js';
 import { exportCommand } from './export.js';
 import {
@@ -27,6 +31,7 @@ import { parseSetupSubmission } from './submission.js';
 import {
   disciplineSetMessage,
   SETUP_FIELDS,
+  SETUP_OPEN_ACTION,
   settingChangedLine,
   settingsChangedMessage,
   settingsMessage,
@@ -37,6 +42,7 @@ import {
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
+type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
 type Setting = Extract<TandemCommand, { type: 'set' }>['setting'];
 
@@ -100,10 +106,17 @@ export function tandemCommand(deps: Deps) {
         return reply(settingsMessage(req.team));
       case 'setup': {
         ensureSettingsAllowed(req.team, await whoAsks(req), {});
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: setupModal(req.team, { channelId: command.channel_id }),
-        });
+        await openForm(
+          client,
+          respond,
+          command.trigger_id,
+          setupModal(req.team, { channelId: command.channel_id }),
+          {
+            actionId: SETUP_OPEN_ACTION,
+            value: command.channel_id,
+            what: 'the setup form',
+          },
+        );
         return;
       }
       case 'set': {
@@ -123,6 +136,22 @@ export function tandemCommand(deps: Deps) {
         });
         return;
       }
+    }
+  };
+}
+
+/** "Open the form", offered when the setup form could not open in time: asks the policy afresh. */
+export function setupOpenAction(deps: Deps) {
+  return async function handleSetupOpen(args: ButtonArgs): Promise<void> {
+    const { ack, action, body, client, respond } = args;
+    await ack();
+    const req = await workRequest(deps, args, body.user.id, 'button', body.channel?.id);
+    ensureSettingsAllowed(req.team, await whoAsks(req), {});
+    const channelId = action.value || undefined;
+    const view = setupModal(req.team, channelId ? { channelId } : {});
+    const reopen = { actionId: SETUP_OPEN_ACTION, value: action.value ?? '', what: 'the setup form' };
+    if ((await openForm(client, respond, body.trigger_id, view, reopen)) === 'opened') {
+      await respond({ delete_original: true });
     }
   };
 }

@@ -7,6 +7,8 @@ import { context, fields, type SlackMessage, section } from '../../slack/blocks.
 import { channelMention, escapeText, inlineCode, userList, userMention } from '../../slack/mrkdwn.js';
 
 export const SETUP_VIEW_ID = 'tandem_setup';
+/** The button that opens the setup form afresh when Slack's trigger ran out. */
+export const SETUP_OPEN_ACTION = 'tandem_setup_open';
 
 /** block_id / action_id pairs of the setup modal; the submission parser reads the same ones. */
 export const SETUP_FIELDS = {
