@@ -179,7 +179,7 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
   configureCommandQueue(deps, { ...COMMAND_QUEUE, ...limits.commands });
   configureDraftRateLimit(deps, { ...DRAFT_RATE_LIMIT, ...limits.drafts });
   registerErrorHandler(app, deps.logger);
-  app.use(limitEventConcurrency({ ...EVENT_QUEUE, ...limits.events }, deps.logger));
+  app.use(limitEventConcurrency(deps, { ...EVENT_QUEUE, ...limits.events }));
   app.use(dedupeEvents(deps));
   app.use(refuseReplays(deps));
   app.use(loadTeamContext(deps));

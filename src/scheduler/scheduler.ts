@@ -8,6 +8,7 @@ import { runPersonalDigests } from '../features/digest/personal.js';
 import { runDueDigests } from '../features/digest/send.js';
 import { runDueNudges } from '../features/nudges/deliver.js';
 import { metrics } from '../runtime/metrics.js';
+import { recordSchedulerTick } from '../runtime/scheduler-passes.js';
 import { DEFAULT_RETENTION_DAYS, purgeUninstalled } from './purge.js';
 
 // Any constant works; replicas only need to agree on it.
@@ -43,6 +44,7 @@ export function startScheduler(
     await purgeProcessedEvents(deps);
     await purgeUninstalled(deps, options.retentionDays ?? DEFAULT_RETENTION_DAYS);
     metrics.schedulerPasses.inc({ outcome: 'ran' });
+    recordSchedulerTick(deps, 'ran');
     metrics.schedulerSeconds.observe((performance.now() - started) / 1000);
     for (const outcome of ['sent', 'skipped', 'failed'] as const)
       metrics.digests.inc({ kind: 'channel', outcome }, digests[outcome]);
@@ -63,6 +65,7 @@ export function startScheduler(
         ]);
         if (!row?.locked) {
           metrics.schedulerPasses.inc({ outcome: 'skipped' });
+          recordSchedulerTick(deps, 'skipped');
           return;
         }
         try {
@@ -73,6 +76,7 @@ export function startScheduler(
       });
     } catch (error) {
       metrics.schedulerPasses.inc({ outcome: 'failed' });
+      recordSchedulerTick(deps, 'failed');
       deps.logger.error({ err: error }, 'scheduler pass failed; the next minute retries');
     }
   };

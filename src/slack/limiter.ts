@@ -7,6 +7,12 @@ export class QueueFullError extends Error {
   }
 }
 
+/** How many tasks a queue is running now, and how many wait for a turn. */
+export interface QueueDepth {
+  running: number;
+  waiting: number;
+}
+
 /**
  * Runs at most `max` tasks at once; the rest wait in line as cheap pending promises, up to
  * `maxWaiting` (beyond it a task is refused at once with QueueFullError). A finishing task hands
@@ -20,7 +26,7 @@ export function createLimiter(max: number, maxWaiting = Number.POSITIVE_INFINITY
   const gauge = (metric: typeof metrics.queueRunning, delta: number) => {
     if (queue) metric.inc(labels, delta);
   };
-  return async <T>(task: () => Promise<T>): Promise<T> => {
+  const run = async <T>(task: () => Promise<T>): Promise<T> => {
     if (running < max) running++;
     else if (waiting.length >= maxWaiting) {
       if (queue) metrics.queueRefused.inc(labels);
@@ -40,4 +46,6 @@ export function createLimiter(max: number, maxWaiting = Number.POSITIVE_INFINITY
       else running--;
     }
   };
+  // Read-only, for a status: the counts themselves change only through `run`.
+  return Object.assign(run, { depth: (): QueueDepth => ({ running, waiting: waiting.length }) });
 }

@@ -1,9 +1,11 @@
+import { isAdmin } from '../../domain/policy/decide.js';
 import type { Discipline, Initiative } from '../../generated/prisma/client.js';
+import { type DeliveryProblems, deliveryProblems } from '../delivery/problems.js';
 import type { WorkspaceSettings } from '../settings.js';
 import { homeLists, unclaimedChannels } from '../stores/home.js';
 import { memberDiscipline } from '../stores/members.js';
 import type { TaskWithInitiative } from '../stores/tasks.js';
-import type { Viewer } from '../work/request.js';
+import { type Viewer, whoAsks } from '../work/request.js';
 import { scopeFor } from '../work/visibility.js';
 
 export interface HomeData {
@@ -12,6 +14,8 @@ export interface HomeData {
   initiatives: Initiative[];
   tasks: TaskWithInitiative[];
   unclaimed: TaskWithInitiative[];
+  /** Background delivery gone wrong, for admins only: it names people and channels. */
+  problems: DeliveryProblems | null;
 }
 
 /** A person's discipline: what they told Tandem, else the leads list they are on. */
@@ -34,5 +38,7 @@ export async function homeData(viewer: Viewer): Promise<HomeData> {
   const found = await unclaimedChannels(deps, team.teamId, discipline);
   const scope = await scopeFor(viewer, found.channels);
   const lists = await homeLists(deps, team.teamId, userId, discipline, scope, found);
-  return { workspace: team, discipline, ...lists };
+  // The asker's role is cached by now (scopeFor asked Slack), so only admins cost anything here.
+  const problems = isAdmin(await whoAsks(viewer)) ? await deliveryProblems(deps, team) : null;
+  return { workspace: team, discipline, ...lists, problems };
 }

@@ -5,6 +5,7 @@ import { formatTaskRef } from '../../domain/tasks/task-ref.js';
 import { formatDueDate } from '../../domain/time/due-date.js';
 import { context, divider, header, section } from '../../slack/blocks.js';
 import { escapeText, inlineCode } from '../../slack/mrkdwn.js';
+import { deliveryBanner } from '../delivery/views.js';
 import { claimButton } from '../task-messages/views.js';
 import type { HomeData } from './data.js';
 
@@ -24,6 +25,7 @@ function dueLine(dueDate: Date | null, ctx: Ctx & { timezone: string }): string 
 export function homeView(data: HomeData, ctx: Ctx): HomeView {
   const zone = { ...ctx, timezone: data.workspace.timezone };
   const blocks: KnownBlock[] = [header('Your Tandem')];
+  if (data.problems) blocks.push(...deliveryBanner(data.problems, data.workspace.digestChannel));
 
   blocks.push(section('*Initiatives you own*'));
   if (data.initiatives.length === 0) {

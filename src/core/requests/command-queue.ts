@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { context, type SlackMessage, section } from '../../slack/blocks.js';
-import { createLimiter, QueueFullError } from '../../slack/limiter.js';
+import { createLimiter, type QueueDepth, QueueFullError } from '../../slack/limiter.js';
 import { escapeText, inlineCode } from '../../slack/mrkdwn.js';
 import { privately } from '../../slack/reply.js';
 import { firstDelivery } from './replays.js';
@@ -29,6 +29,11 @@ const limiters = new WeakMap<Deps, Limiter>();
 /** Sets the queue's limits for one app (`buildApp` does, before features register). */
 export function configureCommandQueue(deps: Deps, limits: QueueLimits): void {
   limiters.set(deps, createLimiter(limits.concurrency, limits.maxWaiting, 'commands'));
+}
+
+/** The commands of one app running and waiting now, this one included when asked from a command. */
+export function commandQueueDepth(deps: Deps): QueueDepth {
+  return limiters.get(deps)?.depth() ?? { running: 0, waiting: 0 };
 }
 
 export function busyMessage(typed: string): SlackMessage {

@@ -1,6 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import type { Logger } from '../../logger.js';
-import { createLimiter, QueueFullError } from '../../slack/limiter.js';
+import type { Deps } from '../../deps.js';
+import { createLimiter, type QueueDepth, QueueFullError } from '../../slack/limiter.js';
 import type { QueueLimits } from './command-queue.js';
 
 /**
@@ -12,6 +12,14 @@ import type { QueueLimits } from './command-queue.js';
  */
 export const EVENT_QUEUE: QueueLimits = { concurrency: 4, maxWaiting: 1_000 };
 
+// One queue per app (keyed by its Deps), so two apps in one process never count each other's.
+const depths = new WeakMap<Deps, () => QueueDepth>();
+
+/** The events of one app being handled and waiting now. */
+export function eventQueueDepth(deps: Deps): QueueDepth {
+  return depths.get(deps)?.() ?? { running: 0, waiting: 0 };
+}
+
 /**
  * Bolt acks Events API requests before any middleware runs, so events can wait their turn
  * without Slack timing out. Running at most `concurrency` at once keeps a burst (fifty people
@@ -20,8 +28,10 @@ export const EVENT_QUEUE: QueueLimits = { concurrency: 4, maxWaiting: 1_000 };
  * An event refused for a full queue is logged and dropped: Slack expects no reply to an event,
  * and has its ack already, so it will not retry it either.
  */
-export function limitEventConcurrency(limits: QueueLimits, logger: Logger): Middleware<AnyMiddlewareArgs> {
+export function limitEventConcurrency(deps: Deps, limits: QueueLimits): Middleware<AnyMiddlewareArgs> {
+  const { logger } = deps;
   const limit = createLimiter(limits.concurrency, limits.maxWaiting, 'events');
+  depths.set(deps, limit.depth);
   return async ({ body, next }) => {
     const envelope = body as {
       type?: string;

@@ -54,30 +54,31 @@ export type AttemptOutcome =
 /**
  * Records an attempt Slack refused or that failed. A refusal that cannot change by waiting (an
  * archived channel) gives the day up at once; anything else waits, twice as long each time, until
- * the attempts run out.
+ * the attempts run out. The channel tried is kept, so that a status can tell a problem an admin
+ * has since fixed (another channel chosen) from one still there.
  */
 export async function recordFailedAttempt(
   deps: Deps,
   teamId: string,
   localDate: string,
-  reason: string,
-  permanent: boolean,
+  failure: { reason: string; permanent: boolean; channel: string | null },
 ): Promise<AttemptOutcome> {
   const { digestRun } = deps.db.prisma;
   const row = await digestRun.findUnique({ where: { teamId_localDate: { teamId, localDate } } });
   const attempts = (row?.attempts ?? 0) + 1;
-  const lastError = reason.slice(0, 200);
-  if (permanent || attempts >= MAX_DIGEST_ATTEMPTS) {
+  const lastError = failure.reason.slice(0, 200);
+  const { channel } = failure;
+  if (failure.permanent || attempts >= MAX_DIGEST_ATTEMPTS) {
     await digestRun.updateMany({
       where: { teamId, localDate, status: 'sending' },
-      data: { status: 'failed', attempts, lastError, nextAttemptAt: null },
+      data: { status: 'failed', attempts, lastError, channel, nextAttemptAt: null },
     });
     return { kind: 'gave-up' };
   }
   const nextAttemptAt = new Date(deps.clock.now().getTime() + FIRST_RETRY_MS * 2 ** (attempts - 1));
   await digestRun.updateMany({
     where: { teamId, localDate, status: 'sending' },
-    data: { status: 'retrying', attempts, lastError, nextAttemptAt },
+    data: { status: 'retrying', attempts, lastError, channel, nextAttemptAt },
   });
   return { kind: 'retrying', attempts, nextAttemptAt };
 }

@@ -72,9 +72,15 @@ export async function claimNudge(deps: Deps, id: bigint, now: Date, skipped?: Sk
   return count === 1;
 }
 
-/** A claimed nudge whose DM Slack refused for good: it stays claimed, with why it was not sent. */
-export async function markUndeliverable(deps: Deps, id: bigint): Promise<void> {
-  await deps.db.prisma.nudgeSent.update({ where: { id }, data: { skipped: 'undeliverable' } });
+/**
+ * A claimed nudge whose DM Slack refused for good: it stays claimed, with why it was not sent and
+ * Slack's own word for it, which the admins' status turns into a fix.
+ */
+export async function markUndeliverable(deps: Deps, id: bigint, refusal: string): Promise<void> {
+  await deps.db.prisma.nudgeSent.update({
+    where: { id },
+    data: { skipped: 'undeliverable', refusal: refusal.slice(0, 100) },
+  });
 }
 
 /** A DM that failed for a passing reason: un-claimed, and not tried again before `at`. */

@@ -81,6 +81,8 @@ export const RULES = {
   'workspace.list': { grants: ['member'], label: 'list the workspace’s work', onItem: false },
   // Who gets private-channel work in the file is decided apart: workspace owners and admins only.
   'workspace.export': { grants: ['admin'], label: 'export the workspace’s data', onItem: false },
+  // Delivery problems name people whose DMs failed and channels Tandem cannot post in.
+  'status.view': { grants: ['admin'], label: 'see Tandem’s delivery status', onItem: false },
   'settings.change': {
     grants: ['workspace-admin', 'installer', 'admin', 'first-setup'],
     label: 'change Tandem’s settings',

@@ -21,7 +21,7 @@ export {
   type TandemUsageKey,
 } from './tandem-usage.js';
 
-const SUBCOMMANDS = ['help', 'setup', 'settings', 'who-owns', 'set'] as const;
+const SUBCOMMANDS = ['help', 'setup', 'settings', 'who-owns', 'set', 'status'] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
 const SUBCOMMAND_ALIASES: Record<string, Subcommand> = {
@@ -111,5 +111,14 @@ export function parseTandemCommand(text: string): Parsed<TandemCommand> {
       return parseWhoOwns(args);
     case 'set':
       return parseSet(args);
+    case 'status':
+      // A word after it would read as a filter that is not there: it always shows everything.
+      if (args.length > 0) {
+        return fail(
+          `/tandem status takes nothing after it (got "${quoteBack(joinTokens(args), 40)}"): it always shows the whole workspace.`,
+          TANDEM_USAGE.status,
+        );
+      }
+      return ok({ type: sub });
   }
 }

@@ -31,4 +31,5 @@ export type TandemCommand =
   | { type: 'settings' }
   | { type: 'who-owns'; query: WhoOwnsQuery }
   | { type: 'set'; setting: TandemSetting }
+  | { type: 'status' }
   | { type: 'export' };

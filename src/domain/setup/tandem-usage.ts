@@ -48,7 +48,14 @@ export const SETTING_KEYS_BRIEF: readonly string[] = [
 
 const REACTIONS_NOTE = `<reaction>: ${TASK_REACTIONS.join(', ')}`;
 
-export type TandemUsageKey = 'help' | 'setup' | 'settings' | 'who-owns' | 'set' | `set ${SettingKey}`;
+export type TandemUsageKey =
+  | 'help'
+  | 'setup'
+  | 'settings'
+  | 'who-owns'
+  | 'set'
+  | 'status'
+  | `set ${SettingKey}`;
 
 function emojiUsage(reaction: TaskReaction, example: string, does: string): UsageHint & { summary: string } {
   return {
@@ -66,6 +73,11 @@ export const TANDEM_USAGE: Record<TandemUsageKey, UsageHint & { summary: string 
     usage: '/tandem settings',
     example: '/tandem settings',
     summary: "Show this workspace's settings.",
+  },
+  status: {
+    usage: '/tandem status',
+    example: '/tandem status',
+    summary: 'Delivery problems, queues, the last digest and scheduler pass (Tandem admins).',
   },
   'who-owns': {
     usage: '/tandem who-owns <number | title words>',

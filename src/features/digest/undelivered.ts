@@ -47,7 +47,11 @@ export async function digestNotDelivered(
   const refusal = platformError(error);
   const reason = refusal ?? (error instanceof Error ? error.message : String(error));
   const { teamId } = workspace;
-  const outcome = await recordFailedAttempt(deps, teamId, localDate, reason, PERMANENT.has(refusal ?? ''));
+  const outcome = await recordFailedAttempt(deps, teamId, localDate, {
+    reason,
+    permanent: PERMANENT.has(refusal ?? ''),
+    channel: workspace.digestChannel,
+  });
   if (outcome.kind === 'retrying') {
     deps.logger.warn(
       {

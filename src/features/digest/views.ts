@@ -8,6 +8,7 @@ import { calendarDateFromDb } from '../../db/calendar-dates.js';
 import { formatReleaseRef } from '../../domain/drafts/draft-command.js';
 import { networkLabel } from '../../domain/drafts/networks.js';
 import type { Network } from '../../domain/drafts/types.js';
+import { explainDigestFailure } from '../../domain/status/delivery-problems.js';
 import { formatTaskRef } from '../../domain/tasks/task-ref.js';
 import { formatDueDate } from '../../domain/time/due-date.js';
 import type { Initiative } from '../../generated/prisma/client.js';
@@ -20,7 +21,7 @@ import {
   type SlackMessage,
   section,
 } from '../../slack/blocks.js';
-import { escapeText, inlineCode, slackDate, userMention } from '../../slack/mrkdwn.js';
+import { channelMention, escapeText, inlineCode, slackDate, userMention } from '../../slack/mrkdwn.js';
 import type { DigestData } from './service.js';
 
 interface Ctx {
@@ -219,13 +220,7 @@ export function digestSettingsMessage(ws: WorkspaceSettings): SlackMessage {
 
 /** To the admins, once, when a day's digest could not be posted at all. */
 export function digestUndeliveredMessage(channel: string, reason: string, localDate: string): SlackMessage {
-  const where = channel ? `<#${channel}>` : 'its channel';
-  const fix =
-    reason === 'not_in_channel'
-      ? `Invite Tandem there with \`/invite @Tandem\`, or pick another channel with \`/tandem set digest-channel #channel\`.`
-      : reason === 'is_archived' || reason === 'channel_not_found'
-        ? 'Pick another channel with `/tandem set digest-channel #channel`.'
-        : 'Tandem tries again with tomorrow’s digest; `/digest now` shows today’s to you meanwhile.';
-  const text = `Today’s digest (${localDate}) could not be posted in ${where}: Slack said ${inlineCode(reason)}. ${fix}`;
+  const { problem, fix } = explainDigestFailure(reason, channel ? channelMention(channel) : null);
+  const text = `Today’s digest (${localDate}) could not be posted. ${problem} ${fix}`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }

@@ -164,7 +164,7 @@ async function deliver(
   if (dm.kind === 'sent') return true;
   if (dm.kind === 'undeliverable') {
     // A deactivated person or a bot never will receive it: dropped for good, with the reason.
-    await markUndeliverable(deps, nudge.id);
+    await markUndeliverable(deps, nudge.id, dm.reason);
     return false;
   }
   // Anything else may pass: un-claimed, and tried again in a few minutes rather than every tick.

@@ -27,6 +27,8 @@ import {
   type SettingsPatch,
   setMemberDiscipline,
 } from './service.js';
+import { readStatus } from './status.js';
+import { statusMessage } from './status-views.js';
 import { parseSetupSubmission } from './submission.js';
 import {
   disciplineSetMessage,
@@ -80,7 +82,7 @@ function describeSetting(
   }
 }
 
-/** `/tandem …`: help, who-owns, settings, and the admin setup (modal or typed). */
+/** `/tandem …`: help, who-owns, settings, the admin setup (modal or typed) and status. */
 export function tandemCommand(deps: Deps) {
   const exportWorkspace = exportCommand(deps);
   return async function handleTandemCommand(args: CommandArgs): Promise<void> {
@@ -104,6 +106,8 @@ export function tandemCommand(deps: Deps) {
       }
       case 'settings':
         return reply(settingsMessage(req.team));
+      case 'status':
+        return reply(statusMessage(await readStatus(req)));
       case 'setup': {
         ensureSettingsAllowed(req.team, await whoAsks(req), {});
         await openForm(

@@ -2,6 +2,7 @@ import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
 import type { WorkspaceSettings } from '../../core/settings.js';
 import { DISCIPLINE_LABELS } from '../../domain/initiatives/kinds.js';
 import { EXPORT_USAGE } from '../../domain/setup/export-command.js';
+import { TANDEM_USAGE } from '../../domain/setup/tandem-command.js';
 import type { TandemSetting } from '../../domain/setup/tandem-types.js';
 import { context, fields, type SlackMessage, section } from '../../slack/blocks.js';
 import { channelMention, escapeText, inlineCode, userList, userMention } from '../../slack/mrkdwn.js';
@@ -217,6 +218,7 @@ export function tandemHelpMessage(): SlackMessage {
           `${code('/tandem set digest-channel #pr-social')} · ${code('/tandem set digest-time 09:00')} · ${code('/tandem set timezone Europe/London')}`,
           `${code('/tandem settings')} — show them`,
           `${code(EXPORT_USAGE.usage)} — ${EXPORT_USAGE.summary}`,
+          `${code(TANDEM_USAGE.status.usage)} — ${TANDEM_USAGE.status.summary}`,
         ].join('\n'),
       ),
       context(`Mention ${code('@Tandem who owns 12')} in a channel to ask in a thread.`),

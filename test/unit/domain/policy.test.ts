@@ -91,6 +91,7 @@ const EXPECTED: Record<Action, Persona[]> = {
   'release.redraft': STEWARDS,
   'workspace.list': everyone('guest', 'external'),
   'workspace.export': ['tandemAdmin', 'workspaceAdmin', 'workspaceOwner', 'installer'],
+  'status.view': ['tandemAdmin', 'workspaceAdmin', 'workspaceOwner', 'installer'],
   'settings.change': ['tandemAdmin', 'workspaceAdmin', 'workspaceOwner', 'installer'],
   'settings.admins': ['workspaceAdmin', 'workspaceOwner', 'installer'],
 };

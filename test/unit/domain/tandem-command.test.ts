@@ -21,8 +21,16 @@ describe('help, setup, settings', () => {
     ['SETUP', { type: 'setup' }],
     ['settings', { type: 'settings' }],
     ['config', { type: 'settings' }],
+    ['status', { type: 'status' }],
+    ['STATUS', { type: 'status' }],
   ])('%j → %j', (text, expected) => {
     expect(value(text)).toEqual(expected);
+  });
+
+  it('refuses words after status rather than ignore a filter it does not have', () => {
+    const e = error('status digest');
+    expect(e.message).toContain('takes nothing after it (got "digest")');
+    expect(e.usage).toBe(TANDEM_USAGE.status.usage);
   });
 
   it('sends "settings <something>" to set instead of silently showing settings', () => {
@@ -377,7 +385,7 @@ describe('unknown subcommands and broken input', () => {
   it.each([
     ['set timezone "Europe/London', TANDEM_USAGE.set.usage],
     ['who-owns "Q4', TANDEM_USAGE['who-owns'].usage],
-    ['"oops', '/tandem help | setup | settings | who-owns | set | export'],
+    ['"oops', '/tandem help | setup | settings | who-owns | set | status | export'],
   ])('a broken quote in %j gets the right usage', (text, usage) => {
     const e = error(text);
     expect(e.message).toContain('never closed');

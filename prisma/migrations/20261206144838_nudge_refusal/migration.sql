@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "NudgeSent" ADD COLUMN     "refusal" TEXT;
