@@ -4,6 +4,8 @@ import type {
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
 import { publishHome } from '../../core/home/publish.js';
 import { candidatesMessage, ownershipMessage } from '../../core/ownership/views.js';
 import { whoOwnsFor } from '../../core/ownership/who-owns.js';
@@ -11,10 +13,12 @@ import { isAllowed } from '../../core/permissions.js';
 import type { WorkspaceSettings } from '../../core/settings.js';
 import { whoAsks, workRequest } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
-import { parseTandemCommand, type TandemCommand } from '../../domain/setup/tandem-command.js';
-import { orThrow } from '../../domain/user-error.js';
+import { parseTandemCommand, TANDEM_USAGE, type TandemCommand } from '../../domain/setup/tandem-command.js';
+import { orThrow, UserError } from '../../domain/user-error.js';
+import type { SlackMessage } from '../../slack/blocks.js';
 import { sendDm } from '../../slack/dm.js';
-import { privately } from '../../slack/reply.js';
+import { platformError, privately } from '../../slack/reply.js';
+import { timedOut } from '../../slack/timed-out.js';
 import { exportCommand } from './export.js';
 import {
   changeSettings,
@@ -32,6 +36,7 @@ import {
   settingsMessage,
   settingValue,
   setupModal,
+  setupSlowMessage,
   tandemHelpMessage,
 } from './views.js';
 
@@ -74,6 +79,36 @@ function describeSetting(
   }
 }
 
+/**
+ * Opens the setup form. Slack allows a few seconds from the command: a trigger that expired
+ * meanwhile cannot be retried, only the command, and the person is told so. An open that timed
+ * out has most likely shown the form; in case it did not, they are told how to get it.
+ */
+async function openSetupForm(
+  deps: Deps,
+  client: WebClient,
+  triggerId: string,
+  view: ModalView,
+  reply: (message: SlackMessage) => Promise<void>,
+): Promise<void> {
+  try {
+    await client.views.open({ trigger_id: triggerId, view });
+  } catch (error) {
+    if (timedOut(error)) {
+      deps.logger.warn({ err: error }, 'Slack answered the setup form too late; it may not have opened');
+      await reply(setupSlowMessage());
+      return;
+    }
+    if (platformError(error) !== 'expired_trigger_id') throw error;
+    const { usage, example } = TANDEM_USAGE.setup;
+    throw new UserError(
+      'Slack took too long to open the setup form, and it can only be opened right after the command. Nothing was changed: run it again, or set one thing at a time with `/tandem set`.',
+      usage,
+      example,
+    );
+  }
+}
+
 /** `/tandem …`: help, who-owns, settings, and the admin setup (modal or typed). */
 export function tandemCommand(deps: Deps) {
   const exportWorkspace = exportCommand(deps);
@@ -100,10 +135,8 @@ export function tandemCommand(deps: Deps) {
         return reply(settingsMessage(req.team));
       case 'setup': {
         ensureSettingsAllowed(req.team, await whoAsks(req), {});
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: setupModal(req.team, { channelId: command.channel_id }),
-        });
+        const form = setupModal(req.team, { channelId: command.channel_id });
+        await openSetupForm(deps, client, command.trigger_id, form, reply);
         return;
       }
       case 'set': {

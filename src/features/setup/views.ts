@@ -228,3 +228,9 @@ export function disciplineSetMessage(discipline: 'pr' | 'social' | 'marketing' |
     : 'Noted: no discipline. Your App Home shows every unclaimed task.';
   return { text, blocks: [section(text)] };
 }
+
+/** After Slack answered the form's opening too late: it is most likely open, but maybe not. */
+export function setupSlowMessage(): SlackMessage {
+  const text = `Slack was slow to open the setup form. If it did not appear, run ${inlineCode('/tandem setup')} again; nothing has changed yet.`;
+  return { text: text.replace(/`/g, ''), blocks: [section(`:hourglass: ${text}`)] };
+}
