@@ -128,4 +128,12 @@ describe.each(BACKENDS)('the digest when Slack fails, on %s', (backend) => {
     const personal = postsIn('DUPERSONAL').filter((c) => textOf(c).includes('Your Tandem digest'));
     expect(personal).toHaveLength(1);
   });
+
+  it('a dropped connection (the post never arrived): retried at once and posted once', async () => {
+    await onlyWorkspace('TDGRESET1', 'CDGRESET1');
+    t.slack.failNext('chat.postMessage', { reset: true });
+    await tickAt('2026-11-26T09:00:00Z');
+    expect(postsIn('CDGRESET1').map((c) => Boolean(c.fault))).toEqual([true, false]);
+    expect(await run('TDGRESET1', '2026-11-26')).toMatchObject({ status: 'sent', attempts: 0 });
+  });
 });
