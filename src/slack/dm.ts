@@ -2,10 +2,12 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../logger.js';
 import type { SlackMessage } from './blocks.js';
 import { platformError } from './reply.js';
+import { timedOut } from './timed-out.js';
 
 /**
  * A direct message from Tandem. The change it reports is already committed, so a failed DM is
  * logged and swallowed rather than turned into an error for the person who made the change.
+ * True when it went out, or may have (a timed-out post): either way it must not be sent again.
  */
 export async function sendDm(
   client: WebClient,
@@ -13,7 +15,8 @@ export async function sendDm(
   userId: string,
   message: SlackMessage,
 ): Promise<boolean> {
-  return (await tryDm(client, logger, userId, message)).kind === 'sent';
+  const { kind } = await tryDm(client, logger, userId, message);
+  return kind === 'sent' || kind === 'unconfirmed';
 }
 
 /** Slack's refusals of a DM that no retry can change: the person cannot receive one. */
@@ -26,7 +29,16 @@ const UNDELIVERABLE = new Set([
   'not_allowed_token_type',
 ]);
 
-export type DmOutcome = { kind: 'sent' } | { kind: 'undeliverable'; reason: string } | { kind: 'failed' };
+/**
+ * `unconfirmed`: the post timed out. Slack is more often slow than down, so it has probably
+ * landed, and Tandem cannot read its DMs back to check (no `im:history` scope): sending it again
+ * would most likely say it twice.
+ */
+export type DmOutcome =
+  | { kind: 'sent' }
+  | { kind: 'unconfirmed' }
+  | { kind: 'undeliverable'; reason: string }
+  | { kind: 'failed' };
 
 /** A DM, telling a refusal for good (a deactivated person, a bot) apart from one worth retrying. */
 export async function tryDm(
@@ -35,13 +47,19 @@ export async function tryDm(
   userId: string,
   message: SlackMessage,
 ): Promise<DmOutcome> {
+  let posting = false;
   try {
     const opened = await client.conversations.open({ users: userId });
     const channel = opened.channel?.id;
     if (!channel) throw new Error('conversations.open returned no channel');
+    posting = true;
     await client.chat.postMessage({ channel, ...message });
     return { kind: 'sent' };
   } catch (error) {
+    if (posting && timedOut(error)) {
+      logger.warn({ err: error, userId }, 'direct message timed out; counted as sent, not sent again');
+      return { kind: 'unconfirmed' };
+    }
     logger.warn({ err: error, userId }, 'direct message not delivered');
     const refusal = platformError(error);
     return refusal && UNDELIVERABLE.has(refusal)

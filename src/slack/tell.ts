@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import type { SlackMessage } from './blocks.js';
 import { sendDm } from './dm.js';
 import { internalErrorMessage, userErrorMessage } from './error-reply.js';
+import { postRefusal } from './post-errors.js';
 import { timedOut } from './timed-out.js';
 
 /**
@@ -44,4 +45,29 @@ export async function tellFailure(
   }
   logger.error({ err: error }, logged);
   await tellPrivately(client, logger, where, internalErrorMessage());
+}
+
+/**
+ * Tandem's answer in a message's thread, for everyone there. A channel that will not take the
+ * post (posting limited to admins, say) gets it privately instead, to `where.user`. A post that
+ * timed out has most likely landed: it is neither posted again nor apologised for, and the
+ * event counts as handled, so Slack's redelivery of it does not answer twice.
+ */
+export async function answerInThread(
+  client: WebClient,
+  logger: Logger,
+  where: { channel: string; thread_ts: string; user: string },
+  message: SlackMessage,
+): Promise<void> {
+  try {
+    await client.chat.postMessage({ channel: where.channel, thread_ts: where.thread_ts, ...message });
+  } catch (error) {
+    if (timedOut(error)) {
+      logger.warn({ err: error, channel: where.channel }, 'thread answer timed out; not posted again');
+      return;
+    }
+    if (!postRefusal(error)) throw error;
+    logger.info({ err: error, channel: where.channel }, 'thread answer refused; told privately instead');
+    await tellPrivately(client, logger, where, message);
+  }
 }

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import type { RetryOptions } from '@slack/web-api';
 import type { SlackAppOptions } from '../../src/app.js';
 import type { OAuthSettings } from '../../src/config.js';
 import type { Drafter } from '../../src/domain/drafts/drafter.js';
@@ -28,6 +29,10 @@ export async function startTandem(
     slack?: FakeSlackOptions;
     /** Distributed with OAuth instead of one bot token. */
     oauth?: OAuthSettings;
+    /** The Web API client's retries; the harness's `retries: 0` unless given. */
+    retryConfig?: RetryOptions;
+    /** The Web API client's timeout; production's 10 s unless given. */
+    timeoutMs?: number;
   } = {},
 ): Promise<RunningTandem> {
   const db = await openTestDatabase(backend);
@@ -48,6 +53,8 @@ export async function startTandem(
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.slack ? { slack: options.slack } : {}),
     ...(options.oauth ? { oauth: options.oauth } : {}),
+    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });
   return {
     ...local,

@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.js';
 import { parseTandemCommand } from '../../domain/setup/tandem-command.js';
 import { context as contextBlock, section } from '../../slack/blocks.js';
 import { inlineCode } from '../../slack/mrkdwn.js';
-import { tellPrivately } from '../../slack/tell.js';
+import { answerInThread, tellPrivately } from '../../slack/tell.js';
 
 type MentionArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>;
 
@@ -21,11 +21,10 @@ export function appMention(deps: Deps) {
     const { event, client } = args;
     const thread_ts = event.thread_ts ?? event.ts;
     const parsed = parseTandemCommand(mentionQuestion(event.text));
+    const where = { channel: event.channel, thread_ts, user: event.user ?? '' };
     // A greeting or a stray mention is not an error: answer with what Tandem can be asked.
     if (!parsed.ok || parsed.value.type !== 'who-owns') {
-      await client.chat.postMessage({
-        channel: event.channel,
-        thread_ts,
+      await answerInThread(client, deps.logger, where, {
         text: 'Ask me who owns something: @Tandem who owns 12',
         blocks: [
           section(`Ask me ${inlineCode('who owns 12')} or ${inlineCode('who owns q4 launch')}.`),
@@ -45,7 +44,7 @@ export function appMention(deps: Deps) {
     const forEveryone = (
       await Promise.all(shown.map((i) => everyoneHereMaySee(req, i, event.channel)))
     ).every(Boolean);
-    if (forEveryone) await client.chat.postMessage({ channel: event.channel, thread_ts, ...message });
+    if (forEveryone) await answerInThread(client, deps.logger, where, message);
     else
       await tellPrivately(
         client,

@@ -161,7 +161,8 @@ async function deliver(
   const skipped = composed.kind === 'skip' ? composed.reason : undefined;
   if (!(await claimNudge(deps, nudge.id, now, skipped)) || composed.kind === 'skip') return false;
   const dm = await tryDm(client, deps.logger, nudge.recipientId, composed.message);
-  if (dm.kind === 'sent') return true;
+  // A timed-out DM has most likely landed: it stays claimed rather than risk a second copy.
+  if (dm.kind === 'sent' || dm.kind === 'unconfirmed') return true;
   if (dm.kind === 'undeliverable') {
     // A deactivated person or a bot never will receive it: dropped for good, with the reason.
     await markUndeliverable(deps, nudge.id, dm.reason);

@@ -22,7 +22,9 @@ import { parseTrendCommand } from '../../domain/trends/trend-command.js';
 import { formatTrendRef, parseTrendNumber } from '../../domain/trends/trend-ref.js';
 import { orThrow, UserError } from '../../domain/user-error.js';
 import { clip, type SlackMessage } from '../../slack/blocks.js';
+import { escapeText } from '../../slack/mrkdwn.js';
 import { explainPostFailure } from '../../slack/post-errors.js';
+import { answerInThread } from '../../slack/tell.js';
 import { expire, link, logTrend, RESPOND_WITHIN_MS, responseHome, trendsToList } from './service.js';
 import { loggedMessage, trendHelpMessage, trendListMessage, trendNoteMessage, trendRef } from './views.js';
 
@@ -109,7 +111,12 @@ export function trendReaction(deps: Deps) {
     );
     // Already logged from this message (a second 📈): nothing more to say.
     if (!logged) return;
-    await client.chat.postMessage({ channel, thread_ts: ts, ...loggedMessage(logged, event.user) });
+    await answerInThread(
+      client,
+      deps.logger,
+      { channel, thread_ts: ts, user: event.user },
+      loggedMessage(logged, event.user),
+    );
     deps.logger.info(
       { trend: formatTrendRef(logged.trend.number), matches: logged.matches.length },
       'trend logged by reaction',
@@ -127,7 +134,11 @@ export function trendToTask(deps: Deps) {
     await ack();
     const req = await workRequest(deps, args, body.user.id, 'button', body.channel?.id);
     const number = orThrow(parseTrendNumber(action.value ?? ''));
-    const { trend, initiative, channel, existingTask } = await responseHome(req, number, body.channel?.id);
+    const { trend, initiative, channel, existingTask, created } = await responseHome(
+      req,
+      number,
+      body.channel?.id,
+    );
     if (existingTask)
       throw new UserError(
         `${formatTrendRef(trend.number)} already has a response task: ${formatTaskRef(existingTask.number)}.`,
@@ -148,8 +159,15 @@ export function trendToTask(deps: Deps) {
     const target = initiative.channelId ?? channel;
     const { saved, error } = await postTaskDrafts(client, deps, storeActor(req), req.team, drafts, target);
     const [task] = saved;
+    // The initiative made for the response stays (the next press reuses it), so the refusal
+    // names it rather than say that nothing was saved.
     if (!task)
-      throw explainPostFailure(error, target, { usage: '/invite @Tandem', example: '/invite @Tandem' });
+      throw explainPostFailure(
+        error,
+        target,
+        { usage: '/invite @Tandem', example: '/invite @Tandem' },
+        created ? `*#${initiative.number}* ${escapeText(initiative.title)}` : undefined,
+      );
     await respond({
       response_type: 'ephemeral',
       replace_original: false,

@@ -146,6 +146,8 @@ export async function responseHome(
   initiative: Initiative;
   channel: string;
   existingTask: { number: number } | null;
+  /** True when the initiative was made just now, to hold the response task. */
+  created: boolean;
 }> {
   const { deps } = req;
   const trend = await findTrend(deps, req.team.teamId, trendNumber);
@@ -159,7 +161,7 @@ export async function responseHome(
   const channel = trend.sourceChannel ?? fallbackChannel;
   if (!channel) throw new UserError('Tandem cannot tell which channel to post the task in.');
   const { existingTask, linked } = await trendResponse(deps, trend);
-  if (linked) return { trend, initiative: linked, channel, existingTask };
+  if (linked) return { trend, initiative: linked, channel, existingTask, created: false };
   const { initiative } = await addInitiative(
     deps,
     storeActor(req),
@@ -167,5 +169,5 @@ export async function responseHome(
     req.team,
   );
   await linkTrend(deps, trend, initiative, req.userId);
-  return { trend, initiative, channel, existingTask };
+  return { trend, initiative, channel, existingTask, created: true };
 }
