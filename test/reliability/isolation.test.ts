@@ -148,6 +148,20 @@ const actions = (): Attempt[] => {
       action('draft_edit', () => ({ block_id: 'draft:x', value: aDraftId })),
       true,
     ],
+    [
+      'draft_open_form with A’s release id',
+      action('draft_open_form', () => ({
+        block_id: 'form',
+        value: JSON.stringify({ channelId: CHANNEL_B, releaseId: aReleaseId }),
+      })),
+      true,
+    ],
+    // B's own setup form opens; nothing of A is in it, whatever channel the button names.
+    [
+      'tandem_setup_open naming A’s channel',
+      action('tandem_setup_open', () => ({ block_id: 'form', value: CHANNEL_A })),
+      false,
+    ],
     ['nudge_done on A’s task id', action('nudge_done', onTask), true],
     ['nudge_snooze on A’s task id', action('nudge_snooze', onTask), true],
     ['nudge_claim on A’s task id', action('nudge_claim', onTask), true],
@@ -334,6 +348,8 @@ describe('workspace B, before it has anything of its own', () => {
     ['draft_approve on A’s draft id', true],
     ['draft_regenerate on A’s draft id', true],
     ['draft_edit on A’s draft id', true],
+    ['draft_open_form with A’s release id', true],
+    ['tandem_setup_open naming A’s channel', false],
   ])('%s', async (name) => {
     const found = actions().find(([n]) => n === name);
     if (!found) throw new Error(name);
@@ -376,6 +392,8 @@ describe('coverage of the registrations', () => {
     'action DRAFT_ACTIONS.approve',
     'action DRAFT_ACTIONS.regenerate',
     'action DRAFT_ACTIONS.edit',
+    'action DRAFT_ACTIONS.openForm',
+    'action SETUP_OPEN_ACTION',
     'view DRAFT_MODAL',
     'view EDIT_MODAL',
     // The shortcut reads only the message text Slack puts in the payload, never a stored row.
