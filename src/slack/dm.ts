@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../logger.js';
 import type { SlackMessage } from './blocks.js';
+import { type PostKey, tryPostOnce } from './post-once.js';
 import { platformError } from './reply.js';
 import { timedOut } from './timed-out.js';
 
@@ -14,8 +15,9 @@ export async function sendDm(
   logger: Logger,
   userId: string,
   message: SlackMessage,
+  key?: PostKey,
 ): Promise<boolean> {
-  const { kind } = await tryDm(client, logger, userId, message);
+  const { kind } = await tryDm(client, logger, userId, message, key);
   return kind === 'sent' || kind === 'unconfirmed';
 }
 
@@ -30,9 +32,10 @@ const UNDELIVERABLE = new Set([
 ]);
 
 /**
- * `unconfirmed`: the post timed out. Slack is more often slow than down, so it has probably
- * landed, and Tandem cannot read its DMs back to check (no `im:history` scope): sending it again
- * would most likely say it twice.
+ * `unconfirmed`: the post timed out and whether it landed is unknown: an unkeyed DM, or a keyed
+ * one whose lookup failed too. Slack is more often slow than down, so it has probably landed, and
+ * sending it again would most likely say it twice. A keyed DM that timed out is looked up in the
+ * conversation by its metadata (`im:history`): found, it was sent; missing, it may be sent again.
  */
 export type DmOutcome =
   | { kind: 'sent' }
@@ -46,6 +49,8 @@ export async function tryDm(
   logger: Logger,
   userId: string,
   message: SlackMessage,
+  /** What the DM is, for DMs that must go exactly once (a nudge, a personal digest). */
+  key?: PostKey,
 ): Promise<DmOutcome> {
   let posting = false;
   try {
@@ -53,8 +58,15 @@ export async function tryDm(
     const channel = opened.channel?.id;
     if (!channel) throw new Error('conversations.open returned no channel');
     posting = true;
-    await client.chat.postMessage({ channel, ...message });
-    return { kind: 'sent' };
+    if (!key) {
+      await client.chat.postMessage({ channel, ...message });
+      return { kind: 'sent' };
+    }
+    const outcome = await tryPostOnce(client, logger, { channel, ...message }, key);
+    if (outcome.kind === 'posted') return { kind: 'sent' };
+    if (outcome.kind === 'unknown') return { kind: 'unconfirmed' };
+    logger.warn({ err: outcome.error, userId }, 'direct message timed out and did not land; it can go again');
+    return { kind: 'failed' };
   } catch (error) {
     if (posting && timedOut(error)) {
       logger.warn({ err: error, userId }, 'direct message timed out; counted as sent, not sent again');

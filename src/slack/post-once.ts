@@ -59,40 +59,63 @@ export async function findPosted(
 }
 
 /**
+ * How a post that must not be doubled went: `posted` (Slack answered, or the lookup found it),
+ * `missing` (it timed out and Slack has no such message: safe to send again later) or
+ * `unknown` (it timed out and the lookup failed too: sending again might say it twice).
+ */
+export type PostOutcome =
+  | { kind: 'posted'; posted: Posted }
+  | { kind: 'missing'; error: unknown }
+  | { kind: 'unknown'; error: unknown };
+
+/**
  * chat.postMessage that is safe to lose the answer of. A timed-out post may still have been
  * posted (Slack was slow, not down), so it is neither retried (see SLACK_RETRY_POLICY) nor
  * posted again: the message is looked up by its metadata instead, and a copy found counts as
- * posted. Only when Slack has no such message does the timeout reach the caller.
+ * posted. Refusals and other errors are thrown as they come.
  */
-export async function postOnce(
+export async function tryPostOnce(
   client: WebClient,
   logger: Logger,
   message: ChatPostMessageArguments & { channel: string },
   key: PostKey,
-): Promise<Posted> {
+): Promise<PostOutcome> {
   const metadata = { event_type: key.type, event_payload: { team_id: key.teamId, key: key.key } };
   // Slack's clock, not the app's: the window is looked up in Slack's timestamps.
   const attempted = new Date();
   try {
     const res = await client.chat.postMessage({ ...message, metadata });
     if (!res.ts) throw new Error('chat.postMessage returned no ts');
-    return { channel: res.channel ?? message.channel, ts: res.ts };
+    return { kind: 'posted', posted: { channel: res.channel ?? message.channel, ts: res.ts } };
   } catch (error) {
     if (!timedOut(error)) throw error;
-    const found = await findPosted(client, message.channel, key, attempted).catch((lookup: unknown) => {
+    let found: Posted | null;
+    try {
+      found = await findPosted(client, message.channel, key, attempted);
+    } catch (lookup) {
       logger.warn(
         { err: lookup, channel: message.channel },
         'could not check whether a timed-out post landed',
       );
-      return null;
-    });
-    if (found) {
-      logger.info(
-        { channel: message.channel, type: key.type },
-        'a timed-out post had landed; not posting it again',
-      );
-      return found;
+      return { kind: 'unknown', error };
     }
-    throw error;
+    if (!found) return { kind: 'missing', error };
+    logger.info(
+      { channel: message.channel, type: key.type },
+      'a timed-out post had landed; not posting it again',
+    );
+    return { kind: 'posted', posted: found };
   }
+}
+
+/** `tryPostOnce` for callers that treat any doubt as a failure: only a post known to be there returns. */
+export async function postOnce(
+  client: WebClient,
+  logger: Logger,
+  message: ChatPostMessageArguments & { channel: string },
+  key: PostKey,
+): Promise<Posted> {
+  const outcome = await tryPostOnce(client, logger, message, key);
+  if (outcome.kind === 'posted') return outcome.posted;
+  throw outcome.error;
 }

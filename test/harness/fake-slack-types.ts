@@ -24,7 +24,9 @@ export type SlackFault =
    */
   | { delayMs: number }
   /** The connection is destroyed without an answer (ECONNRESET); the call takes no effect. */
-  | { reset: true };
+  | { reset: true }
+  /** Lost at Slack: no effect, and no answer until `lostMs` has passed (then HTTP 500). */
+  | { lostMs: number };
 
 export interface FakeSlackUser {
   id: string;

@@ -150,6 +150,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       req.socket.destroy();
       return;
     }
+    if (taken !== undefined && 'lostMs' in taken) {
+      recordCall(true);
+      await pause(taken.lostMs);
+      return send(res, 500, { ok: false, error: 'internal_error' });
+    }
     const queued = taken === undefined || 'delayMs' in taken ? undefined : taken;
     // Only a call Slack would otherwise take counts against (or is refused by) the rate limits.
     const channel = method === 'chat.postMessage' ? String(resolveChannel(args.channel)) : undefined;

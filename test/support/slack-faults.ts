@@ -31,3 +31,6 @@ export const textOf = (call: SlackCall | undefined): string =>
   call === undefined ? '' : JSON.stringify([call.args.text, call.args.blocks]);
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Slack never acts on the call and answers only after the client gave up: a timeout that did not land. */
+export const LOST: SlackFault = { lostMs: TIMEOUT_MS + 500 };

@@ -246,7 +246,8 @@ const METHOD_SCOPES: Record<string, string | string[] | null> = {
   'chat.getPermalink': null,
   'conversations.open': 'im:write',
   // Private channels need groups:history too; the message.groups subscription already requires it.
-  'conversations.history': 'channels:history',
+  // Nudge and personal digest DMs that timed out are looked up in the DM: im:history.
+  'conversations.history': ['channels:history', 'im:history'],
   'conversations.replies': 'channels:history',
   'users.info': 'users:read',
   // Tandem reads both public and private channels' privacy and members.

@@ -8,6 +8,7 @@ export const BOT_SCOPES = [
   'files:write',
   'groups:history',
   'groups:read',
+  'im:history',
   'im:write',
   'reactions:read',
   'users:read',

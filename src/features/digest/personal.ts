@@ -39,7 +39,8 @@ export async function runPersonalDigests(deps: Deps, clients: TeamClients): Prom
           discipline: member.discipline,
         });
         const message = digestMessage({ ...data, title: 'Your Tandem digest' }, { now, timezone: zone });
-        delivered = await sendDm(client, deps.logger, userId, message);
+        const key = { type: 'tandem_personal_digest', teamId, key: `${userId}:${due.localDate}` };
+        delivered = await sendDm(client, deps.logger, userId, message, key);
       } finally {
         // Not sent (Slack refused, or could not say what they may see): the next tick tries again.
         if (!delivered) await releasePersonalDigest(deps, teamId, userId, due.localDate);

@@ -60,8 +60,18 @@ export async function runWorkspaceNudges(deps: Deps, client: WebClient, teamId: 
       fresh.map((p) => ({ ...p, notBefore: now })),
     );
   }
+  return deliverDueNudges(deps, client, workspace);
+}
+
+/** A workspace's nudges whose time has come, each claimed before it is sent. */
+export async function deliverDueNudges(
+  deps: Deps,
+  client: WebClient,
+  workspace: WorkspaceSettings,
+): Promise<number> {
+  const { teamId } = workspace;
   let sent = 0;
-  for (const nudge of await dueNudges(deps, teamId, now)) {
+  for (const nudge of await dueNudges(deps, teamId, deps.clock.now())) {
     try {
       if (await deliver(deps, client, workspace, nudge)) {
         sent++;
@@ -160,8 +170,10 @@ async function deliver(
   // A skipped nudge is claimed too, with its reason, so that no tick tries it again.
   const skipped = composed.kind === 'skip' ? composed.reason : undefined;
   if (!(await claimNudge(deps, nudge.id, now, skipped)) || composed.kind === 'skip') return false;
-  const dm = await tryDm(client, deps.logger, nudge.recipientId, composed.message);
-  // A timed-out DM has most likely landed: it stays claimed rather than risk a second copy.
+  const key = { type: 'tandem_nudge', teamId: nudge.teamId, key: String(nudge.id) };
+  const dm = await tryDm(client, deps.logger, nudge.recipientId, composed.message, key);
+  // A timed-out DM whose landing could not be checked has most likely landed: it stays claimed
+  // rather than risk a second copy.
   if (dm.kind === 'sent' || dm.kind === 'unconfirmed') return true;
   if (dm.kind === 'undeliverable') {
     // A deactivated person or a bot never will receive it: dropped for good, with the reason.

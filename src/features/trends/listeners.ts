@@ -7,6 +7,7 @@ import type {
   SlackEventMiddlewareArgs,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { deliverRecordedNudges } from '../../core/delivery/prompt-nudges.js';
 import { publishHomes } from '../../core/home/publish.js';
 import { isBot } from '../../core/people.js';
 import { draftTasks } from '../../core/stores/task-creation.js';
@@ -35,7 +36,7 @@ type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<Butt
 /** `/trend …`: log, list, link and expire what the team is seeing. */
 export function trendCommand(deps: Deps) {
   return async function handleTrendCommand(args: CommandArgs): Promise<void> {
-    const { command, respond } = args;
+    const { command, respond, client } = args;
     const parsed = orThrow(parseTrendCommand(command.text));
     const req = await workRequest(deps, args, command.user_id, 'command', command.channel_id);
     const reply = async (type: 'ephemeral' | 'in_channel', message: SlackMessage) => {
@@ -46,7 +47,9 @@ export function trendCommand(deps: Deps) {
         return reply('ephemeral', trendHelpMessage());
       case 'add': {
         const logged = await logTrend(req, parsed, command.channel_id);
-        if (logged) await reply('in_channel', loggedMessage(logged, command.user_id));
+        if (!logged) return;
+        await reply('in_channel', loggedMessage(logged, command.user_id));
+        if (logged.matches.length > 0) await deliverRecordedNudges(deps, client, req.team.teamId);
         return;
       }
       case 'list':
@@ -117,6 +120,7 @@ export function trendReaction(deps: Deps) {
       { channel, thread_ts: ts, user: event.user },
       loggedMessage(logged, event.user),
     );
+    if (logged.matches.length > 0) await deliverRecordedNudges(deps, client, req.team.teamId);
     deps.logger.info(
       { trend: formatTrendRef(logged.trend.number), matches: logged.matches.length },
       'trend logged by reaction',
