@@ -13,6 +13,7 @@ import { TestClock } from '../support/test-clock.js';
 const TEAM = 'TPROMPT01';
 const PAM = 'UPAM00001'; // PR lead, London
 const SOL = 'USOL00001'; // social lead, Tokyo
+const MEL = 'UMEL00001'; // logs the trends: the leads hear of them
 const CHANNEL = 'CPROMPT01';
 const as = (userId: string) => ({ teamId: TEAM, userId, channelId: CHANNEL });
 
@@ -31,7 +32,7 @@ describe.each(BACKENDS)('prompt nudges on %s', (backend) => {
     await t.command('/initiative', `add "${word} campaign" campaign`, as(PAM));
     t.slack.reset();
     meanwhile?.();
-    await t.command('/trend', `add #${word} spiking keywords: ${word.toLowerCase()}`, as(PAM));
+    await t.command('/trend', `add #${word} spiking keywords: ${word.toLowerCase()}`, as(MEL));
     return `#${word}`;
   }
 

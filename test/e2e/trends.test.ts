@@ -36,7 +36,7 @@ describe.each(BACKENDS)('trends on %s', (backend) => {
   });
   beforeEach(() => t.slack.reset());
 
-  it('logs a trend by command, links the initiatives it matches, and nudges both leads and the owner once', async () => {
+  it('logs a trend by command, links the initiatives it matches, and nudges the other lead and the owner once', async () => {
     const calls = await t.command(
       '/trend',
       'add #WorldCup2026 spiking on TikTok keywords: football, soccer',
@@ -59,13 +59,15 @@ describe.each(BACKENDS)('trends on %s', (backend) => {
 
     await scheduler.tick();
     await scheduler.tick();
-    for (const user of [PAM, SOL, OWEN]) {
+    for (const user of [PAM, OWEN]) {
       const dms = dmsAbout(t, user, '#WorldCup2026');
       expect(dms, `one shared-trend nudge for ${user}`).toHaveLength(1);
       const text = JSON.stringify(dms[0]?.args.blocks);
       expect(text).toContain('*PR:*');
       expect(text).toContain('*Social:*');
     }
+    // The social lead logged it: nobody is nudged about a trend they logged themselves.
+    expect(dmsAbout(t, SOL, '#WorldCup2026')).toEqual([]);
   });
 
   it('logs a trend from a 📈 on any message, with its permalink, and answers in the thread once', async () => {
@@ -104,6 +106,39 @@ describe.each(BACKENDS)('trends on %s', (backend) => {
       .filter((c) => c.args.thread_ts === '1700000500.000100');
     expect(thread).toHaveLength(1);
     expect(JSON.stringify(thread[0]?.args.blocks)).toContain('No active initiative matches yet');
+  });
+
+  it('credits the person who wrote the message a 📈 logged, and nudges neither them nor the reactor twice', async () => {
+    t.slack.setMessage({
+      channel: CHANNEL,
+      ts: '1700000600.000100',
+      user: OWEN,
+      text: 'Football #WorldCup2026 fans are everywhere\nsoccer clips trending',
+    });
+    await t.sender.event(
+      {
+        type: 'reaction_added',
+        user: PAM,
+        reaction: 'chart_with_upwards_trend',
+        item: { type: 'message', channel: CHANNEL, ts: '1700000600.000100' },
+        item_user: OWEN,
+        event_ts: '1.0',
+      },
+      { teamId: TEAM, eventId: `EvTR${++eventNo}` },
+    );
+    const trend = await t.db.prisma.trend.findFirstOrThrow({
+      where: { teamId: TEAM, sourceTs: '1700000600.000100' },
+    });
+    expect(trend).toMatchObject({ reporterId: PAM, spotterId: OWEN });
+    const thread = t.slack.callsTo('chat.postMessage').find((c) => c.args.thread_ts === '1700000600.000100');
+    expect(JSON.stringify(thread?.args.blocks)).toContain(`<@${OWEN}> spotted trend`);
+    expect(JSON.stringify(thread?.args.blocks)).toContain(`logged by <@${PAM}>`);
+    // The reactor (a lead) logged it and hears nothing more; the other lead and the owner hear once.
+    expect(dmsAbout(t, PAM, 'fans are everywhere')).toEqual([]);
+    const toSol = dmsAbout(t, SOL, 'fans are everywhere');
+    expect(toSol).toHaveLength(1);
+    expect(JSON.stringify(toSol[0]?.args.blocks)).toContain(`spotted by <@${OWEN}>`);
+    expect(dmsAbout(t, OWEN, 'fans are everywhere')).toHaveLength(1);
   });
 
   it('lists, links and expires trends', async () => {

@@ -7,7 +7,8 @@ export interface NewTrend {
   label: string;
   notes?: string | undefined;
   keywords: string[];
-  source?: { channel: string; ts: string; link: string | null };
+  /** The message a 📈 logged, and who wrote it. */
+  source?: { channel: string; ts: string; link: string | null; author?: string | undefined };
 }
 
 export function findTrendById(deps: Deps, teamId: string, id: string): Promise<Trend | null> {
@@ -61,6 +62,7 @@ export function createTrend(
         sourceTs: input.source?.ts ?? null,
         sourceLink: input.source?.link ?? null,
         reporterId,
+        spotterId: input.source?.author && input.source.author !== reporterId ? input.source.author : null,
         createdAt: now,
         expiresAt,
       },

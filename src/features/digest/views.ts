@@ -107,7 +107,7 @@ export function digestMessage(data: DigestData & { title?: string }, ctx: Ctx): 
       ':chart_with_upwards_trend: New trends',
       data.newTrends.items.map(
         (tr) =>
-          `• *TR${tr.number}* ${escapeText(tr.label)}${tr.notes ? ` — ${escapeText(tr.notes)}` : ''} (from ${userMention(tr.reporterId)})`,
+          `• *TR${tr.number}* ${escapeText(tr.label)}${tr.notes ? ` — ${escapeText(tr.notes)}` : ''} (from ${userMention(tr.spotterId ?? tr.reporterId)})`,
       ),
       more(data.newTrends),
     ),

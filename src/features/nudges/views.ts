@@ -105,7 +105,9 @@ export function sharedTrendMessage(trend: Trend, initiative: Initiative): SlackM
   blocks.push(section(`*PR:* ${escapeText(steps.pr)}\n*Social:* ${escapeText(steps.social)}`));
   if (trend.sourceLink)
     blocks.push(
-      context(`<${trend.sourceLink}|Where it was spotted> · reported by ${userMention(trend.reporterId)}`),
+      context(
+        `<${trend.sourceLink}|Where it was spotted> · spotted by ${userMention(trend.spotterId ?? trend.reporterId)}`,
+      ),
     );
   return { text, blocks };
 }

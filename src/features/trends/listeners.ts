@@ -75,12 +75,15 @@ export function trendCommand(deps: Deps) {
 }
 
 /** The message a 📈 landed on: top-level, or a reply inside a thread. */
-async function reactedMessage(client: WebClient, channel: string, ts: string): Promise<string | null> {
+type Reacted = { text: string; user?: string | undefined };
+
+async function reactedMessage(client: WebClient, channel: string, ts: string): Promise<Reacted | null> {
   const history = await client.conversations.history({ channel, latest: ts, inclusive: true, limit: 1 });
   const top = history.messages?.find((m) => m.ts === ts);
-  if (top?.text) return top.text;
+  if (top?.text) return { text: top.text, user: top.user };
   const replies = await client.conversations.replies({ channel, ts, latest: ts, inclusive: true, limit: 1 });
-  return replies.messages?.find((m) => m.ts === ts)?.text ?? null;
+  const reply = replies.messages?.find((m) => m.ts === ts);
+  return reply?.text ? { text: reply.text, user: reply.user } : null;
 }
 
 /** 📈 on any message in a channel Tandem is in logs that message as a trend and answers in its thread. */
@@ -91,12 +94,12 @@ export function trendReaction(deps: Deps) {
     const { channel, ts } = event.item;
     const req = await workRequest(deps, args, event.user, 'reaction', channel);
     if (await isBot(deps, client, req.team.teamId, event.user)) return;
-    const raw = await reactedMessage(client, channel, ts);
-    if (!raw) {
+    const reacted = await reactedMessage(client, channel, ts);
+    if (!reacted) {
       deps.logger.debug({ channel, ts }, 'trend reaction on a message Tandem cannot read; ignored');
       return;
     }
-    const text = slackTextToPlain(raw).trim();
+    const text = slackTextToPlain(reacted.text).trim();
     const [firstLine = '', ...rest] = text.split('\n');
     const hashtags = [
       ...new Set((text.match(/#[\p{L}\p{N}_]+/gu) ?? []).map((h) => h.slice(1).toLowerCase())),
@@ -108,7 +111,8 @@ export function trendReaction(deps: Deps) {
         label: clip(firstLine.trim() || 'Trend', 100),
         notes: rest.join(' ').trim() ? clip(rest.join(' ').trim(), 500) : undefined,
         keywords: hashtags,
-        source: { channel, ts, link: permalink ?? null },
+        // The person who wrote the message spotted the trend; the reactor only logged it.
+        source: { channel, ts, link: permalink ?? null, author: reacted.user ?? event.item_user },
       },
       channel,
     );

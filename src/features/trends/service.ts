@@ -79,8 +79,10 @@ export async function logTrend(
     deps,
     team.teamId,
     matched.flatMap(({ initiative }) =>
-      [...new Set([...leadsFor(team, null), ...(initiative.ownerId ? [initiative.ownerId] : [])])].map(
-        (recipientId) => ({
+      // Whoever logged the trend knows of it already: only the others hear.
+      [...new Set([...leadsFor(team, null), ...(initiative.ownerId ? [initiative.ownerId] : [])])]
+        .filter((recipientId) => recipientId !== req.userId)
+        .map((recipientId) => ({
           kind: 'shared_trend' as const,
           recipientId,
           itemType: 'initiative' as const,
@@ -88,8 +90,7 @@ export async function logTrend(
           // One nudge per trend and initiative: the trend's id is the window.
           window: trend.id,
           notBefore: now,
-        }),
-      ),
+        })),
     ),
   );
   return { trend, matches: matched };

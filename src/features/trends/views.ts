@@ -21,7 +21,11 @@ export const trendRef = (t: Pick<Trend, 'number' | 'label'>): string =>
 export function loggedMessage(logged: LoggedTrend, reporterId: string): SlackMessage {
   const { trend, matches } = logged;
   const blocks: KnownBlock[] = [
-    section(`:chart_with_upwards_trend: ${userMention(reporterId)} logged trend ${trendRef(trend)}`),
+    section(
+      trend.spotterId
+        ? `:chart_with_upwards_trend: ${userMention(trend.spotterId)} spotted trend ${trendRef(trend)} (logged by ${userMention(reporterId)})`
+        : `:chart_with_upwards_trend: ${userMention(reporterId)} logged trend ${trendRef(trend)}`,
+    ),
   ];
   if (trend.notes) blocks.push(section(`> ${escapeText(trend.notes)}`));
   blocks.push(
@@ -64,7 +68,7 @@ export function trendListMessage(trends: Trend[], which: 'active' | 'all'): Slac
   }
   const lines = trends.map(
     (t) =>
-      `${trendRef(t)} · ${t.status}${t.keywords.length ? ` · ${t.keywords.map(escapeText).join(', ')}` : ''} · from ${userMention(t.reporterId)}`,
+      `${trendRef(t)} · ${t.status}${t.keywords.length ? ` · ${t.keywords.map(escapeText).join(', ')}` : ''} · from ${userMention(t.spotterId ?? t.reporterId)}`,
   );
   return {
     text: `${title}: ${trends.length}`,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Trend" ADD COLUMN     "spotterId" TEXT;
