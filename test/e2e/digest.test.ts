@@ -162,6 +162,39 @@ describe.each(BACKENDS)('daily digest on %s', (backend) => {
     expect(JSON.stringify(digestsTo('CDIGESTEM')[0]?.args.blocks)).toContain('All clear');
   });
 
+  it('nets ownership changes per item, grouped by initiative; the steps are one who-owns away', async () => {
+    await workspace('TNETCHG01', 'Europe/London', 'CDIGESTNT');
+    t.clock.set('2026-12-01T08:00:00Z');
+    const ctx = (userId: string) => ({ teamId: 'TNETCHG01', userId, channelId: 'CNETCHG01' });
+    await t.command('/initiative', `add "Spring launch" press_release <@${PAM}|pam>`, ctx(PAM));
+    await t.command('/task', 'add 1 "Brief the agency"', ctx(PAM));
+    await t.command('/task', 'add 1 "Book the venue"', ctx(PAM));
+    t.clock.set('2026-12-01T10:00:00Z');
+    await t.command('/task', 'claim T1', ctx('UCAM00001'));
+    await t.command('/task', 'release T1', ctx('UCAM00001'));
+    await t.command('/task', 'claim T1', ctx('UBEN00001'));
+    // Claimed and given back: it ends where it started, so it is not a change.
+    await t.command('/task', 'claim T2', ctx('UCAM00001'));
+    await t.command('/task', 'release T2', ctx('UCAM00001'));
+    t.clock.set('2026-12-02T09:00:00Z');
+    await scheduler.tick();
+    const text = JSON.stringify(digestsTo('CDIGESTNT')[0]?.args.blocks);
+    expect(text).toContain('Ownership changes');
+    expect(text).toContain('*#1* Spring launch');
+    expect(text).toContain('*T1* Brief the agency — nobody → <@UBEN00001>, 2 steps in between');
+    expect(text).toContain('/tandem who-owns T1');
+    expect(text).not.toContain('Book the venue —');
+    expect(text).not.toContain('<@UCAM00001>');
+
+    const who = await t.command('/tandem', 'who-owns T1', ctx('UBEN00001'));
+    const answer = JSON.stringify(who.find((c) => c.method === 'response_url')?.args.blocks);
+    expect(answer).toContain('is owned by <@UBEN00001>');
+    expect(answer).toContain('<@UCAM00001> claimed it');
+    expect(answer).toContain('<@UCAM00001> released it');
+    await t.db.prisma.workspace.update({ where: { teamId: 'TNETCHG01' }, data: { digestChannel: null } });
+    t.clock.set('2026-11-28T09:00:00Z'); // where the tests after this one expect the clock
+  });
+
   it('shows the digest and nudge settings, and how admins change them, with /digest settings', async () => {
     const calls = await t.command('/digest', 'settings', {
       teamId: 'TCONTENT1',

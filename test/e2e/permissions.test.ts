@@ -143,6 +143,15 @@ describe.each(BACKENDS)('who may do what, end to end on %s', (backend) => {
     const tasks = reply(await t.command('/task', 'list all', as(OUT)));
     expect(tasks.text).toContain('Draft posts');
     expect(tasks.text).not.toContain('Holding statement');
+    const secret = await t.db.prisma.task.findFirstOrThrow({
+      where: { teamId: TEAM, title: 'Holding statement' },
+    });
+    const askOut = reply(await t.command('/tandem', `who-owns T${secret.number}`, as(OUT)));
+    expect(askOut.text).not.toContain('Holding statement');
+    expect(askOut.text).toContain('private channel you are not in');
+    const askIn = reply(await t.command('/tandem', `who-owns T${secret.number}`, as(MAX)));
+    expect(askIn.text).toContain('Holding statement');
+    expect(askIn.text).toContain('Ownership history');
   });
 
   it('keeps trends spotted in a private channel to its members, and lets only their reporter or a lead expire them', async () => {

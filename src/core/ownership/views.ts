@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { formatTaskRef } from '../../domain/tasks/task-ref.js';
 import type { Initiative, OwnershipEvent } from '../../generated/prisma/client.js';
 import { context, lineSections, MAX_BLOCKS, type SlackMessage, section } from '../../slack/blocks.js';
 import { escapeText, inlineCode, slackDate, userMention } from '../../slack/mrkdwn.js';
@@ -59,6 +60,31 @@ export function ownershipMessage(answer: Extract<WhoOwnsAnswer, { kind: 'one' }>
 function daysAgo(at: Date, now: Date): string {
   const days = Math.floor((now.getTime() - at.getTime()) / 86_400_000);
   return days >= 1 ? ` (${days} day${days === 1 ? '' : 's'})` : '';
+}
+
+export function taskOwnershipMessage(
+  answer: Extract<WhoOwnsAnswer, { kind: 'task' }>,
+  now: Date,
+): SlackMessage {
+  const { task, history } = answer;
+  const ref = `${formatTaskRef(task.number)} ${escapeText(task.title)}`;
+  const last = history.findLast((e) => e.toUserId === task.assigneeId);
+  const since = task.assigneeId && last ? ` since ${timestamp(last.at)}${daysAgo(last.at, now)}` : '';
+  const headline = task.assigneeId
+    ? `*${ref}* (in *#${task.initiative.number}*) is owned by ${userMention(task.assigneeId)}${since}.`
+    : `*${ref}* (in *#${task.initiative.number}*) is unclaimed. Take it with ${inlineCode(`/task claim ${formatTaskRef(task.number)}`)}.`;
+  const lines = historyLines(history);
+  const blocks: KnownBlock[] = [section(headline)];
+  if (lines.length > 0) blocks.push(section('*Ownership history*'), ...lineSections(lines, MAX_BLOCKS - 2));
+  else blocks.push(context('No ownership changes recorded yet.'));
+  return { text: `${ref}: owner ${task.assigneeId ? userMention(task.assigneeId) : 'none'}`, blocks };
+}
+
+/** The answer to "who owns X?", whichever kind it is. */
+export function whoOwnsMessage(answer: WhoOwnsAnswer, now: Date): SlackMessage {
+  if (answer.kind === 'task') return taskOwnershipMessage(answer, now);
+  if (answer.kind === 'one') return ownershipMessage(answer, now);
+  return candidatesMessage(answer.initiatives, answer.words);
 }
 
 export function candidatesMessage(initiatives: Initiative[], words: string): SlackMessage {

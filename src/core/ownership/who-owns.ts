@@ -1,14 +1,17 @@
 import type { Deps } from '../../deps.js';
 import type { WhoOwnsQuery } from '../../domain/setup/tandem-command.js';
+import { formatTaskRef } from '../../domain/tasks/task-ref.js';
 import { UserError } from '../../domain/user-error.js';
 import type { Initiative, OwnershipEvent } from '../../generated/prisma/client.js';
 import { ensureAllowed, isAllowed } from '../permissions.js';
 import { findInitiative, initiativesTitled } from '../stores/initiatives.js';
-import { initiativeHistory } from '../stores/ownership.js';
-import { initiativeFacts, type WorkRequest, whoAsks } from '../work/request.js';
+import { initiativeHistory, taskHistory } from '../stores/ownership.js';
+import { findTask, type TaskWithInitiative } from '../stores/tasks.js';
+import { initiativeFacts, taskFacts, type WorkRequest, whoAsks } from '../work/request.js';
 
 export type WhoOwnsAnswer =
   | { kind: 'one'; initiative: Initiative; history: OwnershipEvent[] }
+  | { kind: 'task'; task: TaskWithInitiative; history: OwnershipEvent[] }
   | { kind: 'many'; initiatives: Initiative[]; words: string };
 
 const MAX_CANDIDATES = 10;
@@ -16,7 +19,7 @@ const MAX_CANDIDATES = 10;
 const noneTitled = (words: string) =>
   new UserError(
     `No initiative in this workspace has “${words}” in its title.`,
-    '/tandem who-owns <id | words of the title>',
+    '/tandem who-owns <initiative number | task like T7 | title words>',
     '/tandem who-owns 12',
   );
 
@@ -27,6 +30,10 @@ async function history(deps: Deps, initiative: Initiative): Promise<WhoOwnsAnswe
 /** "Who owns X?" by number or by words of the title, with the whole ownership history. */
 export async function whoOwns(deps: Deps, teamId: string, query: WhoOwnsQuery): Promise<WhoOwnsAnswer> {
   if (query.by === 'number') return history(deps, await findInitiative(deps, teamId, query.number));
+  if (query.by === 'task') {
+    const task = await findTask(deps, teamId, query.number);
+    return { kind: 'task', task, history: await taskHistory(deps, task) };
+  }
 
   const words = query.words.split(/\s+/).filter(Boolean);
   const matches = await initiativesTitled(deps, teamId, words, MAX_CANDIDATES + 1);
@@ -44,6 +51,17 @@ export async function whoOwns(deps: Deps, teamId: string, query: WhoOwnsQuery): 
 export async function whoOwnsFor(req: WorkRequest, query: WhoOwnsQuery): Promise<WhoOwnsAnswer> {
   const answer = await whoOwns(req.deps, req.team.teamId, query);
   const actor = await whoAsks(req);
+  if (answer.kind === 'task') {
+    const item = await taskFacts(req, answer.task);
+    ensureAllowed({
+      action: 'item.view',
+      actor,
+      team: req.team,
+      item,
+      doing: `see who owns ${formatTaskRef(answer.task.number)}`,
+    });
+    return answer;
+  }
   if (answer.kind === 'one') {
     const item = await initiativeFacts(req, answer.initiative);
     // Found by words of its title: a title they may not see must not be confirmed to exist.
@@ -75,4 +93,15 @@ export async function everyoneHereMaySee(req: WorkRequest, initiative: Initiativ
   if (initiative.channelId === channel) return true;
   const facts = await initiativeFacts(req, initiative);
   return !facts.channelPrivate;
+}
+
+/** Whether the whole answer may be posted in `channel` for all its members to read. */
+export async function answerFitsChannel(req: WorkRequest, answer: WhoOwnsAnswer, channel: string) {
+  if (answer.kind === 'task') {
+    const { task } = answer;
+    if ((task.messageChannel ?? task.initiative.channelId) === channel) return true;
+    return !(await taskFacts(req, task)).channelPrivate;
+  }
+  const shown = answer.kind === 'one' ? [answer.initiative] : answer.initiatives;
+  return (await Promise.all(shown.map((i) => everyoneHereMaySee(req, i, channel)))).every(Boolean);
 }

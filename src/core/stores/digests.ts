@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.js';
+import { type NetChange, netOwnershipChanges } from '../../domain/digest/net-ownership.js';
 import type {
   Discipline,
   Initiative,
@@ -27,6 +28,15 @@ import type { TaskWithInitiative } from './tasks.js';
 
 /** Each list in the digest shows at most this many items, then "and N more". */
 export const DIGEST_ITEMS = 8;
+/** A day's ownership changes are a few dozen; beyond this the digest nets what it read. */
+const MAX_NETTED_EVENTS = 2_000;
+
+/** One ownership change as the digest reads it: with the task's or the initiative's title. */
+export type DigestOwnershipStep = OwnershipEvent & {
+  itemId: string;
+  initiative: Initiative | null;
+  task: (Task & { initiative: Initiative }) | null;
+};
 
 export interface Counted<T> {
   items: T[];
@@ -53,7 +63,8 @@ export interface DigestPages {
   unclaimed: Counted<TaskWithInitiative>;
   blocked: Counted<TaskWithInitiative>;
   newTrends: Counted<Trend>;
-  ownershipChanges: Counted<OwnershipEvent & { initiative: Initiative | null; task: Task | null }>;
+  /** Net per item over the window, in the order items first changed hands. */
+  ownershipChanges: Counted<NetChange<DigestOwnershipStep>>;
   /** Press releases with drafts nobody has approved yet, and which networks wait. */
   awaitingApproval: Counted<PressRelease & { drafts: Array<{ network: string }> }>;
 }
@@ -247,16 +258,20 @@ export async function digestPages(
       prisma.trend.findMany({ where: trendWhere, orderBy: { number: 'asc' }, take: DIGEST_ITEMS }),
       () => prisma.trend.count({ where: trendWhere }),
     ),
-    // Few rows (a day's changes), reached through their tasks and initiatives: counted directly.
-    Promise.all([
-      prisma.ownershipEvent.findMany({
+    // Few rows (a day's changes), reached through their tasks and initiatives, netted per item.
+    prisma.ownershipEvent
+      .findMany({
         where: eventWhere,
-        include: { initiative: true, task: true },
+        include: { initiative: true, task: { include: { initiative: true } } },
         orderBy: { id: 'asc' },
-        take: DIGEST_ITEMS,
+        take: MAX_NETTED_EVENTS,
+      })
+      .then((events) => {
+        const net = netOwnershipChanges(
+          events.map((e) => ({ ...e, itemId: e.taskId ?? e.initiativeId ?? '' })),
+        );
+        return { items: net.slice(0, DIGEST_ITEMS), total: net.length };
       }),
-      prisma.ownershipEvent.count({ where: eventWhere }),
-    ]).then(([items, total]) => ({ items, total })),
     // Only the newest version of a draft can be pending: a new version supersedes a pending one.
     awaitingWhere
       ? counted(

@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock.js';
 import type { Deps } from '../../deps.js';
-import type { Initiative, OwnershipEvent, Prisma } from '../../generated/prisma/client.js';
+import type { Initiative, OwnershipEvent, Prisma, Task } from '../../generated/prisma/client.js';
 
 /**
  * Appends one ownership change. The time comes from Tandem's clock, not the database's, so the
@@ -12,6 +12,14 @@ export function recordOwnershipChange(
   data: Omit<Prisma.OwnershipEventUncheckedCreateInput, 'at' | 'id'>,
 ) {
   return tx.ownershipEvent.create({ data: { ...data, at: clock.now() } });
+}
+
+/** A task's whole history (owners, status, due dates), oldest first. */
+export function taskHistory(deps: Deps, task: Pick<Task, 'teamId' | 'id'>): Promise<OwnershipEvent[]> {
+  return deps.db.prisma.ownershipEvent.findMany({
+    where: { teamId: task.teamId, taskId: task.id },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+  });
 }
 
 /** An initiative's whole history (owners, status, due dates), oldest first. */

@@ -5,6 +5,7 @@ import { slackTextToPlain } from '../commands/slack-refs.js';
 import { joinTokens, type Token, tokenize } from '../commands/tokenize.js';
 import { parseInitiativeNumber } from '../initiatives/initiative-ref.js';
 import { lookup } from '../lookup.js';
+import { parseTaskNumber } from '../tasks/task-ref.js';
 import { EXPORT_USAGE, isExportCommand, parseExportCommand } from './export-command.js';
 import { parseSet } from './tandem-settings.js';
 import type { TandemCommand } from './tandem-types.js';
@@ -45,7 +46,12 @@ function parseWhoOwns(args: readonly Token[]): Parsed<TandemCommand> {
   const hint = TANDEM_USAGE['who-owns'];
   // "who owns the Q4 launch?" — the question mark is punctuation, not part of the title.
   const words = slackTextToPlain(joinTokens(args)).replace(/\s+/g, ' ').replace(/\?+$/, '').trim();
-  if (words === '') return fail('Who owns what? Give an initiative number or words from its title.', hint);
+  if (words === '')
+    return fail('Who owns what? Give an initiative number, a task like T7, or words from a title.', hint);
+  if (/^#?[tT]\d+$/.test(words)) {
+    const number = parseTaskNumber(words, hint);
+    return number.ok ? ok({ type: 'who-owns', query: { by: 'task', number: number.value } }) : number;
+  }
   if (/^#?\d+$/.test(words)) {
     const number = parseInitiativeNumber(words, hint);
     return number.ok ? ok({ type: 'who-owns', query: { by: 'number', number: number.value } }) : number;

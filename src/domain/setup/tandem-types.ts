@@ -3,7 +3,10 @@ import type { TaskReaction } from '../tasks/reactions.js';
 
 // What `/tandem` can say, as the parsers return it and the listeners act on it.
 
-export type WhoOwnsQuery = { by: 'number'; number: number } | { by: 'title'; words: string };
+export type WhoOwnsQuery =
+  | { by: 'number'; number: number }
+  | { by: 'task'; number: number }
+  | { by: 'title'; words: string };
 
 /**
  * An empty `userIds` clears the list (`/tandem set pr-leads none`). `my-discipline` is personal:

@@ -80,7 +80,7 @@ export const TANDEM_USAGE: Record<TandemUsageKey, UsageHint & { summary: string 
     summary: 'Delivery problems, queues, the last digest and scheduler pass (Tandem admins).',
   },
   'who-owns': {
-    usage: '/tandem who-owns <number | title words>',
+    usage: '/tandem who-owns <initiative number | task like T7 | title words>',
     example: '/tandem who-owns 12',
     summary: 'Who owns an initiative now, and who did before.',
   },

@@ -22,6 +22,7 @@ import {
   section,
 } from '../../slack/blocks.js';
 import { channelMention, escapeText, inlineCode, slackDate, userMention } from '../../slack/mrkdwn.js';
+import { ownershipLines } from './ownership-lines.js';
 import type { DigestData } from './service.js';
 
 interface Ctx {
@@ -115,14 +116,7 @@ export function digestMessage(data: DigestData & { title?: string }, ctx: Ctx): 
   blocks.push(
     ...topic(
       ':busts_in_silhouette: Ownership changes',
-      data.ownershipChanges.items.map((e) => {
-        const what = e.task
-          ? `*${formatTaskRef(e.task.number)}* ${escapeText(e.task.title)}`
-          : e.initiative
-            ? `*#${e.initiative.number}* ${escapeText(e.initiative.title)}`
-            : 'an item';
-        return `• ${what}: ${e.fromUserId ? userMention(e.fromUserId) : 'nobody'} → ${e.toUserId ? userMention(e.toUserId) : 'nobody'} (${e.change})`;
-      }),
+      ownershipLines(data.ownershipChanges.items),
       more(data.ownershipChanges),
     ),
   );

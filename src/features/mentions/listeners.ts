@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { candidatesMessage, ownershipMessage } from '../../core/ownership/views.js';
-import { everyoneHereMaySee, whoOwnsFor } from '../../core/ownership/who-owns.js';
+import { whoOwnsMessage } from '../../core/ownership/views.js';
+import { answerFitsChannel, whoOwnsFor } from '../../core/ownership/who-owns.js';
 import { workRequest } from '../../core/work/request.js';
 import type { Deps } from '../../deps.js';
 import { parseTandemCommand } from '../../domain/setup/tandem-command.js';
@@ -27,7 +27,9 @@ export function appMention(deps: Deps) {
       await answerInThread(client, deps.logger, where, {
         text: 'Ask me who owns something: @Tandem who owns 12',
         blocks: [
-          section(`Ask me ${inlineCode('who owns 12')} or ${inlineCode('who owns q4 launch')}.`),
+          section(
+            `Ask me ${inlineCode('who owns 12')}, ${inlineCode('who owns T7')} or ${inlineCode('who owns q4 launch')}.`,
+          ),
           contextBlock(`Everything else lives in ${inlineCode('/tandem help')}.`),
         ],
       });
@@ -35,16 +37,10 @@ export function appMention(deps: Deps) {
     }
     const req = await workRequest(deps, args, event.user ?? '', 'command', event.channel);
     const answer = await whoOwnsFor(req, parsed.value.query);
-    const shown = answer.kind === 'one' ? [answer.initiative] : answer.initiatives;
-    const message =
-      answer.kind === 'one'
-        ? ownershipMessage(answer, deps.clock.now())
-        : candidatesMessage(answer.initiatives, answer.words);
+    const message = whoOwnsMessage(answer, deps.clock.now());
     // Titles and handoff reasons of private-channel work stay with the person who asked.
-    const forEveryone = (
-      await Promise.all(shown.map((i) => everyoneHereMaySee(req, i, event.channel)))
-    ).every(Boolean);
-    if (forEveryone) await answerInThread(client, deps.logger, where, message);
+    if (await answerFitsChannel(req, answer, event.channel))
+      await answerInThread(client, deps.logger, where, message);
     else
       await tellPrivately(
         client,

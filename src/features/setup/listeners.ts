@@ -8,7 +8,7 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import { publishHome } from '../../core/home/publish.js';
-import { candidatesMessage, ownershipMessage } from '../../core/ownership/views.js';
+import { whoOwnsMessage } from '../../core/ownership/views.js';
 import { whoOwnsFor } from '../../core/ownership/who-owns.js';
 import { isAllowed } from '../../core/permissions.js';
 import type { WorkspaceSettings } from '../../core/settings.js';
@@ -97,12 +97,7 @@ export function tandemCommand(deps: Deps) {
       case 'help':
         return reply(tandemHelpMessage());
       case 'who-owns': {
-        const answer = await whoOwnsFor(req, parsed.query);
-        return reply(
-          answer.kind === 'one'
-            ? ownershipMessage(answer, deps.clock.now())
-            : candidatesMessage(answer.initiatives, answer.words),
-        );
+        return reply(whoOwnsMessage(await whoOwnsFor(req, parsed.query), deps.clock.now()));
       }
       case 'settings':
         return reply(settingsMessage(req.team));
