@@ -21,7 +21,7 @@ export function suggestedSteps(trendLabel: string, initiativeTitle: string): { p
   const trend = label === '' ? 'this trend' : /^#\S+$/u.test(label) ? label : `"${label}"`;
   const initiative = title === '' ? 'this initiative' : `"${title}"`;
   return {
-    pr: `Pitch reporters covering ${trend} an angle that ties it to ${initiative}, with a spokesperson ready to comment.`,
+    pr: `Pitch ${initiative} to reporters covering ${trend}, with a spokesperson ready to comment.`,
     social: `Join the ${trend} conversation with a post or reply that connects it to ${initiative}, once you have checked it suits the brand.`,
   };
 }

@@ -33,9 +33,14 @@ export function dueText(i: Pick<Initiative, 'dueDate'>, ctx: ViewContext): strin
 
 const ownerText = (ownerId: string | null): string => (ownerId ? userMention(ownerId) : '_unowned_');
 
+/** "Led by PR, with Social supporting": read as teams, not as a list of people. */
 function leadText(i: Initiative, workspace: WorkspaceSettings): string {
   const support = workspace.matrix[i.kind].support.map((d) => DISCIPLINE_LABELS[d]);
-  return `${DISCIPLINE_LABELS[i.leadDiscipline]} leads${support.length ? `; ${support.join(', ')} support` : ''}`;
+  const led =
+    i.leadDiscipline === 'joint'
+      ? 'Led jointly by PR and Social'
+      : `Led by ${DISCIPLINE_LABELS[i.leadDiscipline]}`;
+  return `${led}${support.length ? `, with ${support.join(' and ')} supporting` : ''}`;
 }
 
 function summaryFields(i: Initiative, workspace: WorkspaceSettings, ctx: ViewContext): KnownBlock {
@@ -43,7 +48,7 @@ function summaryFields(i: Initiative, workspace: WorkspaceSettings, ctx: ViewCon
     ['Owner', ownerText(i.ownerId)],
     ['Due', dueText(i, ctx)],
     ['Kind', KIND_LABELS[i.kind]],
-    ['Leading discipline', leadText(i, workspace)],
+    ['Teams', leadText(i, workspace)],
     ['Status', i.status],
   ];
   if (i.channelId) pairs.push(['Channel', channelMention(i.channelId)]);
@@ -98,7 +103,9 @@ export function ownerChangedMessage(
   const to = ownerText(i.ownerId);
   const line =
     change === 'handoff'
-      ? `:handshake: ${userMention(actorId)} handed ${ref(i)} from ${ownerText(previousOwnerId)} to ${to}`
+      ? previousOwnerId === actorId
+        ? `:handshake: ${userMention(actorId)} handed ${ref(i)} to ${to}`
+        : `:handshake: ${userMention(actorId)} handed ${ref(i)} from ${ownerText(previousOwnerId)} to ${to}`
       : `:bust_in_silhouette: ${userMention(actorId)} assigned ${ref(i)} to ${to}${previousOwnerId ? ` (was ${userMention(previousOwnerId)})` : ''}`;
   const blocks: KnownBlock[] = [section(line)];
   if (reason) blocks.push(section(`> ${escapeText(reason)}`));

@@ -8,6 +8,9 @@ import { context, fields, type SlackMessage, section } from '../../slack/blocks.
 import { channelMention, escapeText, inlineCode, userList, userMention } from '../../slack/mrkdwn.js';
 
 export const SETUP_VIEW_ID = 'tandem_setup';
+/** Who approves a draft: one approval from any of them is enough. */
+const APPROVERS_TEXT = { pr: 'a PR lead', social: 'a social lead', both: 'a PR or social lead' } as const;
+
 /** The button that opens the setup form afresh when Slack's trigger ran out. */
 export const SETUP_OPEN_ACTION = 'tandem_setup_open';
 
@@ -31,10 +34,7 @@ function settingsFields(ws: WorkspaceSettings): KnownBlock {
       'Nudges',
       `${windowsText(ws.nudgeWindows)}; quiet ${ws.quietHours.start === ws.quietHours.end ? 'never' : `${ws.quietHours.start}–${ws.quietHours.end}`}`,
     ],
-    [
-      'Draft approvers',
-      { pr: 'PR leads', social: 'social leads', both: 'PR and social leads' }[ws.draftApprovers],
-    ],
+    ['Draft approvers', APPROVERS_TEXT[ws.draftApprovers]],
     [
       'Task reactions',
       `:${ws.emoji.claim}: claim · :${ws.emoji.done}: done · :${ws.emoji.handoff}: hand off · :${ws.emoji.block}: blocked · :${ws.emoji.snooze}: snooze`,
@@ -83,7 +83,7 @@ export function settingValue(setting: Exclude<TandemSetting, { key: 'my-discipli
     case 'nudge-windows':
       return windowsText(setting.days);
     case 'draft-approvers':
-      return { pr: 'PR leads', social: 'social leads', both: 'PR and social leads' }[setting.approvers];
+      return APPROVERS_TEXT[setting.approvers];
     case 'emoji':
       return `:${setting.emoji}:`;
   }

@@ -413,7 +413,7 @@ describe('suggestedSteps', () => {
   it('gives one sentence for each team, naming the trend and the initiative', () => {
     const steps = suggestedSteps('#WorldCup2026', 'World Cup 2026 sponsorship');
     expect(steps.pr).toBe(
-      'Pitch reporters covering #WorldCup2026 an angle that ties it to "World Cup 2026 sponsorship", with a spokesperson ready to comment.',
+      'Pitch "World Cup 2026 sponsorship" to reporters covering #WorldCup2026, with a spokesperson ready to comment.',
     );
     expect(steps.social).toBe(
       'Join the #WorldCup2026 conversation with a post or reply that connects it to "World Cup 2026 sponsorship", once you have checked it suits the brand.',
