@@ -58,8 +58,8 @@ describe.each(BACKENDS)('/tandem status on %s', (backend) => {
     await t.command('/initiative', `add "Launch" press_release ${mention(PAM)} <#${WORK}|work>`, as(PAM));
     await t.command('/task', `add 1 "Monitor mentions" social due 2026-11-23 ${mention(GONE)}`, as(PAM));
 
-    // Before the digest time: the deadline nudge to the deactivated person is refused for good.
-    t.slack.failNext('chat.postMessage', { error: 'user_disabled' });
+    // Before the digest time: the deadline nudge to the person deactivated since is refused for good.
+    t.slack.setUser({ id: GONE, teamId: TEAM, tz: 'Europe/London', deactivated: true });
     await scheduler.tick();
     // The channel is archived before the digest goes: the day is given up at once.
     t.slack.setChannel({ id: NEWS, isPrivate: false, members: [ADA, PAM, MEM], archived: true });
