@@ -1,14 +1,7 @@
 import type { Deps } from '../../deps.js';
-import { type NetChange, netOwnershipChanges } from '../../domain/digest/net-ownership.js';
-import type {
-  Discipline,
-  Initiative,
-  OwnershipEvent,
-  PressRelease,
-  Prisma,
-  Task,
-  Trend,
-} from '../../generated/prisma/client.js';
+
+import type { NetChange } from '../../domain/digest/net-ownership.js';
+import type { Discipline, Initiative, PressRelease, Prisma, Trend } from '../../generated/prisma/client.js';
 import {
   type ChannelScope,
   channelsOf,
@@ -24,19 +17,11 @@ import {
   trendsIn,
   type WorkChannels,
 } from './channel-scope.js';
+import { type DigestOwnershipStep, netOwnership } from './digest-ownership.js';
 import type { TaskWithInitiative } from './tasks.js';
 
 /** Each list in the digest shows at most this many items, then "and N more". */
 export const DIGEST_ITEMS = 8;
-/** A day's ownership changes are a few dozen; beyond this the digest nets what it read. */
-const MAX_NETTED_EVENTS = 2_000;
-
-/** One ownership change as the digest reads it: with the task's or the initiative's title. */
-export type DigestOwnershipStep = OwnershipEvent & {
-  itemId: string;
-  initiative: Initiative | null;
-  task: (Task & { initiative: Initiative }) | null;
-};
 
 export interface Counted<T> {
   items: T[];
@@ -258,20 +243,7 @@ export async function digestPages(
       prisma.trend.findMany({ where: trendWhere, orderBy: { number: 'asc' }, take: DIGEST_ITEMS }),
       () => prisma.trend.count({ where: trendWhere }),
     ),
-    // Few rows (a day's changes), reached through their tasks and initiatives, netted per item.
-    prisma.ownershipEvent
-      .findMany({
-        where: eventWhere,
-        include: { initiative: true, task: { include: { initiative: true } } },
-        orderBy: { id: 'asc' },
-        take: MAX_NETTED_EVENTS,
-      })
-      .then((events) => {
-        const net = netOwnershipChanges(
-          events.map((e) => ({ ...e, itemId: e.taskId ?? e.initiativeId ?? '' })),
-        );
-        return { items: net.slice(0, DIGEST_ITEMS), total: net.length };
-      }),
+    netOwnership(deps, eventWhere, scope, DIGEST_ITEMS),
     // Only the newest version of a draft can be pending: a new version supersedes a pending one.
     awaitingWhere
       ? counted(

@@ -1,4 +1,4 @@
-import type { DigestOwnershipStep } from '../../core/stores/digests.js';
+import type { DigestOwnershipStep } from '../../core/stores/digest-ownership.js';
 import type { NetChange } from '../../domain/digest/net-ownership.js';
 import { formatTaskRef } from '../../domain/tasks/task-ref.js';
 import type { Initiative } from '../../generated/prisma/client.js';
@@ -38,7 +38,7 @@ export function ownershipLines(changes: ReadonlyArray<NetChange<DigestOwnershipS
   return [...groups.values()].flatMap(({ initiative, own, tasks }) => [
     initiative
       ? `• *#${initiative.number}* ${escapeText(initiative.title)}${own ? ` — ${own}` : ''}`
-      : '• Work no longer in an initiative',
+      : '• Other work',
     ...tasks,
   ]);
 }
