@@ -69,4 +69,26 @@ describe.each(BACKENDS)('nudge delivery on %s', (backend) => {
     expect(nudge?.skipped).toBeNull();
     expect(nudge?.sentAt).not.toBeNull();
   });
+
+  it('waits twice as long after each failed try, and gives the nudge up after the sixth', async () => {
+    const LIV = 'ULIV00001';
+    t.slack.setUser({ id: LIV, teamId: TEAM, tz: 'Europe/London' });
+    t.clock.set('2026-11-25T10:00:00Z');
+    await t.command('/task', `add 1 "Answer the journalist" pr due 2026-11-28 <@${LIV}|liv>`, as(PAM));
+    t.slack.reset();
+    t.slack.failNext('chat.postMessage', { status: 500 }, 10, { channel: `D${LIV}` });
+    const start = Date.parse('2026-11-25T10:00:00Z');
+    const triedAt: number[] = [];
+    // Tick every 5 minutes for three hours and note when a DM was tried.
+    for (let minute = 0; minute <= 180; minute += 5) {
+      t.clock.set(new Date(start + minute * 60_000).toISOString());
+      const before = dmAttempts(LIV).length;
+      await scheduler.tick();
+      if (dmAttempts(LIV).length > before) triedAt.push(minute);
+    }
+    // 5, 10, 20 and 40 minutes between tries: six in all, then nothing more.
+    expect(triedAt).toEqual([0, 5, 15, 35, 75, 155]);
+    const [nudge] = await nudgesTo(LIV);
+    expect(nudge).toMatchObject({ skipped: 'undeliverable', refusal: 'gave_up', attempts: 5 });
+  });
 });

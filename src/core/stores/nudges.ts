@@ -83,9 +83,12 @@ export async function markUndeliverable(deps: Deps, id: bigint, refusal: string)
   });
 }
 
-/** A DM that failed for a passing reason: un-claimed, and not tried again before `at`. */
+/** A DM that failed for a passing reason: un-claimed, counted, and not tried again before `at`. */
 export async function retryNudgeAt(deps: Deps, id: bigint, at: Date): Promise<void> {
-  await deps.db.prisma.nudgeSent.update({ where: { id }, data: { sentAt: null, notBefore: at } });
+  await deps.db.prisma.nudgeSent.update({
+    where: { id },
+    data: { sentAt: null, notBefore: at, attempts: { increment: 1 } },
+  });
 }
 
 const OPEN_INITIATIVE = { status: { in: ['planned' as const, 'active' as const] } };

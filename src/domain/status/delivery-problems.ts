@@ -72,9 +72,14 @@ export function explainDigestFailure(reason: string, channel: string | null): Ex
   }
 }
 
+/** Recorded as the refusal of a nudge whose DM failed on every try for passing reasons. */
+export const DM_GAVE_UP = 'gave_up';
+
 /** Why Slack will not take a DM for someone, as the end of "<@U…> …". */
 export function explainDmRefusal(refusal: string | null): string {
   switch (refusal) {
+    case DM_GAVE_UP:
+      return 'could not be reached: Slack failed every try over a couple of hours';
     case 'cannot_dm_bot':
       return 'is a bot, and bots cannot receive direct messages';
     case 'user_disabled':

@@ -29,6 +29,7 @@ import {
 import { maySee } from '../../core/work/visibility.js';
 import { calendarDateFromDb } from '../../db/calendar-dates.js';
 import type { Deps } from '../../deps.js';
+import { DM_GAVE_UP } from '../../domain/status/delivery-problems.js';
 import { todayIn } from '../../domain/time/calendar-date.js';
 import { windowFor } from '../../domain/time/deadline-windows.js';
 import { nextAllowedInstant } from '../../domain/time/quiet-hours.js';
@@ -180,13 +181,21 @@ async function deliver(
     await markUndeliverable(deps, nudge.id, dm.reason);
     return false;
   }
-  // Anything else may pass: un-claimed, and tried again in a few minutes rather than every tick.
-  await retryNudgeAt(deps, nudge.id, new Date(now.getTime() + DM_RETRY_MS));
+  // Anything else may pass: un-claimed, and tried again later, twice as long each time, rather
+  // than every tick; after the last try it is given up, and the admins' status says so.
+  const tries = nudge.attempts + 1;
+  if (tries >= DM_MAX_TRIES) {
+    await markUndeliverable(deps, nudge.id, DM_GAVE_UP);
+    return false;
+  }
+  await retryNudgeAt(deps, nudge.id, new Date(now.getTime() + DM_RETRY_MS * 2 ** (tries - 1)));
   return false;
 }
 
-/** How long a DM that failed for a passing reason (an outage, a 5xx) waits before its next try. */
+/** The first wait of a DM that failed for a passing reason (an outage, a 5xx); it doubles each try. */
 const DM_RETRY_MS = 5 * 60_000;
+/** Six tries span about two and a half hours: past that, the nudge's moment has gone. */
+const DM_MAX_TRIES = 6;
 
 export async function runDueNudges(deps: Deps, clients: TeamClients): Promise<number> {
   let sent = 0;
