@@ -22,6 +22,13 @@ export function createHistory() {
       if (message.thread_ts === undefined) posted.set(channel, [...(posted.get(channel) ?? []), message]);
       sent.add(`${channel}|${message.ts}`);
     },
+    remove(channel: string, ts: string): void {
+      sent.delete(`${channel}|${ts}`);
+      posted.set(
+        channel,
+        (posted.get(channel) ?? []).filter((m) => m.ts !== ts),
+      );
+    },
     wasPosted(channel: string, ts: unknown): boolean {
       return sent.has(`${channel}|${String(ts)}`);
     },

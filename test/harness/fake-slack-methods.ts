@@ -92,6 +92,12 @@ export function slackMethods(state: SlackState): Record<string, Handler> {
         },
       };
     },
+    'chat.delete': (args) => {
+      const channel = String(resolveChannel(args.channel));
+      if (!history.wasPosted(channel, args.ts)) return refused('message_not_found');
+      history.remove(channel, String(args.ts));
+      return { channel: args.channel, ts: args.ts };
+    },
     'chat.getPermalink': (args) => ({
       channel: args.channel,
       permalink: `https://example.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,

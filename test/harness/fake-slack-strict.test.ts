@@ -120,6 +120,12 @@ describe('fake Slack refuses what Slack refuses', () => {
     expect(await errorOf(web.chat.update({ channel: 'C1', ts: '1.000001', text: 'x' }))).toBe(
       'message_not_found',
     );
+    expect(await errorOf(web.chat.delete({ channel: 'C1', ts: '1.000001' }))).toBe('message_not_found');
+    const { ts } = await web.chat.postMessage({ channel: 'C1', text: 'gone soon' });
+    expect(await errorOf(web.chat.delete({ channel: 'C1', ts: String(ts) }))).toBe('ok');
+    expect(await errorOf(web.chat.update({ channel: 'C1', ts: String(ts), text: 'x' }))).toBe(
+      'message_not_found',
+    );
     expect(await errorOf(web.chat.postMessage({ channel: 'COLD', text: 'x' }))).toBe('is_archived');
     expect(await errorOf(web.chat.postMessage({ channel: 'CSECRET', text: 'x' }))).toBe('channel_not_found');
   });
