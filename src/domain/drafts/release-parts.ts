@@ -1,4 +1,5 @@
 import { segmentsOf } from '../text/graphemes.js';
+import { stripBullet, stripDatedDateline } from './release-cleanup.js';
 import type { ReleaseInput } from './types.js';
 
 /** The pieces of a press release the drafters build posts from, each copied verbatim. */
@@ -63,12 +64,12 @@ const same = (a: string, b: string): boolean => collapse(a).toLowerCase() === co
 function contentParagraphs(body: string): string[] {
   const paragraphs: string[] = [];
   for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = collapse(raw);
+    const line = collapse(stripBullet(raw));
     if (line === '') continue;
     if (END_MARK.test(line) && paragraphs.length > 0) break;
     if (BOILERPLATE.test(line)) continue;
-    // The dateline opens the body, which may come after a headline line.
-    paragraphs.push(paragraphs.length < 2 ? collapse(stripDateline(line)) : line);
+    // The dateline opens the body, which may come after a headline line or two.
+    paragraphs.push(paragraphs.length < 3 ? collapse(stripDatedDateline(stripDateline(line))) : line);
   }
   return paragraphs.filter((paragraph) => paragraph !== '');
 }
@@ -125,7 +126,9 @@ export function releaseParts(release: ReleaseInput): ReleaseParts {
   const lead = sentences.find(isRealSentence) ?? null;
   const others = sentences.filter((sentence) => sentence !== lead && !hasQuoteMark(sentence));
   const withQuantities = others.filter(hasQuantity);
-  const quote = findQuote(paragraphs.join('\n'));
+  // A quotation sits within its paragraph; across paragraphs a stray quote mark would pair up
+  // with one further on and take in whatever lies between.
+  const quote = paragraphs.map(findQuote).find((q) => q !== null) ?? null;
 
   return {
     headline,

@@ -48,7 +48,7 @@ const DATE_PATTERNS: Array<{
   },
   {
     pattern: new RegExp(
-      String.raw`(?<![\d.,])${DAY}[ \u00a0]+(?:of[ \u00a0]+)?${MONTH}(?:,?[ \u00a0]+${YEAR})?`,
+      String.raw`(?<![\p{L}\d.,])${DAY}[ \u00a0]+(?:of[ \u00a0]+)?${MONTH}(?:,?[ \u00a0]+${YEAR})?`,
       'gu',
     ),
     read: (m) => ({
