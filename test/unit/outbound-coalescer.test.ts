@@ -74,8 +74,7 @@ describe('the outbound coalescer', () => {
       }),
     );
     await ticks();
-    for (const v of ['v2', 'v3', 'v4'])
-      h.coalescer.schedule(flush(h, 'm1', async () => void sent.push(v)));
+    for (const v of ['v2', 'v3', 'v4']) h.coalescer.schedule(flush(h, 'm1', async () => void sent.push(v)));
     await ticks();
     expect(sent).toEqual(['v1']);
     first.resolve();
