@@ -21,6 +21,8 @@ interface Harness {
   idle(): Promise<void>;
   failures: Array<{ key: string; retrying: boolean }>;
   coalesced: number;
+  /** What the pending gauge would show. */
+  pending: number;
 }
 
 function harness(windowMs: number): Harness {
@@ -32,11 +34,19 @@ function harness(windowMs: number): Harness {
         tracked = work();
         return tracked;
       },
-      observe: { pending: () => {}, coalesced: () => (h.coalesced += 1) },
+      observe: {
+        pending: (_kind, delta) => {
+          h.pending += delta;
+        },
+        coalesced: () => {
+          h.coalesced += 1;
+        },
+      },
     }),
     idle: () => tracked.then(() => undefined),
     failures: [],
     coalesced: 0,
+    pending: 0,
   };
   return h;
 }
@@ -81,6 +91,7 @@ describe('the outbound coalescer', () => {
     await h.idle();
     expect(sent).toEqual(['v1', 'v4']);
     expect(h.coalesced).toBe(2);
+    expect(h.pending).toBe(0);
     expect(h.coalescer.size).toBe(0);
   });
 
@@ -186,6 +197,7 @@ describe('the outbound coalescer', () => {
     await h.idle();
     expect(calls).toBe(4);
     expect(h.failures.map((f) => f.retrying)).toEqual([true, true, true, false]);
+    expect(h.pending).toBe(0);
   });
 
   it('property: the last render of each key shows its last change; never two calls at once per key or lane', async () => {
@@ -235,6 +247,7 @@ describe('the outbound coalescer', () => {
           }
           await h.idle();
           expect(overlaps).toBe(0);
+          expect(h.pending).toBe(0);
           expect(h.failures).toEqual([]);
           expect(shown).toEqual(version);
           expect(runs).toBeLessThanOrEqual(changes.length);

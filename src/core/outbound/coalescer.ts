@@ -118,7 +118,6 @@ export function createCoalescer(options: CoalescerOptions): Coalescer {
   const finish = (entry: Entry) => {
     if (entry.again) {
       entry.again = false;
-      observe?.pending(entry.flush.kind, -1);
       return owe(entry);
     }
     busy(-1);
