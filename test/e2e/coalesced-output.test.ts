@@ -2,6 +2,7 @@
 // message and App Home catches up with a few re-renders instead of one per change, the last one
 // shows what the database says, and Slack's rate limits are met with a pause, not a 429 storm.
 import { afterEach, describe, expect, it } from 'vitest';
+import { shutDown } from '../../src/runtime/shutdown.js';
 import type { SlackCall } from '../harness/fake-slack.js';
 import { BACKENDS } from '../support/databases.js';
 import { accepted, PRODUCTION_FAULTS, RATE_LIMITED, sleep, textOf } from '../support/slack-faults.js';
@@ -206,5 +207,30 @@ describe.each(BACKENDS)('coalesced task messages and App Homes on %s', (backend)
     const during = updates.filter((c) => c.at > pausedAt && c.at < pausedAt + 900);
     expect(during).toEqual([]);
     for (const task of tasks) expect((await expectTruth(tandem, task)).assigneeId).not.toBeNull();
+  });
+
+  it('a re-render still owed at shutdown is delivered before the app stops', async () => {
+    const tandem = await start({ outboundWindowMs: WINDOW_MS });
+    const [task] = await addTasks(tandem, ['Owed at shutdown']);
+    if (!task) throw new Error('no task');
+    // The claim's update goes out at once; the release, inside the window, is owed for later.
+    await toggle(tandem, [SOL, PAM], task);
+    expect((await react(tandem, 'reaction_removed', PAM, task.ts)).status).toBe(200);
+    await ownerBecomes(tandem, task.id, null);
+    expect(tandem.app.lifecycle.inFlight).toBeGreaterThan(0);
+
+    const result = await shutDown({
+      lifecycle: tandem.app.lifecycle,
+      app: tandem.app,
+      db: { close: async () => {} },
+      logger: tandem.deps.logger,
+      timeoutMs: 10_000,
+    });
+    expect(result.drained).toBe(true);
+    await expectTruth(tandem, task);
+    expect(textOf(accepted(updatesOf(tandem, task.ts)).at(-1))).toContain('task_claim');
+    await tandem.slack.close();
+    await tandem.db.destroy();
+    t = undefined;
   });
 });
