@@ -168,6 +168,25 @@ describe('the outbound coalescer', () => {
     expect(h.failures).toEqual([{ key: 'm1', retrying: true }]);
   });
 
+  it('after a 429, starts the lane’s calls at the tier’s pace for a minute, then at once again', async () => {
+    vi.useFakeTimers();
+    const h = harness(0);
+    const start = Date.now();
+    const sentAt: number[] = [];
+    const send = (key: string) => flush(h, key, async () => void sentAt.push(Date.now() - start));
+    h.coalescer.pause('T1|chat.update', 1_000, 1_200);
+    for (const key of ['m1', 'm2', 'm3']) h.coalescer.schedule(send(key));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(sentAt).toEqual([1_000, 2_200, 3_400]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    sentAt.length = 0;
+    const later = Date.now() - start;
+    for (const key of ['m4', 'm5']) h.coalescer.schedule(send(key));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sentAt).toEqual([later, later]);
+    await h.idle();
+  });
+
   it('reports a failure that no rate limit explains, and does not repeat the call', async () => {
     const h = harness(0);
     let calls = 0;

@@ -43,14 +43,25 @@ interface Lane {
   /** When a rate limit was last reported, to tell a run that failed because of it. */
   limitedAt: number;
   pausedUntil: number;
+  /** After a rate limit, a call starts at least `gapMs` after the last one ended, until `paceUntil`. */
+  gapMs: number;
+  paceUntil: number;
+  lastEnd: number;
+  /** Keeps the lane (its pause, its pace) while it has no calls. */
   timer?: NodeJS.Timeout | undefined;
 }
+
+/** A minute of pacing after a 429: Slack's tiers are counted per minute. */
+const PACE_MS = 60_000;
 
 export interface Coalescer {
   /** Asks for a render of `flush.key`; the latest request for a key replaces any that waits. */
   schedule(flush: Flush): void;
-  /** Stops starting calls in `lane` for `ms` (Slack's Retry-After); calls already waiting keep their order. */
-  pause(lane: string, ms: number): void;
+  /**
+   * Stops starting calls in `lane` for `ms` (Slack's Retry-After); calls already waiting keep
+   * their order. Then, for a minute, they start at least `gapMs` apart (the tier's own pace).
+   */
+  pause(lane: string, ms: number, gapMs?: number): void;
   /** Renders waiting or running, and keys still inside their window. */
   readonly size: number;
 }
@@ -92,7 +103,14 @@ export function createCoalescer(options: CoalescerOptions): Coalescer {
   const laneOf = (name: string): Lane => {
     let lane = lanes.get(name);
     if (!lane) {
-      lane = { queue: new PQueue({ concurrency: 1 }), limitedAt: Number.NEGATIVE_INFINITY, pausedUntil: 0 };
+      lane = {
+        queue: new PQueue({ concurrency: 1 }),
+        limitedAt: Number.NEGATIVE_INFINITY,
+        pausedUntil: 0,
+        gapMs: 0,
+        paceUntil: 0,
+        lastEnd: Number.NEGATIVE_INFINITY,
+      };
       lane.queue.on('idle', () => forgetIdleLane(name));
       lanes.set(name, lane);
     }
@@ -103,7 +121,13 @@ export function createCoalescer(options: CoalescerOptions): Coalescer {
     entry.state = 'queued';
     entry.timer = undefined;
     const lane = laneOf(entry.flush.lane);
-    void lane.queue.add(() => runEntry(entry));
+    void lane.queue.add(async () => {
+      const wait = lane.paceUntil > now() ? lane.lastEnd + lane.gapMs - now() : 0;
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      await runEntry(entry);
+      // Counted from a call's end: the client may have sent it again, after Retry-After, at its end.
+      lane.lastEnd = now();
+    });
   };
 
   /** Queues the entry when its window allows, or sets a timer for when it will. */
@@ -192,18 +216,23 @@ export function createCoalescer(options: CoalescerOptions): Coalescer {
           return owe(entry);
       }
     },
-    pause(name, ms) {
+    pause(name, ms, gapMs = 0) {
       const lane = laneOf(name);
       const at = now();
       lane.limitedAt = at;
+      lane.gapMs = gapMs;
+      lane.paceUntil = at + ms + PACE_MS;
       if (at + ms <= lane.pausedUntil) return;
       lane.pausedUntil = at + ms;
       lane.queue.pause();
       clearTimeout(lane.timer);
       lane.timer = setTimeout(() => {
-        lane.timer = undefined;
         lane.queue.start();
-        forgetIdleLane(name);
+        // Pacing needs no timer of its own: once idle past it, the lane may go.
+        lane.timer = setTimeout(() => {
+          lane.timer = undefined;
+          forgetIdleLane(name);
+        }, PACE_MS).unref();
       }, ms);
     },
     get size() {

@@ -53,10 +53,14 @@ function coalescerOf(deps: Deps): Coalescer {
 
 const laneOf = (teamId: string, method: string) => `${teamId}|${method}`;
 
+/** Slack's published tiers, calls per workspace per minute, for the methods sent coalesced. */
+const PER_MINUTE: Readonly<Record<string, number>> = { 'chat.update': 50, 'views.publish': 100 };
+
 /**
  * Slack's Retry-After pauses the whole method for the workspace, not just the call that got it:
- * the calls behind it wait instead of each drawing a 429 of its own. The client still waits
- * and retries the refused call itself, as its retry policy says.
+ * the calls behind it wait instead of each drawing a 429 of its own, and for the next minute
+ * they go at the tier's pace, so a backlog drains without a 429 as each old call leaves Slack's
+ * window. The client still waits and retries the refused call itself, as its retry policy says.
  */
 function watchRateLimits(client: WebClient, coalescer: Coalescer, teamId: string): void {
   let teams = watched.get(client);
@@ -67,7 +71,9 @@ function watchRateLimits(client: WebClient, coalescer: Coalescer, teamId: string
   if (teams.has(teamId)) return;
   teams.add(teamId);
   client.on(WebClientEvent.RATE_LIMITED, (seconds: number, request: { url: string }) => {
-    coalescer.pause(laneOf(teamId, slackMethodOf(request.url)), seconds * 1_000);
+    const method = slackMethodOf(request.url);
+    const perMinute = PER_MINUTE[method];
+    coalescer.pause(laneOf(teamId, method), seconds * 1_000, perMinute ? 60_000 / perMinute : 0);
   });
 }
 
