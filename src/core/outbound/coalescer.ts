@@ -175,7 +175,11 @@ export function createCoalescer(options: CoalescerOptions): Coalescer {
         observe?.pending(flush.kind, 1);
       }
       entry.retries = retrying ? entry.retries + 1 : 0;
-      flush.failed(error, retrying);
+      try {
+        flush.failed(error, retrying);
+      } catch {
+        // Reporting must not strand the entry: the lifecycle would wait for it for ever.
+      }
     }
     finish(entry);
   };
@@ -228,7 +232,7 @@ export function createCoalescer(options: CoalescerOptions): Coalescer {
       clearTimeout(lane.timer);
       lane.timer = setTimeout(() => {
         lane.queue.start();
-        // Pacing needs no timer of its own: once idle past it, the lane may go.
+        // The lane, and with it its pace, is kept through the minute of pacing, then let go.
         lane.timer = setTimeout(() => {
           lane.timer = undefined;
           forgetIdleLane(name);
