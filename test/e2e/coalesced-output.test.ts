@@ -2,9 +2,11 @@
 // message and App Home catches up with a few re-renders instead of one per change, the last one
 // shows what the database says, and Slack's rate limits are met with a pause, not a 429 storm.
 import { afterEach, describe, expect, it } from 'vitest';
+import { registry } from '../../src/runtime/metrics.js';
 import { shutDown } from '../../src/runtime/shutdown.js';
 import type { SlackCall } from '../harness/fake-slack.js';
 import { BACKENDS } from '../support/databases.js';
+import { parsePrometheus, sampleValue } from '../support/prometheus.js';
 import { accepted, PRODUCTION_FAULTS, RATE_LIMITED, sleep, textOf } from '../support/slack-faults.js';
 import { type RunningTandem, startTandem } from '../support/tandem.js';
 
@@ -16,6 +18,8 @@ const as = (userId: string) => ({ teamId: TEAM, userId, channelId: CHANNEL });
 const people = (n: number) => Array.from({ length: n }, (_, i) => `UBURST${String(i).padStart(3, '0')}`);
 
 let eventNo = 0;
+const metric = async (name: string, kind: string) =>
+  sampleValue(parsePrometheus(await registry.metrics()), name, { kind });
 /** Production's window: one call per message and per home a second. */
 const WINDOW_MS = 1_000;
 
@@ -122,6 +126,7 @@ describe.each(BACKENDS)('coalesced task messages and App Homes on %s', (backend)
     const [task] = await addTasks(tandem, ['Burst task']);
     if (!task) throw new Error('no task');
     const users = people(15);
+    const skippedBefore = await metric('tandem_outbound_coalesced_total', 'task_message');
     await toggle(tandem, users, task);
     await tandem.settled();
 
@@ -131,6 +136,11 @@ describe.each(BACKENDS)('coalesced task messages and App Homes on %s', (backend)
     expect(changes).toBe(29);
     expect(row.assigneeId).toBe(users.at(-1));
     expect(updates.length).toBeLessThanOrEqual(changes / 3);
+    // Every change asked for a render once: those not sent were counted as coalesced.
+    const skipped = (await metric('tandem_outbound_coalesced_total', 'task_message')) - skippedBefore;
+    expect(skipped).toBe(changes - updates.length);
+    expect(await metric('tandem_outbound_pending', 'task_message')).toBe(0);
+    expect(await metric('tandem_outbound_pending', 'app_home')).toBe(0);
     // One call per message per window. The window spaces the calls' starts; each render's own
     // database read moves its arrival by some milliseconds, more on a busy machine.
     const gaps = updates.slice(1).map((c, i) => c.at - (updates[i]?.at ?? 0));
