@@ -155,6 +155,33 @@ describe.each(BACKENDS)('coalesced task messages and App Homes on %s', (backend)
     }
   });
 
+  it('thirty reactions at once from fifteen people: one owner at most, and the message shows it', async () => {
+    const tandem = await start({ outboundWindowMs: WINDOW_MS });
+    const [task] = await addTasks(tandem, ['Race task']);
+    if (!task) throw new Error('no task');
+    const users = people(15);
+    const answers = await Promise.all(
+      users.flatMap((user) => [
+        react(tandem, 'reaction_added', user, task.ts),
+        react(tandem, 'reaction_removed', user, task.ts),
+      ]),
+    );
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    await tandem.settled();
+
+    const row = await expectTruth(tandem, task);
+    const history = await tandem.db.prisma.ownershipEvent.findMany({
+      where: { taskId: task.id },
+      orderBy: { id: 'asc' },
+    });
+    // Claims and releases alternate, so there is never a second owner.
+    expect(history.map((e) => e.change)).toEqual(
+      history.map((_, i) => (i % 2 === 0 ? 'claimed' : 'released')),
+    );
+    expect(row.assigneeId).toBe(history.length % 2 === 1 ? history.at(-1)?.toUserId : null);
+    expect(updatesOf(tandem, task.ts).length).toBeLessThanOrEqual(history.length);
+  });
+
   it('one person’s burst over five tasks: their App Home is published a few times and ends true', async () => {
     const tandem = await start({ outboundWindowMs: WINDOW_MS });
     const tasks = await addTasks(tandem, ['Home one', 'Home two', 'Home three', 'Home four', 'Home five']);
