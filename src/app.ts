@@ -4,6 +4,7 @@ import type { RetryOptions } from '@slack/web-api';
 import type { Config, OAuthSettings } from './config.js';
 import { distribution } from './core/installations/distribution.js';
 import { oneClient, type TeamClients } from './core/installations/team-clients.js';
+import { configureOutbound, OUTBOUND_WINDOW_MS } from './core/outbound/slack-output.js';
 import { COMMAND_QUEUE, configureCommandQueue, type QueueLimits } from './core/requests/command-queue.js';
 import { dedupeEvents } from './core/requests/dedupe-events.js';
 import { EVENT_QUEUE, limitEventConcurrency } from './core/requests/event-queue.js';
@@ -116,6 +117,11 @@ export interface SlackAppOptions {
     events?: Partial<QueueLimits>;
     drafts?: Partial<RateLimit>;
   };
+  /**
+   * Least time between two re-renders of one task message or App Home; production's second
+   * unless a test shortens it (0: only changes made during a call wait for the next one).
+   */
+  outboundWindowMs?: number;
   /** Shared with the shutdown and /readyz; a fresh one unless given. */
   lifecycle?: Lifecycle;
   /** HTTP mode's GET routes beside /slack/events; /healthz alone unless given. */
@@ -178,6 +184,7 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
   const limits = options.limits ?? {};
   configureCommandQueue(deps, { ...COMMAND_QUEUE, ...limits.commands });
   configureDraftRateLimit(deps, { ...DRAFT_RATE_LIMIT, ...limits.drafts });
+  configureOutbound(deps, { windowMs: options.outboundWindowMs ?? OUTBOUND_WINDOW_MS, lifecycle });
   registerErrorHandler(app, deps.logger);
   app.use(limitEventConcurrency(deps, { ...EVENT_QUEUE, ...limits.events }));
   app.use(dedupeEvents(deps));

@@ -88,6 +88,18 @@ export const metrics = {
     help: 'Seconds Slack asked Tandem to wait (Retry-After) before calling again.',
     registers: [registry],
   }),
+  outboundPending: new Gauge({
+    name: 'tandem_outbound_pending',
+    help: 'Re-renders of task messages and App Homes owed to Slack and not yet started, by kind.',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  }),
+  outboundCoalesced: new Counter({
+    name: 'tandem_outbound_coalesced_total',
+    help: 'Re-renders skipped because a later one, already owed for the same message or home, will show the change too, by kind.',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  }),
   schedulerPasses: new Counter({
     name: 'tandem_scheduler_passes_total',
     help: 'Scheduler ticks, by outcome: ran, skipped (another replica or pass had it), failed.',

@@ -72,7 +72,8 @@ describe.each(BACKENDS)('statements per hot path on %s', (backend) => {
     );
     expect(counted(task)).toBeLessThanOrEqual(4);
 
-    // De-duplication, the task behind the message, the claim with its history and count.
+    // De-duplication, the task behind the message, the claim with its history and count; then the
+    // task read once more when its message is re-rendered, so that a burst ends showing the truth.
     const row = await t.db.prisma.task.findFirstOrThrow({ where: { teamId: TEAM, title: 'Counted task' } });
     const claim = await statementsDuring(() =>
       t.sender.event(
@@ -87,7 +88,7 @@ describe.each(BACKENDS)('statements per hot path on %s', (backend) => {
         { teamId: TEAM, eventId: `EvSTMT${++events}` },
       ),
     );
-    expect(ownStatements(claim, home)).toBeLessThanOrEqual(3);
+    expect(ownStatements(claim, home)).toBeLessThanOrEqual(4);
     expect((await t.db.prisma.task.findFirstOrThrow({ where: { id: row.id } })).assigneeId).toBe(SOL);
     const history = await t.db.prisma.ownershipEvent.findMany({ where: { taskId: row.id } });
     expect(history.map((e) => [e.change, e.toUserId, e.at.getTime()])).toEqual([

@@ -60,6 +60,11 @@ export async function startLocalTandem(options: {
   limits?: SlackAppOptions['limits'];
   /** Distributed with OAuth: no bot token; each workspace installs through the stand-in first. */
   oauth?: OAuthSettings;
+  /**
+   * Least time between two re-renders of one task message or App Home. 0 unless given, so tests
+   * do not wait out production's second: changes made during a call still share the next one.
+   */
+  outboundWindowMs?: number;
 }): Promise<LocalTandem> {
   const { oauth } = options;
   const slack = await startFakeSlack({
@@ -88,6 +93,7 @@ export async function startLocalTandem(options: {
     retryConfig: options.retryConfig ?? { retries: 0 },
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
+    outboundWindowMs: options.outboundWindowMs ?? 0,
   });
   const port = await app.start(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -33,6 +33,8 @@ export async function startTandem(
     retryConfig?: RetryOptions;
     /** The Web API client's timeout; production's 10 s unless given. */
     timeoutMs?: number;
+    /** Least time between two re-renders of one task message or App Home; 0 unless given. */
+    outboundWindowMs?: number;
   } = {},
 ): Promise<RunningTandem> {
   const db = await openTestDatabase(backend);
@@ -55,6 +57,7 @@ export async function startTandem(
     ...(options.oauth ? { oauth: options.oauth } : {}),
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.outboundWindowMs !== undefined ? { outboundWindowMs: options.outboundWindowMs } : {}),
   });
   return {
     ...local,

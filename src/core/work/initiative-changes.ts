@@ -1,6 +1,6 @@
 import type { Action } from '../../domain/policy/rules.js';
 import type { Initiative, InitiativeStatus } from '../../generated/prisma/client.js';
-import { publishHomes } from '../home/publish.js';
+import { refreshHomes } from '../home/publish.js';
 import { ensureAllowed } from '../permissions.js';
 import { changeOwner, setDue, setStatus } from '../stores/initiative-updates.js';
 import { initiativeFacts, storeActor, type WorkRequest, whoAsks } from './request.js';
@@ -72,6 +72,6 @@ export async function changeInitiative(
       };
       break;
   }
-  await publishHomes(req.client, deps, req.team.teamId, [result.initiative.ownerId, result.previousOwnerId]);
+  refreshHomes(req.client, deps, req.team.teamId, [result.initiative.ownerId, result.previousOwnerId]);
   return result;
 }

@@ -125,7 +125,7 @@ export async function changeTask(
   const result = await apply(req, task, change);
   // Snoozing changes nobody's view of the task.
   if (result.changed && change.kind !== 'snooze') {
-    await afterTaskChange(req.client, req.deps, result.task, [req.userId, result.previousOwnerId], req.team);
+    afterTaskChange(req.client, req.deps, result.task, [req.userId, result.previousOwnerId]);
   }
   return result;
 }
@@ -139,7 +139,6 @@ export async function claim(req: WorkRequest, task: TaskWithInitiative): Promise
   if (task.assigneeId === req.userId) return { kind: 'already-yours', task };
   if (task.assigneeId) return { kind: 'taken', task };
   const outcome = await claimTask(req.deps, storeActor(req), task);
-  if (outcome.kind === 'claimed')
-    await afterTaskChange(req.client, req.deps, outcome.task, [req.userId], req.team);
+  if (outcome.kind === 'claimed') afterTaskChange(req.client, req.deps, outcome.task, [req.userId]);
   return outcome;
 }

@@ -1,37 +1,44 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
-import { publishHomes } from '../home/publish.js';
-import type { WorkspaceSettings } from '../settings.js';
-import type { TaskWithInitiative } from '../stores/tasks.js';
+import { refreshHomes } from '../home/publish.js';
+import { sendCoalesced } from '../outbound/slack-output.js';
+import { findTaskById, type TaskWithInitiative } from '../stores/tasks.js';
 import { taskMessage } from '../task-messages/views.js';
 import { loadWorkspace } from '../team.js';
 
 /**
- * Brings a task's Slack message and the App Homes of the people involved up to date. The
- * database is the truth: if Slack refuses (429 after retries, 5xx), the message stays stale
- * until the next change to the task re-renders it from the database.
+ * Brings a task's Slack message and the App Homes of the people involved up to date, soon and
+ * without waiting: the person who made the change is answered first. Changes in a burst share
+ * one re-render, made from the database when it runs, so the message ends showing the truth.
+ * If Slack refuses (after retries, 5xx), the message stays stale until the next change.
  */
-export async function afterTaskChange(
+export function afterTaskChange(
   client: WebClient,
   deps: Deps,
   task: TaskWithInitiative,
   people: Array<string | null | undefined>,
-  known?: WorkspaceSettings,
-): Promise<void> {
-  const workspace = known ?? (await loadWorkspace(deps, task.teamId));
-  if (task.messageChannel && task.messageTs) {
-    try {
-      await client.chat.update({
-        channel: task.messageChannel,
-        ts: task.messageTs,
-        ...taskMessage(task, { now: deps.clock.now(), timezone: workspace.timezone, emoji: workspace.emoji }),
-      });
-    } catch (error) {
-      deps.logger.warn(
-        { err: error, teamId: task.teamId, task: task.number },
-        'task message not updated; the next change will retry',
-      );
-    }
+): void {
+  const { teamId, messageChannel: channel, messageTs: ts } = task;
+  if (channel && ts) {
+    sendCoalesced(deps, client, teamId, {
+      key: `message|${channel}|${ts}`,
+      method: 'chat.update',
+      kind: 'task_message',
+      send: async () => {
+        const current = await findTaskById(deps, teamId, task.id);
+        if (!current) return;
+        const workspace = await loadWorkspace(deps, teamId);
+        const view = { now: deps.clock.now(), timezone: workspace.timezone, emoji: workspace.emoji };
+        await client.chat.update({ channel, ts, ...taskMessage(current, view) });
+      },
+      failed: (error, retrying) =>
+        deps.logger.warn(
+          { err: error, teamId, task: task.number, retrying },
+          retrying
+            ? 'task message rate-limited; sending it again after Retry-After'
+            : 'task message not updated; the next change will retry',
+        ),
+    });
   }
-  await publishHomes(client, deps, task.teamId, [task.assigneeId, ...people]);
+  refreshHomes(client, deps, teamId, [task.assigneeId, ...people]);
 }

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { publishHomes } from '../../core/home/publish.js';
+import { refreshHomes } from '../../core/home/publish.js';
 import type { WorkspaceSettings } from '../../core/settings.js';
 import {
   approveDraft,
@@ -244,7 +244,7 @@ export async function draftRelease(
   );
   if (amplify.error)
     deps.logger.warn({ err: amplify.error, release: release.id }, 'amplify tasks not all posted');
-  await publishHomes(client, deps, actor.teamId, [initiative.ownerId]);
+  refreshHomes(client, deps, actor.teamId, [initiative.ownerId]);
   return release;
 }
 

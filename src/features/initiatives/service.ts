@@ -1,4 +1,4 @@
-import { publishHomes } from '../../core/home/publish.js';
+import { refreshHomes } from '../../core/home/publish.js';
 import { ensureAllowed } from '../../core/permissions.js';
 import {
   type AddResult,
@@ -40,7 +40,7 @@ export async function add(
   });
   const result = await addInitiative(req.deps, storeActor(req), input, req.team);
   const checklist = withChecklist ? await postChecklist(req, result) : undefined;
-  await publishHomes(req.client, req.deps, req.team.teamId, [result.initiative.ownerId]);
+  refreshHomes(req.client, req.deps, req.team.teamId, [result.initiative.ownerId]);
   return checklist ? { ...result, checklist } : result;
 }
 

@@ -7,7 +7,7 @@ import type {
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from '@slack/bolt';
-import { publishHome } from '../../core/home/publish.js';
+import { refreshHome } from '../../core/home/publish.js';
 import { whoOwnsMessage } from '../../core/ownership/views.js';
 import { whoOwnsFor } from '../../core/ownership/who-owns.js';
 import { isAllowed } from '../../core/permissions.js';
@@ -124,7 +124,7 @@ export function tandemCommand(deps: Deps) {
           // Personal, not a workspace setting: anyone sets their own.
           await setMemberDiscipline(deps, req.team.teamId, req.userId, setting.discipline);
           await reply(disciplineSetMessage(setting.discipline));
-          await publishHome(client, deps, req.team.teamId, req.userId);
+          refreshHome(client, deps, req.team.teamId, req.userId);
           return;
         }
         const { patch, what } = describeSetting(setting, req.team);

@@ -149,6 +149,6 @@ export function threadReply(deps: Deps) {
     const team = await teamOf(context);
     const reason = slackTextToPlain(m.text);
     const task = await recordBlockedReason(deps, team.teamId, m.channel, m.thread_ts, m.user, reason);
-    if (task) await afterTaskChange(client, deps, task, [m.user], team);
+    if (task) afterTaskChange(client, deps, task, [m.user]);
   };
 }

@@ -1,4 +1,4 @@
-import { publishHomes } from '../../core/home/publish.js';
+import { refreshHomes } from '../../core/home/publish.js';
 import { ensureAllowed } from '../../core/permissions.js';
 import { findInitiative } from '../../core/stores/initiatives.js';
 import { draftTask } from '../../core/stores/task-creation.js';
@@ -55,7 +55,7 @@ export async function addTask(
   const channel = draft.initiative.channelId ?? fallbackChannel;
   const outcome = await postTaskDrafts(req.client, req.deps, storeActor(req), req.team, [draft], channel);
   const [task] = outcome.saved;
-  if (task) await publishHomes(req.client, req.deps, req.team.teamId, [task.assigneeId]);
+  if (task) refreshHomes(req.client, req.deps, req.team.teamId, [task.assigneeId]);
   return { ...outcome, channel };
 }
 

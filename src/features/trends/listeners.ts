@@ -8,7 +8,7 @@ import type {
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { deliverRecordedNudges } from '../../core/delivery/prompt-nudges.js';
-import { publishHomes } from '../../core/home/publish.js';
+import { refreshHomes } from '../../core/home/publish.js';
 import { isBot } from '../../core/people.js';
 import { draftTasks } from '../../core/stores/task-creation.js';
 import { postTaskDrafts } from '../../core/task-messages/post.js';
@@ -183,6 +183,6 @@ export function trendToTask(deps: Deps) {
         `Posted *${formatTaskRef(task.number)}* for ${formatTrendRef(trend.number)}: whoever reacts first owns the response. Unclaimed in 24 hours, it goes to both leads.`,
       ),
     });
-    await publishHomes(client, deps, req.team.teamId, [initiative.ownerId]);
+    refreshHomes(client, deps, req.team.teamId, [initiative.ownerId]);
   };
 }
