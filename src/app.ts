@@ -180,9 +180,10 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
   configureDraftRateLimit(deps, { ...DRAFT_RATE_LIMIT, ...limits.drafts });
   registerErrorHandler(app, deps.logger);
   app.use(limitEventConcurrency(deps, { ...EVENT_QUEUE, ...limits.events }));
+  // Before the de-duplication, which reads the workspace's emoji to tell which reactions count.
+  app.use(loadTeamContext(deps));
   app.use(dedupeEvents(deps));
   app.use(refuseReplays(deps));
-  app.use(loadTeamContext(deps));
   for (const register of FEATURES) register(app, deps);
 
   return {
