@@ -48,6 +48,8 @@ export function createFairLimiter(max: number, maxWaiting = Number.POSITIVE_INFI
   const gauge = (metric: typeof metrics.queueRunning, delta: number) => {
     if (queue) metric.inc(labels, delta);
   };
+  // Shown from the start, not only once a queue first backs up.
+  if (queue) metrics.queueLanes.inc(labels, 0);
   const refused = () => {
     if (queue) metrics.queueRefused.inc(labels);
   };
