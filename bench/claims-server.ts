@@ -1,25 +1,31 @@
 // Child process of `npm run bench -- claims`: the app under test runs here, the load generator in
 // the parent, so the two do not share one event loop (or, on two cores, one core).
-// Usage: tsx bench/claims-server.ts tandem|bare <tasks> <warm-up tasks>. Prints one JSON line when ready.
-// BENCH_DATABASE_URL selects PostgreSQL for Tandem.
+// Usage: tsx bench/claims-server.ts tandem|bare <tasks per team> <warm-up tasks per team> <teams> raw|tiers
+// Prints one JSON line when ready. BENCH_DATABASE_URL selects PostgreSQL for Tandem.
+// `raw` lifts the Slack stand-in's tier limits (Tandem's own throughput is measured, not Slack's
+// pacing); `tiers` keeps Slack's published limits, as the burst run needs.
 import { rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { App, HTTPReceiver } from '@slack/bolt';
+import { SLACK_RETRY_POLICY } from '../src/app.js';
 import { systemClock } from '../src/clock.js';
+import { eventQueueDepth } from '../src/core/requests/event-queue.js';
 import { openDatabase } from '../src/db/database.js';
 import { makeTempDir } from '../src/db/embedded-postgres-root.js';
 import { createLogger } from '../src/logger.js';
 import { SIGNING_SECRET, startLocalTandem } from '../test/harness/local-tandem.js';
+import { benchChannel, benchTeam, benchTs } from './claims-names.js';
+import { checkMessages, countCalls, droppedCalls, refusalsPerMinute } from './claims-slack.js';
 
-const BENCH_TEAM = 'TBENCH001';
-const BENCH_CHANNEL = 'CBENCH001';
-const benchTs = (i: number) => `1700000000.${String(i).padStart(6, '0')}`;
-
-const [mode = 'tandem', tasksArg = '50', warmupArg = '0'] = process.argv.slice(2);
+const [mode = 'tandem', tasksArg = '50', warmupArg = '0', teamsArg = '1', slackArg = 'raw'] =
+  process.argv.slice(2);
+const measuredTasks = Number(tasksArg);
 // Warm-up tasks come after the measured ones, so warm-up claims never touch a measured task.
-const tasks = Number(tasksArg) + Number(warmupArg);
+const tasks = measuredTasks + Number(warmupArg);
+const teams = Array.from({ length: Number(teamsArg) }, (_, k) => benchTeam(k));
 
 async function listen(handler: http.RequestListener): Promise<string> {
   const server = http.createServer(handler);
@@ -55,44 +61,106 @@ if (mode === 'bare') {
     databaseUrl: process.env.BENCH_DATABASE_URL,
     dataDir: path.join(dir, 'data'),
   });
+  // Warnings and errors only (a refused Slack call given up on, a dropped event), counted.
+  let warnings = 0;
+  const sink = new Writable({
+    write(_chunk, _enc, done) {
+      warnings++;
+      done();
+    },
+  });
   const tandem = await startLocalTandem({
     db,
     clock: systemClock,
-    logger: createLogger('silent'),
+    logger: createLogger('warn', sink),
     defaultTimezone: 'UTC',
     processBeforeResponse: false,
+    // Production's retries, so that a 429 is waited out as in production.
+    retryConfig: SLACK_RETRY_POLICY,
+    // Production's cap (1,000 waiting) would shed part of a burst of thousands sent faster than
+    // it is handled; the bench measures handling the whole backlog and reports its peak depth.
+    limits: { events: { maxWaiting: 100_000 } },
+    ...(slackArg === 'raw'
+      ? {
+          slack: {
+            rateLimit: {
+              because: 'the throughput run measures Tandem, not Slack’s pacing',
+              perMinute: { '*': 'off' },
+              postsPerChannelPerMinute: 'off',
+            },
+          },
+        }
+      : {}),
   });
-  await db.prisma.workspace.create({
-    data: { teamId: BENCH_TEAM, nextInitiativeNumber: 2, nextTaskNumber: tasks + 1 },
-  });
-  const initiative = await db.prisma.initiative.create({
-    data: { teamId: BENCH_TEAM, number: 1, title: 'Bench launch', leadDiscipline: 'pr', createdBy: 'UBENCH' },
-  });
-  await db.prisma.task.createMany({
-    data: Array.from({ length: tasks }, (_, i) => ({
-      teamId: BENCH_TEAM,
-      number: i + 1,
-      initiativeId: initiative.id,
-      title: `Bench task ${i + 1}`,
-      messageChannel: BENCH_CHANNEL,
-      messageTs: benchTs(i),
-      createdBy: 'UBENCH',
-    })),
-  });
+  const measured = { teamId: { in: teams }, number: { lte: measuredTasks } };
+  for (const [k, teamId] of teams.entries()) {
+    await db.prisma.workspace.create({
+      data: { teamId, nextInitiativeNumber: 2, nextTaskNumber: tasks + 1 },
+    });
+    const initiative = await db.prisma.initiative.create({
+      data: { teamId, number: 1, title: 'Bench launch', leadDiscipline: 'pr', createdBy: 'UBENCH' },
+    });
+    await db.prisma.task.createMany({
+      data: Array.from({ length: tasks }, (_, i) => ({
+        teamId,
+        number: i + 1,
+        initiativeId: initiative.id,
+        title: `Bench task ${i + 1}`,
+        messageChannel: benchChannel(k),
+        messageTs: benchTs(i),
+        createdBy: 'UBENCH',
+      })),
+    });
+  }
+  let peakWaiting = 0;
+  const sampler = setInterval(() => {
+    peakWaiting = Math.max(peakWaiting, eventQueueDepth(tandem.deps).waiting);
+  }, 20);
   // Every claim ends with exactly one private answer ("You claimed" or "already claimed").
-  const status = await listen(async (_req, res) => {
-    const measured = { teamId: BENCH_TEAM, number: { lte: Number(tasksArg) } };
+  const status = await listen(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const calls = tandem.slack.calls;
     const owned = await db.prisma.task.count({ where: { ...measured, assigneeId: { not: null } } });
     const claimEvents = await db.prisma.ownershipEvent.count({
-      where: { teamId: BENCH_TEAM, change: 'claimed', task: measured },
+      where: { teamId: { in: teams }, change: 'claimed', task: measured },
     });
-    res.end(
-      JSON.stringify({ handled: tandem.slack.callsTo('chat.postEphemeral').length, owned, claimEvents }),
-    );
+    const answered = calls.filter((c) => c.method === 'chat.postEphemeral' && !c.fault).length;
+    const body: Record<string, unknown> = {
+      handled: answered,
+      owned,
+      claimEvents,
+      calls: countCalls(calls),
+      depth: { ...eventQueueDepth(tandem.deps), peakWaiting },
+      warnings,
+      idleMs: Date.now() - (calls.at(-1)?.at ?? 0),
+    };
+    if (url.searchParams.has('since')) {
+      const since = Number(url.searchParams.get('since'));
+      const rows = await db.prisma.task.findMany({
+        where: measured,
+        select: { messageChannel: true, messageTs: true, assigneeId: true },
+      });
+      body.messages = checkMessages(
+        calls,
+        rows.map((r) => ({
+          channel: String(r.messageChannel),
+          ts: String(r.messageTs),
+          ownerId: r.assigneeId,
+        })),
+      );
+      body.dropped = droppedCalls(calls);
+      body.refusedPerMinute = refusalsPerMinute(calls, since);
+      // Private answers given, counting each claimant once (a retried answer is one answer).
+      body.handled = new Set(
+        calls.filter((c) => c.method === 'chat.postEphemeral' && !c.fault).map((c) => c.args.user),
+      ).size;
+    }
+    res.end(JSON.stringify(body));
   });
   console.log(JSON.stringify({ url: `${tandem.baseUrl}/slack/events`, status }));
   process.on('SIGTERM', () => {
     void (async () => {
+      clearInterval(sampler);
       await tandem.stop();
       await db.close();
       await rm(dir, { recursive: true, force: true });

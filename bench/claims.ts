@@ -1,14 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { createScratchDatabase } from '../scripts/lib/scratch-database.js';
 import { SIGNING_SECRET } from '../test/harness/local-tandem.js';
 import { createSlackSender } from '../test/harness/slack-sender.js';
+import { type BurstOptions, type BurstRun, burst } from './claims-burst.js';
+import { fire, percentile, startServer, stopServer, waitUntilHandled } from './claims-load.js';
+import type { CallCounts } from './claims-slack.js';
 
-const TEAM = 'TBENCH001';
-const CHANNEL = 'CBENCH001';
-const ts = (i: number) => `1700000000.${String(i).padStart(6, '0')}`;
+export type { BurstOptions, BurstRun };
 
 export interface ClaimRun {
   name: string;
@@ -18,122 +16,62 @@ export interface ClaimRun {
   p50: number;
   p99: number;
   failures: number;
+  /** Slack calls Slack took per claim, by method (Tandem only). */
+  callsPerClaim?: Record<string, number>;
+  /** The most events waiting in Tandem's queue at once. */
+  peakWaiting?: number;
+  owned?: number;
+  claimEvents?: number;
+  tasks?: number;
 }
 
 export interface ClaimResult {
   runs: ClaimRun[];
-  tasks: number;
-  owned: number;
-  claimEvents: number;
+  bursts: BurstRun[];
 }
 
-interface Status {
-  handled: number;
-  owned?: number;
-  claimEvents?: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-async function startServer(
-  mode: 'tandem' | 'bare',
-  tasks: number,
-  warmup: number,
-  databaseUrl?: string,
-): Promise<{ child: ChildProcess; url: string; status: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
-      '--import',
-      'tsx',
-      'bench/claims-server.ts',
-      mode,
-      String(tasks),
-      String(warmup),
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, ...(databaseUrl ? { BENCH_DATABASE_URL: databaseUrl } : {}) },
-    },
-  );
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const [line] = (await once(lines, 'line')) as [string];
-  lines.close();
-  return { child, ...(JSON.parse(line) as { url: string; status: string }) };
-}
-
-async function status(url: string): Promise<Status> {
-  return (await (await fetch(url)).json()) as Status;
-}
-
-type Sender = ReturnType<typeof createSlackSender>;
-
-/** Sends events first..first+count-1 with `concurrency` in flight; returns each ack's latency. */
-async function fire(
-  sender: Sender,
-  first: number,
-  count: number,
-  concurrency: number,
-  taskOf: (i: number) => number,
-) {
-  const latencies: number[] = [];
-  let failures = 0;
-  let next = first;
-  const worker = async () => {
-    while (next < first + count) {
-      const i = next++;
-      const sent = performance.now();
-      const res = await sender.event(
-        {
-          type: 'reaction_added',
-          user: `UCLAIM${String(i).padStart(6, '0')}`,
-          reaction: 'raising_hand',
-          item: { type: 'message', channel: CHANNEL, ts: ts(taskOf(i)) },
-          event_ts: '1.0',
-        },
-        { teamId: TEAM, eventId: `EvBENCH${i}` },
-      );
-      latencies.push(performance.now() - sent);
-      if (res.status !== 200) failures++;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { latencies, failures };
-}
-
-async function waitUntilHandled(url: string, count: number): Promise<Status> {
-  let last = await status(url);
-  for (let waited = 0; last.handled < count && waited < 120_000; waited += 25) {
-    await new Promise((r) => setTimeout(r, 25));
-    last = await status(url);
+function perClaim(before: CallCounts | undefined, after: CallCounts | undefined, claims: number) {
+  const result: Record<string, number> = {};
+  for (const [method, n] of Object.entries(after?.ok ?? {})) {
+    const added = n - (before?.ok[method] ?? 0);
+    if (added > 0) result[method] = added / claims;
   }
-  return last;
+  return result;
+}
+
+export interface ThroughputOptions {
+  events: number;
+  /** Task messages per workspace. */
+  tasks: number;
+  teams: number;
+  concurrency: number;
+  warmup: number;
 }
 
 /** Warms the server up on tasks of its own, then fires the measured events and waits until all are handled. */
-async function run(
-  name: string,
-  mode: 'tandem' | 'bare',
-  options: { events: number; tasks: number; concurrency: number; warmup: number },
-  databaseUrl?: string,
-) {
-  const warmupTasks = Math.max(1, Math.ceil(options.warmup / 2));
-  const server = await startServer(mode, options.tasks, warmupTasks, databaseUrl);
+async function run(name: string, mode: 'tandem' | 'bare', options: ThroughputOptions, databaseUrl?: string) {
+  const { teams, tasks } = options;
+  const warmupTasks = Math.max(1, Math.ceil(options.warmup / 2 / teams));
+  const server = await startServer({ mode, tasks, warmupTasks, teams, slack: 'raw' }, databaseUrl);
   try {
     const sender = createSlackSender({ url: server.url, signingSecret: SIGNING_SECRET });
     // Warm-up: the JIT, Prisma's query plans and the database pages, on tasks nobody measures.
-    await fire(sender, 0, options.warmup, options.concurrency, (i) => options.tasks + (i % warmupTasks));
-    await waitUntilHandled(server.status, options.warmup);
+    await fire(sender, 0, options.warmup, options.concurrency, (i) => ({
+      team: i % teams,
+      task: tasks + (Math.floor(i / teams) % warmupTasks),
+    }));
+    const warm = await waitUntilHandled(server.status, options.warmup);
     const started = performance.now();
+    // Workspaces take turns event by event; within one, the tasks in turn, ten claims each.
     const { latencies, failures } = await fire(
       sender,
       options.warmup,
       options.events,
       options.concurrency,
-      (i) => i % options.tasks,
+      (i) => ({
+        team: i % teams,
+        task: Math.floor(i / teams) % tasks,
+      }),
     );
     const last = await waitUntilHandled(server.status, options.warmup + options.events);
     const handled = last.handled - options.warmup;
@@ -146,38 +84,48 @@ async function run(
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       failures: failures + (options.events - handled),
+      ...(mode === 'tandem'
+        ? {
+            callsPerClaim: perClaim(warm.calls, last.calls, options.events),
+            peakWaiting: last.depth?.peakWaiting ?? 0,
+            owned: last.owned ?? 0,
+            claimEvents: last.claimEvents ?? 0,
+            tasks: tasks * teams,
+          }
+        : {}),
     };
-    return { result, last };
+    return result;
   } finally {
-    server.child.kill('SIGTERM');
-    await once(server.child, 'exit');
+    await stopServer(server.child);
   }
 }
 
 /**
- * N `reaction_added` claim events from N different people spread over `tasks` task messages:
- * Tandem's production HTTP path (ack first, claim after), on the embedded database and on PostgreSQL, against a
- * bare Bolt app acking the same events; each server in its own process, all in the same run.
+ * N `reaction_added` claim events from N different people over `teams` workspaces: Tandem's
+ * production HTTP path (ack first, claim after), on the embedded database and on PostgreSQL,
+ * against a bare Bolt app acking the same events; each server in its own process, all in the same
+ * run. Then the burst against Slack's tier limits, on each database in `burstOn`.
  */
-export async function benchClaims(options: {
-  events: number;
-  tasks: number;
-  concurrency: number;
-  warmup: number;
-}): Promise<ClaimResult> {
-  const bare = await run('bare Bolt, ack only', 'bare', options);
-  const embedded = await run('Tandem claims (embedded)', 'tandem', options);
+export async function benchClaims(
+  options: ThroughputOptions & { burst: BurstOptions; burstOn: Array<'embedded' | 'postgres'> },
+): Promise<ClaimResult> {
+  const runs = [await run('bare Bolt, ack only', 'bare', options)];
+  runs.push(await run('Tandem claims (embedded)', 'tandem', options));
+  const bursts: BurstRun[] = [];
+  if (options.burstOn.includes('embedded')) bursts.push(await burst('burst (embedded)', options.burst));
   const scratch = await createScratchDatabase('tandem_bench');
   try {
-    const postgres = await run('Tandem claims (PostgreSQL)', 'tandem', options, scratch.url);
-    return {
-      runs: [bare.result, embedded.result, postgres.result],
-      tasks: options.tasks,
-      // Both databases must end with exactly one owner and one claim event per task.
-      owned: Math.min(embedded.last.owned ?? 0, postgres.last.owned ?? 0),
-      claimEvents: Math.max(embedded.last.claimEvents ?? 0, postgres.last.claimEvents ?? 0),
-    };
+    runs.push(await run('Tandem claims (PostgreSQL)', 'tandem', options, scratch.url));
   } finally {
     await scratch.drop();
   }
+  if (options.burstOn.includes('postgres')) {
+    const burstDb = await createScratchDatabase('tandem_bench');
+    try {
+      bursts.push(await burst('burst (PostgreSQL)', options.burst, burstDb.url));
+    } finally {
+      await burstDb.drop();
+    }
+  }
+  return { runs, bursts };
 }

@@ -26,10 +26,16 @@ const { values, positionals } = parseArgs({
     // startup
     runs: { type: 'string', default: '3' },
     rows: { type: 'string', default: '100000' },
-    // claims
+    // claims: tasks per workspace; the burst in one workspace, with Slack's tier limits on
     connections: { type: 'string', default: '50' },
+    'claim-connections': { type: 'string', default: '100' },
     tasks: { type: 'string', default: '50' },
+    'claim-teams': { type: 'string', default: '10' },
     warmup: { type: 'string', default: '200' },
+    'burst-claims': { type: 'string', default: '300' },
+    'burst-tasks': { type: 'string', default: '30' },
+    'burst-timeout': { type: 'string', default: '180' },
+    'burst-on': { type: 'string', default: 'embedded,postgres' },
     // digest
     iterations: { type: 'string', default: '30' },
     workspaces: { type: 'string', default: '1000' },
@@ -119,10 +125,20 @@ for (const name of wanted) {
   } else if (name === 'claims') {
     const { runClaims } = await import('./claims-report.js');
     const claimsOptions = {
-      events: Number(values.events ?? 500),
+      events: Number(values.events ?? 5_000),
       tasks: Number(values.tasks),
-      concurrency: Number(values.connections),
+      teams: Number(values['claim-teams']),
+      concurrency: Number(values['claim-connections']),
       warmup: Number(values.warmup),
+      burst: {
+        claims: Number(values['burst-claims']),
+        tasks: Number(values['burst-tasks']),
+        concurrency: Number(values['claim-connections']),
+        timeoutMs: Number(values['burst-timeout']) * 1000,
+      },
+      burstOn: values['burst-on']
+        .split(',')
+        .filter((d): d is 'embedded' | 'postgres' => d === 'embedded' || d === 'postgres'),
     };
     const { result: claims, correct } = await runClaims(claimsOptions);
     options = claimsOptions;

@@ -187,9 +187,10 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
   configureOutbound(deps, { windowMs: options.outboundWindowMs ?? OUTBOUND_WINDOW_MS, lifecycle });
   registerErrorHandler(app, deps.logger);
   app.use(limitEventConcurrency(deps, { ...EVENT_QUEUE, ...limits.events }));
+  // Before the de-duplication, which reads the workspace's emoji to tell which reactions count.
+  app.use(loadTeamContext(deps));
   app.use(dedupeEvents(deps));
   app.use(refuseReplays(deps));
-  app.use(loadTeamContext(deps));
   for (const register of FEATURES) register(app, deps);
 
   return {

@@ -8,17 +8,15 @@ import { readWorkspace } from './stores/workspaces.js';
  * by another replica within a second.
  */
 const FRESH_MS = 1_000;
-const caches = new WeakMap<object, Map<string, { settings: WorkspaceSettings; at: number }>>();
+// The read itself is kept, not only its answer: a burst of events arriving as the second runs
+// out shares one read instead of each sending its own.
+const caches = new WeakMap<object, Map<string, { settings: Promise<WorkspaceSettings>; at: number }>>();
 
 /**
  * The workspace's settings, creating the row with defaults the first time a team is seen (with
  * its organisation, when the request came through an org-wide install).
  */
-export async function loadWorkspace(
-  deps: Deps,
-  teamId: string,
-  enterpriseId?: string,
-): Promise<WorkspaceSettings> {
+export function loadWorkspace(deps: Deps, teamId: string, enterpriseId?: string): Promise<WorkspaceSettings> {
   let cache = caches.get(deps.db);
   if (!cache) {
     cache = new Map();
@@ -27,9 +25,13 @@ export async function loadWorkspace(
   const now = Date.now();
   const known = cache.get(teamId);
   if (known && now - known.at < FRESH_MS) return known.settings;
-  const settings = toSettings(await readWorkspace(deps, teamId, enterpriseId));
-  cache.set(teamId, { settings, at: now });
-  return settings;
+  const entry = { settings: readWorkspace(deps, teamId, enterpriseId).then(toSettings), at: now };
+  cache.set(teamId, entry);
+  // A failed read (the database away) is not remembered: the next request reads again.
+  entry.settings.catch(() => {
+    if (cache.get(teamId) === entry) cache.delete(teamId);
+  });
+  return entry.settings;
 }
 
 /**

@@ -65,9 +65,15 @@ export const metrics = {
     labelNames: ['queue'] as const,
     registers: [registry],
   }),
+  queueLanes: new Gauge({
+    name: 'tandem_queue_lanes',
+    help: 'Lanes (workspaces) with work waiting in a fair queue, which gives each a turn in rotation.',
+    labelNames: ['queue'] as const,
+    registers: [registry],
+  }),
   queueRefused: new Counter({
     name: 'tandem_queue_refused_total',
-    help: 'Work refused because its queue was full.',
+    help: 'Work refused because its queue was full (or given up by the busiest lane of a full fair queue).',
     labelNames: ['queue'] as const,
     registers: [registry],
   }),

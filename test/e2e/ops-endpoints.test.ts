@@ -92,6 +92,10 @@ describe('operational endpoints in HTTP mode', () => {
       sampleValue(after.samples, 'tandem_slack_api_calls_total', { method: 'auth.test', status: '200' }),
     ).toBe(2);
     expect(sampleValue(after.samples, 'tandem_queue_waiting', { queue: 'commands' })).toBe(0);
+    // The event queue's depth, and how many workspaces have events waiting their turn.
+    expect(sampleValue(after.samples, 'tandem_queue_waiting', { queue: 'events' })).toBe(0);
+    expect(sampleValue(after.samples, 'tandem_queue_lanes', { queue: 'events' })).toBe(0);
+    expect(after.samples.some((s) => s.name === 'tandem_queue_lanes')).toBe(true);
     expect(sampleValue(after.samples, 'tandem_requests_in_flight')).toBe(0);
     // Node's own process metrics are kept.
     expect(after.samples.some((s) => s.name === 'process_resident_memory_bytes')).toBe(true);

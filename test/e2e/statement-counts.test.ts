@@ -74,6 +74,7 @@ describe.each(BACKENDS)('statements per hot path on %s', (backend) => {
 
     // De-duplication, the task behind the message, the claim with its history and count; then the
     // task read once more when its message is re-rendered, so that a burst ends showing the truth.
+    // What the claim no longer does is ask Slack who is claiming (below).
     const row = await t.db.prisma.task.findFirstOrThrow({ where: { teamId: TEAM, title: 'Counted task' } });
     const claim = await statementsDuring(() =>
       t.sender.event(
@@ -94,5 +95,42 @@ describe.each(BACKENDS)('statements per hot path on %s', (backend) => {
     expect(history.map((e) => [e.change, e.toUserId, e.at.getTime()])).toEqual([
       ['claimed', SOL, t.clock.now().getTime()],
     ]);
+  });
+
+  const react = (user: string, reaction: string, ts: string) =>
+    t.sender.event(
+      {
+        type: 'reaction_added',
+        user,
+        reaction,
+        item: { type: 'message', channel: CHANNEL, ts },
+        item_user: 'U_TANDEM_BOT',
+        event_ts: '1.0',
+      },
+      { teamId: TEAM, eventId: `EvSTMT${++events}` },
+    );
+  const writes = (all: string[]) => all.filter((sql) => /^\s*(INSERT|UPDATE|DELETE|WITH)\b/i.test(sql));
+
+  it('answers a claim on a taken task from the row alone, and an unrelated emoji with nothing', async () => {
+    const row = await t.db.prisma.task.findFirstOrThrow({
+      where: { teamId: TEAM, title: 'Warm-up task' },
+    });
+    await react(SOL, 'raising_hand', String(row.messageTs));
+    expect((await t.db.prisma.task.findFirstOrThrow({ where: { id: row.id } })).assigneeId).toBe(SOL);
+
+    // Someone else's ✋ after the claim: de-duplication and the task, no claim statement, and no
+    // Slack call but the private answer (who they are matters only to a claim that would win).
+    const callsBefore = t.slack.calls.length;
+    const late = await statementsDuring(() => react('ULATE0001', 'raising_hand', String(row.messageTs)));
+    expect(counted(late)).toBeLessThanOrEqual(2);
+    expect(t.slack.calls.slice(callsBefore).map((c) => c.method)).toEqual(['chat.postEphemeral']);
+
+    // An emoji Tandem gives no meaning to: not even the de-duplication record.
+    const party = await statementsDuring(() => react('ULATE0001', 'tada', String(row.messageTs)));
+    expect(writes(party)).toEqual([]);
+    expect(counted(party)).toBe(0);
+    expect(
+      await t.db.prisma.processedEvent.count({ where: { teamId: TEAM, eventId: `EvSTMT${events}` } }),
+    ).toBe(0);
   });
 });

@@ -162,15 +162,48 @@ describe.each(BACKENDS)('replays on %s', (backend) => {
 
     it.each<[string, Record<string, unknown>, number]>([
       [
-        'a reaction is recorded (claims and trends act on it)',
+        'a claim reaction is recorded (claims act on it)',
         {
           type: 'reaction_added',
           user: PAM,
-          reaction: 'eyes',
+          reaction: 'raising_hand',
           item: { type: 'message', channel: CHANNEL, ts: '1700000000.000900' },
           event_ts: '1.1',
         },
         1,
+      ],
+      [
+        'the trend emoji is recorded (trends act on it)',
+        {
+          type: 'reaction_added',
+          user: PAM,
+          reaction: 'chart_with_upwards_trend',
+          item: { type: 'message', channel: CHANNEL, ts: '1700000000.000901' },
+          event_ts: '1.11',
+        },
+        1,
+      ],
+      [
+        'a reaction Tandem gives no meaning to is not (people react all day)',
+        {
+          type: 'reaction_added',
+          user: PAM,
+          reaction: 'eyes',
+          item: { type: 'message', channel: CHANNEL, ts: '1700000000.000902' },
+          event_ts: '1.12',
+        },
+        0,
+      ],
+      [
+        'taking back an emoji other than the claim is not',
+        {
+          type: 'reaction_removed',
+          user: PAM,
+          reaction: 'white_check_mark',
+          item: { type: 'message', channel: CHANNEL, ts: '1700000000.000903' },
+          event_ts: '1.13',
+        },
+        0,
       ],
       [
         'the Home tab opening is recorded',

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { context, type SlackMessage, section } from '../../slack/blocks.js';
-import { createLimiter, type QueueDepth, QueueFullError } from '../../slack/limiter.js';
+import { createFairLimiter, type QueueDepth, QueueFullError } from '../../slack/limiter.js';
 import { escapeText, inlineCode } from '../../slack/mrkdwn.js';
 import { privately } from '../../slack/reply.js';
 import { firstDelivery } from './replays.js';
@@ -22,18 +22,19 @@ export interface QueueLimits {
 export const COMMAND_QUEUE: QueueLimits = { concurrency: 8, maxWaiting: 200 };
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
-type Limiter = ReturnType<typeof createLimiter>;
+type Limiter = ReturnType<typeof createFairLimiter>;
 
 const limiters = new WeakMap<Deps, Limiter>();
 
 /** Sets the queue's limits for one app (`buildApp` does, before features register). */
 export function configureCommandQueue(deps: Deps, limits: QueueLimits): void {
-  limiters.set(deps, createLimiter(limits.concurrency, limits.maxWaiting, 'commands'));
+  limiters.set(deps, createFairLimiter(limits.concurrency, limits.maxWaiting, 'commands'));
 }
 
 /** The commands of one app running and waiting now, this one included when asked from a command. */
 export function commandQueueDepth(deps: Deps): QueueDepth {
-  return limiters.get(deps)?.depth() ?? { running: 0, waiting: 0 };
+  const depth = limiters.get(deps)?.depth();
+  return depth ? { running: depth.running, waiting: depth.waiting } : { running: 0, waiting: 0 };
 }
 
 export function busyMessage(typed: string): SlackMessage {
@@ -45,7 +46,8 @@ export function busyMessage(typed: string): SlackMessage {
 }
 
 /**
- * Acks a slash command at once, then waits its turn with the other commands of the same app.
+ * Acks a slash command at once, then waits its turn with the other commands of the same app,
+ * workspaces taking turns.
  * Unbounded, a burst of commands all asked the pool for a connection together, and those that
  * waited past the transaction's limit failed with an apology; queued, they finish a little later
  * instead, and the ack never waits for the work. A replayed command is recognised here, after
@@ -56,12 +58,13 @@ export function queuedCommand(deps: Deps, listener: (args: CommandArgs) => Promi
     await args.ack();
     let limit = limiters.get(deps);
     if (!limit) {
-      limit = createLimiter(COMMAND_QUEUE.concurrency, COMMAND_QUEUE.maxWaiting, 'commands');
+      limit = createFairLimiter(COMMAND_QUEUE.concurrency, COMMAND_QUEUE.maxWaiting, 'commands');
       limiters.set(deps, limit);
     }
     let started = false;
     try {
-      await limit(async () => {
+      // Each workspace's commands wait in a lane of their own, taking turns with the others'.
+      await limit(args.command.team_id, async () => {
         started = true;
         if (!(await firstDelivery(deps, args.context, args.body))) return;
         // The listener still calls ack() first thing; Slack has had it already.

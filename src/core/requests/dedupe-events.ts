@@ -1,6 +1,8 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
+import { actsOnReaction } from '../../domain/tasks/reactions.js';
 import { claimEvent, releaseEvent } from '../stores/processed-events.js';
+import { teamOf } from '../team-context.js';
 
 /**
  * The events some feature acts on and that would do harm twice (a claim, a trend logged twice, a
@@ -23,12 +25,23 @@ type Envelope = {
   type?: string;
   event_id?: string;
   team_id?: string;
-  event?: { type?: string; tab?: string };
+  event?: { type?: string; tab?: string; reaction?: string };
 };
 
-/** The Messages tab fires app_home_opened too, and only the Home tab is acted on. */
-const recorded = (event: Envelope['event']): boolean =>
-  RECORDED_EVENTS.has(event?.type ?? '') && !(event?.type === 'app_home_opened' && event.tab !== 'home');
+/**
+ * The Messages tab fires app_home_opened too, and only the Home tab is acted on. Reactions are
+ * recorded only when they mean something to Tandem in that workspace (its task emoji, the trend
+ * emoji): people react all day in every channel, and the rest cost no write. The workspace's
+ * emoji come from the settings the team context has loaded (and caches) anyway.
+ */
+async function recorded(event: Envelope['event'], context: Context): Promise<boolean> {
+  const type = event?.type ?? '';
+  if (!RECORDED_EVENTS.has(type)) return false;
+  if (type === 'app_home_opened') return event?.tab === 'home';
+  if (type === 'reaction_added' || type === 'reaction_removed')
+    return actsOnReaction(type, event?.reaction ?? '', (await teamOf(context)).emoji);
+  return true;
+}
 
 /**
  * Global middleware: each handled Events API event runs once per workspace, whatever Slack
@@ -38,7 +51,12 @@ export function dedupeEvents(deps: Deps): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
     const envelope = body as Envelope;
     const teamId = context.teamId ?? envelope.team_id;
-    if (envelope.type !== 'event_callback' || !envelope.event_id || !teamId || !recorded(envelope.event)) {
+    if (
+      envelope.type !== 'event_callback' ||
+      !envelope.event_id ||
+      !teamId ||
+      !(await recorded(envelope.event, context))
+    ) {
       await next();
       return;
     }

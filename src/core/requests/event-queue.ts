@@ -1,6 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
-import { createLimiter, type QueueDepth, QueueFullError } from '../../slack/limiter.js';
+import { createFairLimiter, type FairQueueDepth, QueueFullError } from '../../slack/limiter.js';
 import type { QueueLimits } from './command-queue.js';
 
 /**
@@ -13,11 +13,11 @@ import type { QueueLimits } from './command-queue.js';
 export const EVENT_QUEUE: QueueLimits = { concurrency: 4, maxWaiting: 1_000 };
 
 // One queue per app (keyed by its Deps), so two apps in one process never count each other's.
-const depths = new WeakMap<Deps, () => QueueDepth>();
+const depths = new WeakMap<Deps, () => FairQueueDepth>();
 
-/** The events of one app being handled and waiting now. */
-export function eventQueueDepth(deps: Deps): QueueDepth {
-  return depths.get(deps)?.() ?? { running: 0, waiting: 0 };
+/** The events of one app being handled and waiting now, and over how many workspaces they wait. */
+export function eventQueueDepth(deps: Deps): FairQueueDepth {
+  return depths.get(deps)?.() ?? { running: 0, waiting: 0, lanes: 0, longestLane: 0 };
 }
 
 /**
@@ -25,14 +25,17 @@ export function eventQueueDepth(deps: Deps): QueueDepth {
  * without Slack timing out. Running at most `concurrency` at once keeps a burst (fifty people
  * reacting in the same second) queued as cheap pending promises instead of hundreds of
  * interleaved database calls, so the event loop stays free to ack the next requests at once.
- * An event refused for a full queue is logged and dropped: Slack expects no reply to an event,
- * and has its ack already, so it will not retry it either.
+ * Each workspace's events wait in a lane of their own, in the order they came, and the lanes take
+ * turns: a flood from one workspace (a busy channel, a thousand-person claim race) delays another
+ * workspace's next event by one turn of each busy workspace, not by the flood. An event refused
+ * for a full queue is logged and dropped: Slack expects no reply to an event, and has its ack
+ * already, so it will not retry it either.
  */
 export function limitEventConcurrency(deps: Deps, limits: QueueLimits): Middleware<AnyMiddlewareArgs> {
   const { logger } = deps;
-  const limit = createLimiter(limits.concurrency, limits.maxWaiting, 'events');
+  const limit = createFairLimiter(limits.concurrency, limits.maxWaiting, 'events');
   depths.set(deps, limit.depth);
-  return async ({ body, next }) => {
+  return async ({ body, context, next }) => {
     const envelope = body as {
       type?: string;
       team_id?: string;
@@ -45,7 +48,8 @@ export function limitEventConcurrency(deps: Deps, limits: QueueLimits): Middlewa
     }
     let started = false;
     try {
-      await limit(() => {
+      // Org-wide installs send some events with only the organisation's id.
+      await limit(context.teamId ?? envelope.team_id ?? context.enterpriseId ?? '', () => {
         started = true;
         return next();
       });

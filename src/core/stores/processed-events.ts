@@ -7,11 +7,12 @@ import { ensureWorkspace } from './workspaces.js';
  */
 export async function claimEvent(deps: Deps, teamId: string, eventId: string): Promise<boolean> {
   await ensureWorkspace(deps, teamId);
-  const { count } = await deps.db.prisma.processedEvent.createMany({
-    data: [{ teamId, eventId, receivedAt: deps.clock.now() }],
-    skipDuplicates: true,
-  });
-  return count === 1;
+  // Raw: it runs for every handled event, and Prisma's createMany compiles its query each time.
+  const inserted = await deps.db.prisma.$executeRaw`
+    INSERT INTO "ProcessedEvent" ("teamId", "eventId", "receivedAt")
+    VALUES (${teamId}, ${eventId}, ${deps.clock.now()})
+    ON CONFLICT DO NOTHING`;
+  return inserted === 1;
 }
 
 /** Lets Slack's next retry run an event whose handling failed. */

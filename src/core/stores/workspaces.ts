@@ -6,6 +6,21 @@ import type { Prisma, Workspace } from '../../generated/prisma/client.js';
 // need not be checked again. Keyed by team, then by organisation ('' for none).
 const knownTeams = new WeakMap<object, Map<string, Set<string>>>();
 
+/** The organisations this team's row is known to exist with, in this process. */
+function seenFor(deps: Deps, teamId: string): Set<string> {
+  let known = knownTeams.get(deps.db);
+  if (!known) {
+    known = new Map();
+    knownTeams.set(deps.db, known);
+  }
+  let seen = known.get(teamId);
+  if (!seen) {
+    seen = new Set<string>();
+    known.set(teamId, seen);
+  }
+  return seen;
+}
+
 /**
  * Makes sure the team's row exists (rows that belong to it have a foreign key) with one insert
  * that does nothing if it is there, and nothing at all after the first time per process. Prisma's
@@ -13,12 +28,7 @@ const knownTeams = new WeakMap<object, Map<string, Set<string>>>();
  * INSERT … ON CONFLICT DO NOTHING does not.
  */
 export async function ensureWorkspace(deps: Deps, teamId: string, enterpriseId?: string): Promise<void> {
-  let known = knownTeams.get(deps.db);
-  if (!known) {
-    known = new Map();
-    knownTeams.set(deps.db, known);
-  }
-  const seen = known.get(teamId) ?? new Set<string>();
+  const seen = seenFor(deps, teamId);
   if (seen.has(enterpriseId ?? '')) return;
   await deps.db.prisma.workspace.createMany({
     data: [{ teamId, timezone: deps.defaultTimezone, enterpriseId: enterpriseId ?? null }],
@@ -31,7 +41,6 @@ export async function ensureWorkspace(deps: Deps, teamId: string, enterpriseId?:
       data: { enterpriseId },
     });
   seen.add(enterpriseId ?? '');
-  known.set(teamId, seen);
 }
 
 /** After a purge deleted the row: the team's next request creates it afresh. */
@@ -39,8 +48,17 @@ export function forgetKnownWorkspace(deps: Deps, teamId: string): void {
   knownTeams.get(deps.db)?.delete(teamId);
 }
 
-/** The team's row, created with defaults the first time the team is seen. */
+/**
+ * The team's row, created with defaults the first time the team is seen. Read first: a row that
+ * is there (with its organisation, if it has one) needs no insert, so a process's first request
+ * from a team, an ignored reaction say, writes nothing.
+ */
 export async function readWorkspace(deps: Deps, teamId: string, enterpriseId?: string): Promise<Workspace> {
+  const row = await deps.db.prisma.workspace.findUnique({ where: { teamId } });
+  if (row && (!enterpriseId || row.enterpriseId !== null)) {
+    seenFor(deps, teamId).add(enterpriseId ?? '');
+    return row;
+  }
   await ensureWorkspace(deps, teamId, enterpriseId);
   return deps.db.prisma.workspace.findUniqueOrThrow({ where: { teamId } });
 }

@@ -1,3 +1,4 @@
+import { allowedToAnyoneThere } from '../../domain/policy/decide.js';
 import type { Action } from '../../domain/policy/rules.js';
 import { TASK_USAGE } from '../../domain/tasks/task-command.js';
 import { formatTaskRef } from '../../domain/tasks/task-ref.js';
@@ -58,6 +59,12 @@ function ruleFor(change: TaskChange, task: TaskWithInitiative, userId: string): 
 }
 
 async function ensureMay(req: WorkRequest, task: TaskWithInitiative, action: Action, doing: string) {
+  // Someone acting from inside the task's channel (a reaction on its message) may claim it
+  // whoever they are: neither their role (users.info) nor the channel's privacy
+  // (conversations.info) is looked up before answering.
+  const channel = task.messageChannel ?? task.initiative.channelId;
+  const present = Boolean(channel) && channel === req.channelId;
+  if (allowedToAnyoneThere(action, { inChannel: present })) return;
   ensureAllowed({
     action,
     actor: await whoAsks(req),

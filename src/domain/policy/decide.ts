@@ -91,3 +91,13 @@ export function decide(action: Action, question: Question): Decision {
   if (rule.grants.some((g) => grants(g, actor, item, setup))) return { allowed: true };
   return { allowed: false, why: 'not-allowed', grants: rule.grants };
 }
+
+/**
+ * True when the item's facts alone allow the action, whoever asks: someone acting from inside
+ * the item's channel sees it, and seeing it is all some actions need (a claim). Then the
+ * asker's role need not be looked up (a users.info call) before answering.
+ */
+export function allowedToAnyoneThere(action: Action, item: ItemFacts): boolean {
+  const rule = RULES[action];
+  return rule.onItem && item.inChannel === true && (rule.grants as readonly Grant[]).includes('sees');
+}

@@ -145,3 +145,18 @@ export function parseEmojiName(text: string, hint: UsageHint = EMOJI_HINT): Pars
   }
   return ok(name);
 }
+
+/**
+ * Whether Tandem acts on this reaction at all: a task reaction (added, or the claim taken back)
+ * or the trend emoji. Every reaction in every channel Tandem is in arrives as an event, and the
+ * rest are ignored without touching the database.
+ */
+export function actsOnReaction(
+  type: 'reaction_added' | 'reaction_removed',
+  name: string,
+  emoji: ReactionEmoji,
+): boolean {
+  const reaction = reactionFor(name, emoji);
+  if (type === 'reaction_removed') return reaction === 'claim';
+  return reaction !== null || isTrendReaction(name);
+}

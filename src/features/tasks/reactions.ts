@@ -58,7 +58,10 @@ export function reactionAdded(deps: Deps) {
     if (!action) return;
     const task = await reactedTask(req, event);
     if (!task) return;
-    if (await isBot(deps, client, req.team.teamId, event.user)) {
+    // Only a reaction that would change the task asks Slack who reacted: most reactions in a
+    // claim race land on a task someone already holds, and are answered from the row alone.
+    const changes = action !== 'claim' || (task.status !== 'done' && !task.assigneeId);
+    if (changes && (await isBot(deps, client, req.team.teamId, event.user))) {
       deps.logger.debug({ teamId: req.team.teamId, user: event.user }, 'reaction by a bot; ignored');
       return;
     }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../../src/domain/policy/decide.js';
+import { allowedToAnyoneThere, decide } from '../../../src/domain/policy/decide.js';
 import type { ActorFacts, ItemFacts, SetupFacts } from '../../../src/domain/policy/facts.js';
 import { ACTIONS, type Action } from '../../../src/domain/policy/rules.js';
 import { permissionTable } from '../../../src/domain/policy/table.js';
@@ -184,5 +184,24 @@ describe('the README’s “Who can do what” table', () => {
     const table = permissionTable();
     expect(table.split('\n').filter((line) => /^\| [a-z]/.test(line)).length).toBe(ACTIONS.length);
     expect(table).toContain('| choose Tandem admins | — | — | — | — | ✓ | — | — |');
+  });
+});
+
+describe('allowedToAnyoneThere', () => {
+  it('is true only where the policy would allow every persona, whoever they are', () => {
+    for (const action of ACTIONS) {
+      for (const inChannel of [true, false]) {
+        const item: ItemFacts = { ...task, channelPrivate: true, inChannel };
+        if (!allowedToAnyoneThere(action, { inChannel })) continue;
+        // Then no role or setting can change the answer: skipping the look-up is safe.
+        for (const who of PERSONAS) expect(allowed(action, who, item), `${action} by ${who}`).toBe(true);
+      }
+    }
+  });
+
+  it('lets a claim from inside the task’s channel through without asking who it is', () => {
+    expect(allowedToAnyoneThere('task.claim', { inChannel: true })).toBe(true);
+    expect(allowedToAnyoneThere('task.claim', { inChannel: false })).toBe(false);
+    expect(allowedToAnyoneThere('task.done', { inChannel: true })).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actsOnReaction,
   DEFAULT_REACTION_EMOJI,
   emojiClash,
   isTrendReaction,
@@ -141,5 +142,26 @@ describe('parseEmojiName', () => {
     expect(result.error.message).toContain(message);
     expect(result.error.usage).not.toBe('');
     expect(result.error.example).not.toBe('');
+  });
+});
+
+describe('actsOnReaction', () => {
+  const emoji = { ...DEFAULT_REACTION_EMOJI, claim: 'hand' };
+
+  it('is true for the workspace’s task emoji and the trend emoji, in any spelling', () => {
+    expect(actsOnReaction('reaction_added', 'raised_hand::skin-tone-2', emoji)).toBe(true);
+    expect(actsOnReaction('reaction_added', 'white_check_mark', emoji)).toBe(true);
+    expect(actsOnReaction('reaction_added', TREND_EMOJI, emoji)).toBe(true);
+  });
+
+  it('is false for emoji that mean nothing here, and for the default claim emoji once it changed', () => {
+    expect(actsOnReaction('reaction_added', 'tada', emoji)).toBe(false);
+    expect(actsOnReaction('reaction_added', 'raising_hand', emoji)).toBe(false);
+  });
+
+  it('counts only the claim emoji taken back', () => {
+    expect(actsOnReaction('reaction_removed', 'hand', emoji)).toBe(true);
+    expect(actsOnReaction('reaction_removed', 'white_check_mark', emoji)).toBe(false);
+    expect(actsOnReaction('reaction_removed', TREND_EMOJI, emoji)).toBe(false);
   });
 });

@@ -1,0 +1,88 @@
+// A flood of events from one workspace must not hold up another workspace's claim: the event queue
+// gives each workspace a lane and the lanes take turns. Measured in events handled, not in time.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS } from '../support/databases.js';
+import { type RunningTandem, startTandem } from '../support/tandem.js';
+
+const BUSY = 'TFLOOD001';
+const QUIET = 'TQUIET001';
+const CHANNEL = 'CFAIR0001';
+const FLOOD = 40;
+// One at a time makes the order strict; the bound below scales with it.
+const CONCURRENCY = 1;
+const messageTs = (team: string) => (team === BUSY ? '1700000000.000001' : '1700000000.000002');
+
+async function seedTask(t: RunningTandem, teamId: string) {
+  await t.db.prisma.workspace.create({ data: { teamId, nextInitiativeNumber: 2, nextTaskNumber: 2 } });
+  const initiative = await t.db.prisma.initiative.create({
+    data: { teamId, number: 1, title: 'Fair launch', leadDiscipline: 'pr', createdBy: 'USEED0001' },
+  });
+  await t.db.prisma.task.create({
+    data: {
+      teamId,
+      number: 1,
+      initiativeId: initiative.id,
+      title: 'Fair task',
+      messageChannel: CHANNEL,
+      messageTs: messageTs(teamId),
+      createdBy: 'USEED0001',
+    },
+  });
+}
+
+const claim = (user: string, teamId: string) => ({
+  type: 'reaction_added',
+  user,
+  reaction: 'raising_hand',
+  item: { type: 'message', channel: CHANNEL, ts: messageTs(teamId) },
+  event_ts: '1.0',
+});
+
+describe.each(BACKENDS)('event queue fairness on %s', (backend) => {
+  let t: RunningTandem;
+  beforeAll(async () => {
+    t = await startTandem(backend, { limits: { events: { concurrency: CONCURRENCY, maxWaiting: 1_000 } } });
+    await seedTask(t, BUSY);
+    await seedTask(t, QUIET);
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('answers a claim in a quiet workspace within one turn of a flooding one', async () => {
+    // Every claim, won or lost, ends with one private answer to the person who reacted.
+    const answeredIn = (team: string) =>
+      t.slack
+        .callsTo('chat.postEphemeral')
+        .filter((c) => !c.fault && String(c.args.user).startsWith(team === BUSY ? 'UFLOOD' : 'UQUIET'));
+    // Acked at once, handled later: all FLOOD are queued (or running) before the quiet claim comes.
+    const flood = Array.from({ length: FLOOD }, (_, i) =>
+      t.ackSender.event(claim(`UFLOOD${String(i).padStart(3, '0')}`, BUSY), {
+        teamId: BUSY,
+        eventId: `EvFLOOD${backend}${i}`,
+      }),
+    );
+    expect((await Promise.all(flood)).map((r) => r.status)).toEqual(flood.map(() => 200));
+    const busyBefore = answeredIn(BUSY).length;
+    const quiet = await t.ackSender.event(claim('UQUIET001', QUIET), {
+      teamId: QUIET,
+      eventId: `EvQUIET${backend}`,
+    });
+    expect(quiet.status).toBe(200);
+    await t.settled();
+
+    const all = t.slack.callsTo('chat.postEphemeral').filter((c) => !c.fault);
+    const quietAt = all.findIndex((c) => c.args.user === 'UQUIET001');
+    const busyBetween =
+      all.slice(0, quietAt).filter((c) => String(c.args.user).startsWith('UFLOOD')).length - busyBefore;
+    // The flood was far from done when the quiet claim came...
+    expect(busyBefore).toBeLessThan(FLOOD - 2 * CONCURRENCY - 1);
+    // ...yet only the busy events already running, and one turn of the busy lane, went before it.
+    expect(busyBetween).toBeLessThanOrEqual(CONCURRENCY + 1);
+    expect(answeredIn(BUSY)).toHaveLength(FLOOD);
+    expect(answeredIn(QUIET)).toHaveLength(1);
+    const owners = await t.db.prisma.task.findMany({ where: { teamId: { in: [BUSY, QUIET] } } });
+    expect(owners.find((o) => o.teamId === QUIET)?.assigneeId).toBe('UQUIET001');
+    expect(owners.find((o) => o.teamId === BUSY)?.assigneeId).toMatch(/^UFLOOD/);
+  });
+});
