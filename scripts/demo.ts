@@ -10,7 +10,7 @@ import { createLogger } from '../src/logger.js';
 import { startScheduler } from '../src/scheduler/scheduler.js';
 import { startLocalTandem } from '../test/harness/local-tandem.js';
 import { blockAction } from '../test/harness/slack-payloads.js';
-import { describeCalls } from './lib/transcript.js';
+import { describeCalls, recorded } from './lib/transcript.js';
 
 const TEAM = 'TDEMO0001';
 const CHANNEL = 'CLAUNCH01';
@@ -277,15 +277,14 @@ try {
     'Ana, who set Tandem up, takes a copy of the workspace’s data: a JSON file, by DM',
   );
 
-  const initiatives = await db.prisma.initiative.count({ where: { teamId: TEAM } });
-  const events = await db.prisma.ownershipEvent.count({ where: { teamId: TEAM } });
-  const tasks = await db.prisma.task.count({ where: { teamId: TEAM } });
-  const trends = await db.prisma.trend.count({ where: { teamId: TEAM } });
-  const drafts = await db.prisma.socialDraft.count({ where: { teamId: TEAM } });
-  const approved = await db.prisma.socialDraft.count({ where: { teamId: TEAM, status: 'approved' } });
-  console.log(
-    `Recorded: ${initiatives} initiatives, ${tasks} tasks, ${trends} trend, ${drafts} social drafts (${approved} approved), ${events} ownership events. Demo finished.`,
+  await type('dev', '/tandem', 'who-owns T1', 'Dev asks who owns T1 now, and sees each step that led there');
+  await type(
+    'ana',
+    '/tandem',
+    'status',
+    'Ana, an admin, checks that everything Tandem sends is getting through',
   );
+  console.log(`${await recorded(db, TEAM)} Demo finished.`);
 } catch (error) {
   failed = true;
   console.error('The demo failed:', error);

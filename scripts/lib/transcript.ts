@@ -1,3 +1,4 @@
+import type { Database } from '../../src/db/database.js';
 import type { SlackCall } from '../../test/harness/fake-slack.js';
 
 /** Turns Slack mrkdwn into plain terminal text, with people and channels by name. */
@@ -96,4 +97,18 @@ export function describeCalls(calls: SlackCall[], names: Record<string, string>)
     }
   }
   return out;
+}
+
+/** What the demo left in the database, in one line. */
+export async function recorded(db: Database, teamId: string): Promise<string> {
+  const where = { teamId };
+  const [initiatives, tasks, trends, drafts, approved, events] = await Promise.all([
+    db.prisma.initiative.count({ where }),
+    db.prisma.task.count({ where }),
+    db.prisma.trend.count({ where }),
+    db.prisma.socialDraft.count({ where }),
+    db.prisma.socialDraft.count({ where: { teamId, status: 'approved' } }),
+    db.prisma.ownershipEvent.count({ where }),
+  ]);
+  return `Recorded: ${initiatives} initiatives, ${tasks} tasks, ${trends} trend, ${drafts} social drafts (${approved} approved), ${events} ownership events.`;
 }
