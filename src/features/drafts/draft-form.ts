@@ -55,12 +55,7 @@ export function draftFormAction(deps: Deps) {
     const { ack, action, body, client, respond } = args;
     await ack();
     const req = await workRequest(deps, args, body.user.id, 'button', body.channel?.id);
-    let metadata: DraftModalMetadata | null = null;
-    try {
-      metadata = parseDraftMetadata(action.value ?? '');
-    } catch {
-      metadata = null;
-    }
+    const metadata = parseDraftMetadata(action.value ?? '');
     if (!metadata) throw new UserError('That button no longer works. Type `/draft` to open the draft form.');
     await ensureMayDraftIn(req, metadata.channelId);
     const release = metadata.releaseId

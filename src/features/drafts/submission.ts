@@ -31,7 +31,13 @@ const metadataSchema = z.object({ channelId: z.string().min(1), releaseId: z.str
 
 /** What the form carried through the client since it opened; null when it is not ours or out of date. */
 export function parseDraftMetadata(privateMetadata: string): DraftModalMetadata | null {
-  const metadata = metadataSchema.safeParse(JSON.parse(privateMetadata || '{}'));
+  let json: unknown;
+  try {
+    json = JSON.parse(privateMetadata || '{}');
+  } catch {
+    return null;
+  }
+  const metadata = metadataSchema.safeParse(json);
   return metadata.success ? metadata.data : null;
 }
 

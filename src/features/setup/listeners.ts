@@ -17,7 +17,7 @@ import type { Deps } from '../../deps.js';
 import { parseTandemCommand, type TandemCommand } from '../../domain/setup/tandem-command.js';
 import { orThrow } from '../../domain/user-error.js';
 import { sendDm } from '../../slack/dm.js';
-import { openForm } from '../../slack/forms.js';
+import { openForm, type Reopen } from '../../slack/forms.js';
 import { privately } from '../../slack/reply.js';
 import { exportCommand } from './export.js';
 import {
@@ -110,11 +110,7 @@ export function tandemCommand(deps: Deps) {
           respond,
           command.trigger_id,
           setupModal(req.team, { channelId: command.channel_id }),
-          {
-            actionId: SETUP_OPEN_ACTION,
-            value: command.channel_id,
-            what: 'the setup form',
-          },
+          reopenSetup(command.channel_id),
         );
         return;
       }
@@ -139,6 +135,13 @@ export function tandemCommand(deps: Deps) {
   };
 }
 
+/** The button that opens the setup form afresh, for the channel it was asked for in. */
+const reopenSetup = (channelId: string): Reopen => ({
+  actionId: SETUP_OPEN_ACTION,
+  value: channelId,
+  what: 'the setup form',
+});
+
 /** "Open the form", offered when the setup form could not open in time: asks the policy afresh. */
 export function setupOpenAction(deps: Deps) {
   return async function handleSetupOpen(args: ButtonArgs): Promise<void> {
@@ -148,8 +151,9 @@ export function setupOpenAction(deps: Deps) {
     ensureSettingsAllowed(req.team, await whoAsks(req), {});
     const channelId = action.value || undefined;
     const view = setupModal(req.team, channelId ? { channelId } : {});
-    const reopen = { actionId: SETUP_OPEN_ACTION, value: action.value ?? '', what: 'the setup form' };
-    if ((await openForm(client, respond, body.trigger_id, view, reopen)) === 'opened') {
+    if (
+      (await openForm(client, respond, body.trigger_id, view, reopenSetup(action.value ?? ''))) === 'opened'
+    ) {
       await respond({ delete_original: true });
     }
   };
