@@ -25,17 +25,18 @@ interface ReplyTarget {
   typed?: string;
 }
 
-function replyTarget(body: Record<string, unknown>): ReplyTarget {
+/** Where to answer the person behind a request; a reaction names its channel on the item it is on. */
+export function replyTarget(body: Record<string, unknown>): ReplyTarget {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const user = body.user as { id?: string } | undefined;
   const channel = body.channel as { id?: string } | undefined;
-  const event = body.event as { user?: string; channel?: string } | undefined;
+  const event = body.event as { user?: string; channel?: string; item?: { channel?: string } } | undefined;
   const responseUrls = body.response_urls as Array<{ response_url?: string }> | undefined;
   const command = str(body.command);
   return {
     responseUrl: str(body.response_url) ?? responseUrls?.[0]?.response_url,
     userId: str(body.user_id) ?? user?.id ?? event?.user,
-    channelId: str(body.channel_id) ?? channel?.id ?? event?.channel,
+    channelId: str(body.channel_id) ?? channel?.id ?? event?.channel ?? event?.item?.channel,
     typed: command ? `${command} ${str(body.text) ?? ''}`.trim() : undefined,
   };
 }
