@@ -223,4 +223,65 @@ describe.each(BACKENDS)('private-channel work stays with its channel, on %s', (b
       await t.db.prisma.nudgeSent.count({ where: { recipientId: SOL, itemId: memo.id, skipped: 'hidden' } }),
     ).toBe(1);
   });
+
+  it('fills an outsider’s /task, /initiative and /trend list with what they may see, however much private work sorts first', async () => {
+    // Logged first, so the newest-first trend list would put the private ones ahead of it.
+    await t.command('/trend', 'add "#OpenTalk"', as(OUT));
+    const merger = await t.db.prisma.initiative.findFirstOrThrow({
+      where: { teamId: TEAM, title: 'Secret merger' },
+    });
+    const early = new Date('2026-01-01T00:00:00Z');
+    await t.db.prisma.task.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        teamId: TEAM,
+        number: 900 + i,
+        initiativeId: merger.id,
+        title: `Sealed step ${i}`,
+        dueDate: early,
+        messageChannel: PRIVATE,
+        messageTs: `1700009000.${String(i).padStart(6, '0')}`,
+        createdBy: PAM,
+      })),
+    });
+    await t.db.prisma.initiative.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        teamId: TEAM,
+        number: 900 + i,
+        title: `Sealed plan ${i}`,
+        kind: 'crisis' as const,
+        leadDiscipline: 'pr' as const,
+        status: 'active' as const,
+        dueDate: early,
+        channelId: PRIVATE,
+        createdBy: PAM,
+      })),
+    });
+    await t.db.prisma.trend.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        teamId: TEAM,
+        number: 900 + i,
+        label: `#Sealed${i}`,
+        sourceChannel: PRIVATE,
+        sourceTs: `1700009100.${String(i).padStart(6, '0')}`,
+        reporterId: PAM,
+      })),
+    });
+
+    const tasks = reply(await t.command('/task', 'list', as(OUT)));
+    expect(tasks).toContain('Draft posts');
+    expect(tasks).not.toContain('Sealed step');
+    expect(tasks).not.toContain('more; narrow');
+    const initiatives = reply(await t.command('/initiative', 'list', as(OUT)));
+    expect(initiatives).toContain('Q4 launch');
+    expect(initiatives).not.toContain('Sealed plan');
+    expect(initiatives).not.toContain('more; narrow');
+    const trends = reply(await t.command('/trend', 'list', as(OUT)));
+    expect(trends).toContain('OpenTalk');
+    expect(trends).not.toContain('Sealed');
+
+    // A member of the channel sees a full page of it, and the count says how much more there is.
+    const member = reply(await t.command('/task', 'list', as(MAX)));
+    expect(member).toContain('Sealed step 0');
+    expect(member).toContain('more; narrow');
+  });
 });

@@ -11,8 +11,16 @@ import type {
   Initiative,
   InitiativeStatus,
   OwnershipChange,
+  Prisma,
 } from '../../generated/prisma/client.js';
 import type { WorkspaceSettings } from '../settings.js';
+import {
+  type ChannelScope,
+  channelsOf,
+  initiativesIn,
+  tallyInitiatives,
+  type WorkChannels,
+} from './channel-scope.js';
 
 export interface Actor {
   teamId: string;
@@ -141,16 +149,22 @@ export async function addInitiative(
 const OPEN: InitiativeStatus[] = ['planned', 'active'];
 export const LIST_LIMIT = 50;
 
-export async function listInitiatives(
+/** An `/initiative list` before its reader is known: what it matches, and the channels it is in. */
+export interface InitiativeListQuery {
+  where: Prisma.InitiativeWhereInput;
+  found: WorkChannels;
+}
+
+export async function initiativeListQuery(
   deps: Deps,
   actor: Actor,
   filter: InitiativeListFilter,
   workspace: WorkspaceSettings,
-): Promise<{ initiatives: Initiative[]; total: number }> {
+): Promise<InitiativeListQuery> {
   const today = calendarDateToDb(
     todayIn({ now: deps.clock.now(), timezone: workspace.timezone }) ?? '1970-01-01',
   );
-  const where = {
+  const where: Prisma.InitiativeWhereInput = {
     teamId: actor.teamId,
     ...(filter.by === 'all' ? {} : { status: { in: OPEN } }),
     ...(filter.by === 'mine' ? { ownerId: actor.userId } : {}),
@@ -158,6 +172,16 @@ export async function listInitiatives(
     ...(filter.by === 'kind' ? { kind: filter.kind } : {}),
     ...(filter.by === 'overdue' ? { dueDate: { lt: today } } : {}),
   };
+  return { where, found: channelsOf([await tallyInitiatives(deps, where)]) };
+}
+
+/** The page and total as its reader may see them: hidden work neither crowds out the page nor counts. */
+export async function listInitiatives(
+  deps: Deps,
+  query: InitiativeListQuery,
+  scope: ChannelScope,
+): Promise<{ initiatives: Initiative[]; total: number }> {
+  const where = { AND: [query.where, initiativesIn(scope)] };
   const [initiatives, total] = await Promise.all([
     deps.db.prisma.initiative.findMany({
       where,

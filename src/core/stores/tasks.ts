@@ -3,8 +3,9 @@ import type { TaskListFilter } from '../../domain/tasks/task-command.js';
 import { formatTaskRef } from '../../domain/tasks/task-ref.js';
 import { todayIn } from '../../domain/time/calendar-date.js';
 import { UserError } from '../../domain/user-error.js';
-import type { ChangeSource, Discipline, Initiative, Task } from '../../generated/prisma/client.js';
+import type { ChangeSource, Discipline, Initiative, Prisma, Task } from '../../generated/prisma/client.js';
 import type { WorkspaceSettings } from '../settings.js';
+import { type ChannelScope, channelsOf, tallyTasks, tasksIn, type WorkChannels } from './channel-scope.js';
 import { findInitiative } from './initiatives.js';
 
 export interface TaskActor {
@@ -68,14 +69,20 @@ export function findTaskByMessage(
 
 export const TASK_LIST_LIMIT = 50;
 
-export async function listTasks(
+/** A `/task list` before its reader is known: what it matches, and the channels that work is in. */
+export interface TaskListQuery {
+  where: Prisma.TaskWhereInput;
+  found: WorkChannels;
+}
+
+export async function taskListQuery(
   deps: Deps,
   actor: TaskActor,
   filter: TaskListFilter,
-): Promise<{ tasks: TaskWithInitiative[]; total: number }> {
+): Promise<TaskListQuery> {
   const initiative =
     filter.by === 'initiative' ? await findInitiative(deps, actor.teamId, filter.initiative) : null;
-  const where = {
+  const where: Prisma.TaskWhereInput = {
     teamId: actor.teamId,
     ...(filter.by === 'all' ? {} : { status: { not: 'done' as const } }),
     ...(filter.by === 'mine' ? { assigneeId: actor.userId } : {}),
@@ -83,6 +90,19 @@ export async function listTasks(
     ...(filter.by === 'unclaimed' ? { assigneeId: null } : {}),
     ...(initiative ? { initiativeId: initiative.id } : {}),
   };
+  return { where, found: channelsOf([await tallyTasks(deps, where)]) };
+}
+
+/**
+ * The page and total of a list as its reader may see them: the scope is in the query, so private
+ * work they may not see neither crowds out the page nor counts.
+ */
+export async function listTasks(
+  deps: Deps,
+  query: TaskListQuery,
+  scope: ChannelScope,
+): Promise<{ tasks: TaskWithInitiative[]; total: number }> {
+  const where = { AND: [query.where, tasksIn(scope, query.found.unpostedTasks)] };
   const [tasks, total] = await Promise.all([
     deps.db.prisma.task.findMany({
       where,

@@ -1,7 +1,8 @@
 import type { Deps } from '../../deps.js';
 import { formatTrendRef } from '../../domain/trends/trend-ref.js';
 import { UserError } from '../../domain/user-error.js';
-import type { Initiative, Trend } from '../../generated/prisma/client.js';
+import type { Initiative, Prisma, Trend } from '../../generated/prisma/client.js';
+import { type ChannelScope, channelsOf, tallyOf, trendsIn } from './channel-scope.js';
 
 export interface NewTrend {
   label: string;
@@ -81,15 +82,35 @@ export function createTrend(
   });
 }
 
-export function listTrends(deps: Deps, teamId: string, which: 'active' | 'all'): Promise<Trend[]> {
-  const now = deps.clock.now();
+function trendListWhere(teamId: string, which: 'active' | 'all', now: Date): Prisma.TrendWhereInput {
+  return {
+    teamId,
+    ...(which === 'active'
+      ? { status: 'active', OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }
+      : {}),
+  };
+}
+
+/** The channels the trends of a list were spotted in, each once, before its reader's scope is known. */
+export async function trendListChannels(deps: Deps, teamId: string, which: 'active' | 'all') {
+  const rows = await deps.db.prisma.trend.groupBy({
+    by: ['sourceChannel'],
+    where: trendListWhere(teamId, which, deps.clock.now()),
+    _count: { _all: true },
+    orderBy: { sourceChannel: 'asc' },
+  });
+  return channelsOf([tallyOf(rows, 'sourceChannel')]).channels;
+}
+
+/** The newest fifty a reader may see: the scope is in the query, so hidden ones never crowd them out. */
+export function listTrends(
+  deps: Deps,
+  teamId: string,
+  which: 'active' | 'all',
+  scope: ChannelScope,
+): Promise<Trend[]> {
   return deps.db.prisma.trend.findMany({
-    where: {
-      teamId,
-      ...(which === 'active'
-        ? { status: 'active', OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }
-        : {}),
-    },
+    where: { AND: [trendListWhere(teamId, which, deps.clock.now()), trendsIn(scope)] },
     orderBy: { number: 'desc' },
     take: 50,
   });

@@ -2,43 +2,15 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import type { ItemFacts } from '../../domain/policy/facts.js';
 import { channelAccess } from '../../domain/policy/visibility.js';
-import type { Initiative, Trend } from '../../generated/prisma/client.js';
 import { channelFacts, isPrivateChannel } from '../channels.js';
 import { isAllowed } from '../permissions.js';
 import type { ChannelScope } from '../stores/channel-scope.js';
-import type { TaskWithInitiative } from '../stores/tasks.js';
-import { initiativeFacts, taskFacts, trendFacts, type Viewer, whoAsks } from './request.js';
+import { type Viewer, whoAsks } from './request.js';
 
 /** Whether this person may see one item (a nudge about it, a line in a digest). */
 export async function maySee(viewer: Viewer, item: ItemFacts): Promise<boolean> {
   return isAllowed({ action: 'item.view', actor: await whoAsks(viewer), team: viewer.team, item });
 }
-
-/**
- * What of a list this person may see: private-channel work only for that channel's members.
- * Channel answers are cached, so a list of fifty items costs a lookup per distinct channel.
- */
-async function visible<T>(
-  viewer: Viewer,
-  items: T[],
-  facts: (viewer: Viewer, item: T) => Promise<ItemFacts>,
-): Promise<T[]> {
-  const actor = await whoAsks(viewer);
-  const shown: T[] = [];
-  for (const item of items) {
-    if (isAllowed({ action: 'item.view', actor, team: viewer.team, item: await facts(viewer, item) }))
-      shown.push(item);
-  }
-  return shown;
-}
-
-export const visibleTasks = (viewer: Viewer, tasks: TaskWithInitiative[]) =>
-  visible(viewer, tasks, taskFacts);
-
-export const visibleInitiatives = (viewer: Viewer, initiatives: Initiative[]) =>
-  visible(viewer, initiatives, initiativeFacts);
-
-export const visibleTrends = (viewer: Viewer, trends: Trend[]) => visible(viewer, trends, trendFacts);
 
 /**
  * What one person sees of the work in these channels, for a query to filter by: one Slack lookup

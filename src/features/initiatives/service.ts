@@ -4,6 +4,7 @@ import {
   type AddResult,
   addInitiative,
   findInitiative,
+  initiativeListQuery,
   listInitiatives,
   type NewInitiative,
 } from '../../core/stores/initiatives.js';
@@ -17,7 +18,7 @@ import {
   type WorkRequest,
   whoAsks,
 } from '../../core/work/request.js';
-import { visibleInitiatives } from '../../core/work/visibility.js';
+import { scopeFor } from '../../core/work/visibility.js';
 import type { InitiativeListFilter } from '../../domain/initiatives/initiative-command.js';
 import { platformError } from '../../slack/reply.js';
 import type { ChecklistOutcome } from './views.js';
@@ -79,9 +80,8 @@ export async function list(req: WorkRequest, filter: InitiativeListFilter) {
     team: req.team,
     doing: 'list the workspace’s initiatives',
   });
-  const { initiatives, total } = await listInitiatives(req.deps, storeActor(req), filter, req.team);
-  const shown = await visibleInitiatives(req, initiatives);
-  return { initiatives: shown, total: total - (initiatives.length - shown.length) };
+  const query = await initiativeListQuery(req.deps, storeActor(req), filter, req.team);
+  return listInitiatives(req.deps, query, await scopeFor(req, query.found.channels));
 }
 
 /** `/initiative show`: one initiative and its latest changes, for those who can see it. */

@@ -3,11 +3,11 @@ import { ensureAllowed } from '../../core/permissions.js';
 import { findInitiative } from '../../core/stores/initiatives.js';
 import { draftTask } from '../../core/stores/task-creation.js';
 import type { TaskWithInitiative } from '../../core/stores/tasks.js';
-import { listTasks, type NewTask } from '../../core/stores/tasks.js';
+import { listTasks, type NewTask, taskListQuery } from '../../core/stores/tasks.js';
 import { type PostOutcome, postTaskDrafts } from '../../core/task-messages/post.js';
 import { initiativeFacts, storeActor, type WorkRequest, whoAsks } from '../../core/work/request.js';
 import { claim } from '../../core/work/task-changes.js';
-import { visibleTasks } from '../../core/work/visibility.js';
+import { scopeFor } from '../../core/work/visibility.js';
 import type { TaskListFilter } from '../../domain/tasks/task-command.js';
 import { workloadNote } from '../../domain/tasks/workload.js';
 import type { SlackMessage } from '../../slack/blocks.js';
@@ -67,7 +67,6 @@ export async function tasksToList(req: WorkRequest, filter: TaskListFilter) {
     team: req.team,
     doing: 'list the workspace’s tasks',
   });
-  const { tasks, total } = await listTasks(req.deps, storeActor(req), filter);
-  const shown = await visibleTasks(req, tasks);
-  return { tasks: shown, total: total - (tasks.length - shown.length) };
+  const query = await taskListQuery(req.deps, storeActor(req), filter);
+  return listTasks(req.deps, query, await scopeFor(req, query.found.channels));
 }

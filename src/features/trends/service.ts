@@ -10,6 +10,7 @@ import {
   listTrends,
   type NewTrend,
   trendFromMessage,
+  trendListChannels,
   trendResponse,
 } from '../../core/stores/trends.js';
 import {
@@ -20,7 +21,7 @@ import {
   type WorkRequest,
   whoAsks,
 } from '../../core/work/request.js';
-import { visibleTrends } from '../../core/work/visibility.js';
+import { scopeFor } from '../../core/work/visibility.js';
 import { matchTrend } from '../../domain/trends/trend-match.js';
 import { formatTrendRef } from '../../domain/trends/trend-ref.js';
 import { UserError } from '../../domain/user-error.js';
@@ -100,7 +101,8 @@ export async function logTrend(
 export async function trendsToList(req: WorkRequest, which: 'active' | 'all'): Promise<Trend[]> {
   const actor = await whoAsks(req);
   ensureAllowed({ action: 'workspace.list', actor, team: req.team, doing: 'list the workspace’s trends' });
-  return visibleTrends(req, await listTrends(req.deps, req.team.teamId, which));
+  const channels = await trendListChannels(req.deps, req.team.teamId, which);
+  return listTrends(req.deps, req.team.teamId, which, await scopeFor(req, channels));
 }
 
 /** `/trend link TR3 12`: for anyone who can see both. */
