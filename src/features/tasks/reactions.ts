@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { tellPaced } from '../../core/outbound/private-notices.js';
 import { isBot } from '../../core/people.js';
 import { findTaskByMessage, type TaskWithInitiative } from '../../core/stores/tasks.js';
 import { taskRef } from '../../core/task-messages/views.js';
@@ -7,8 +8,9 @@ import { changeTask, ensureMayChange } from '../../core/work/task-changes.js';
 import type { Deps } from '../../deps.js';
 import { reactionFor } from '../../domain/tasks/reactions.js';
 import { UserError } from '../../domain/user-error.js';
+import type { SlackMessage } from '../../slack/blocks.js';
 import { sendDm } from '../../slack/dm.js';
-import { tellPrivately } from '../../slack/tell.js';
+import { tellLost } from './lost-claims.js';
 import { claimAndTell } from './service.js';
 import { blockedQuestion, handoffPicker, noteMessage } from './views.js';
 
@@ -31,12 +33,11 @@ async function reactedTask(req: WorkRequest, event: ReactionEvent): Promise<Task
 
 /**
  * A reaction has no reply of its own: refusals and confirmations go privately to the person
- * who reacted, in the channel where they did.
+ * who reacted, in the channel where they did, queued in the workspace's paced lane for them.
  */
-function privateTeller(deps: Deps, args: AddedArgs | RemovedArgs) {
+function privateTeller(deps: Deps, args: AddedArgs | RemovedArgs, teamId: string) {
   const where = { channel: args.event.item.channel, user: args.event.user };
-  return (message: Parameters<typeof tellPrivately>[3]) =>
-    tellPrivately(args.client, deps.logger, where, message);
+  return async (message: SlackMessage) => tellPaced(deps, args.client, teamId, where, message);
 }
 
 /** Runs a reaction's work; a refusal (or another mistake) is told privately instead of thrown. */
@@ -65,11 +66,13 @@ export function reactionAdded(deps: Deps) {
       deps.logger.debug({ teamId: req.team.teamId, user: event.user }, 'reaction by a bot; ignored');
       return;
     }
-    const tell = privateTeller(deps, args);
+    const tell = privateTeller(deps, args, req.team.teamId);
     await tellingRefusals(tell, async () => {
       switch (action) {
         case 'claim':
-          return claimAndTell(req, task, tell);
+          return claimAndTell(req, task, tell, (lostTo) =>
+            tellLost(req, { channel: event.item.channel, user: event.user }, lostTo),
+          );
         case 'done':
           if (task.status !== 'done') await changeTask(req, task, { kind: 'done' });
           return;
@@ -116,6 +119,10 @@ export function reactionRemoved(deps: Deps) {
     const task = await reactedTask(req, event);
     if (!task || task.assigneeId !== event.user || task.status === 'done') return;
     const { task: released } = await changeTask(req, task, { kind: 'release' });
-    await privateTeller(deps, args)(noteMessage(`You released ${taskRef(released)}; it is unclaimed again.`));
+    await privateTeller(
+      deps,
+      args,
+      req.team.teamId,
+    )(noteMessage(`You released ${taskRef(released)}; it is unclaimed again.`));
   };
 }
