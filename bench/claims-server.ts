@@ -94,6 +94,10 @@ if (mode === 'bare') {
       : {}),
   });
   const measured = { teamId: { in: teams }, number: { lte: measuredTasks } };
+  // The task messages, as Slack holds them: Tandem posted them, so chat.update may change them.
+  for (const k of teams.keys())
+    for (let i = 0; i < tasks; i++)
+      tandem.slack.setPosted({ channel: benchChannel(k), ts: benchTs(i), text: `Bench task ${i + 1}` });
   for (const [k, teamId] of teams.entries()) {
     await db.prisma.workspace.create({
       data: { teamId, nextInitiativeNumber: 2, nextTaskNumber: tasks + 1 },

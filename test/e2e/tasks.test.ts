@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findTaskByMessage } from '../../src/core/stores/tasks.js';
 import type { SlackCall } from '../harness/fake-slack.js';
 import { blockAction } from '../harness/slack-payloads.js';
 import { BACKENDS } from '../support/databases.js';
@@ -96,6 +97,17 @@ describe.each(BACKENDS)('tasks and reactions on %s', (backend) => {
     });
     expect(row.messageTs).toMatch(/^\d+\.\d+$/);
     expect(reply(calls).type).toBe('ephemeral');
+  });
+
+  it('finds the task behind a message, with its initiative, exactly as the row and its relation read', async () => {
+    const row = await task(1);
+    const viaPrisma = await t.db.prisma.task.findUniqueOrThrow({
+      where: { id: row.id },
+      include: { initiative: true },
+    });
+    expect(await findTaskByMessage(t.deps, TEAM, CHANNEL, String(row.messageTs))).toEqual(viaPrisma);
+    expect(await findTaskByMessage(t.deps, OTHER_TEAM, CHANNEL, String(row.messageTs))).toBeNull();
+    expect(await findTaskByMessage(t.deps, TEAM, CHANNEL, '1.000001')).toBeNull();
   });
 
   it('writes nothing when Slack will not let Tandem post in the channel, and says how to fix it', async () => {
