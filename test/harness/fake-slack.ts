@@ -270,7 +270,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     setMessage: (message) => history.write(message),
     setPosted: ({ channel, ts, text }) =>
-      history.post(String(resolveChannel(channel)), { ts, text, user: FAKE_BOT_USER_ID, bot_id: FAKE_BOT_ID }),
+      history.post(String(resolveChannel(channel)), {
+        ts,
+        text,
+        user: FAKE_BOT_USER_ID,
+        bot_id: FAKE_BOT_ID,
+      }),
     oauth,
     failNext: (method, fault, times = 1, where) => {
       const queue = faults.get(method) ?? [];

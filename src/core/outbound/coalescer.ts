@@ -47,7 +47,8 @@ export interface Coalescer {
   schedule(flush: Flush): void;
   /**
    * Stops starting calls in `lane` for `ms` (Slack's Retry-After); calls already waiting keep
-   * their order. Then, for a minute, they start at least `gapMs` apart (the tier's own pace).
+   * their order. Then they start at least `gapMs` apart (the tier's own pace) while the lane
+   * stays busy, and for a minute after.
    */
   pause(lane: string, ms: number, gapMs?: number): void;
   /** Renders waiting or running, and keys still inside their window. */
