@@ -65,7 +65,15 @@ describe.each(BACKENDS)('event queue fairness on %s', (backend) => {
       }),
     );
     expect((await Promise.all(flood)).map((r) => r.status)).toEqual(flood.map(() => 200));
-    const busyBefore = busyHandled();
+    // The app runs in this process: checked every turn of the event loop, the moment the quiet
+    // event joins the queue (a second lane with work waiting) is seen before anything else runs.
+    let busyBefore = -1;
+    const watch = () => {
+      // Of those waiting, one is the quiet event itself.
+      if (eventQueueDepth(t.deps).lanes >= 2) busyBefore = busyHandled() + 1;
+      else setImmediate(watch);
+    };
+    setImmediate(watch);
     // The quiet claim would win, so while it is handled it asks Slack who is claiming: at that
     // moment it holds the one slot, and every busy event not yet handled is waiting.
     let busyAtQuiet = -1;
@@ -84,9 +92,9 @@ describe.each(BACKENDS)('event queue fairness on %s', (backend) => {
 
     // The flood was far from done when the quiet claim came...
     expect(busyBefore).toBeLessThan(FLOOD - 2 * CONCURRENCY - 1);
-    // ...yet only the busy events already running, one turn of the busy lane, and one more that
-    // may end while the quiet request is on its way in (signed, sent, acked), went before it.
-    expect(busyAtQuiet - busyBefore).toBeLessThanOrEqual(CONCURRENCY + 2);
+    // ...yet only the busy events already running, and one turn of the busy lane, went before it.
+    expect(busyBefore).toBeGreaterThanOrEqual(0);
+    expect(busyAtQuiet - busyBefore).toBeLessThanOrEqual(CONCURRENCY + 1);
     expect(busyHandled()).toBe(FLOOD);
     const told = t.slack.callsTo('chat.postEphemeral').filter((c) => !c.fault);
     expect(told.filter((c) => c.args.user === 'UQUIET001')).toHaveLength(1);

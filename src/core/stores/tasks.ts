@@ -60,25 +60,26 @@ export function findTaskById(deps: Deps, teamId: string, id: string): Promise<Ta
 }
 
 /** The task behind a Slack message, or null for any message Tandem did not post as a task. */
-// The initiative's columns, each read as `i.<column>` beside the task's own.
-const INITIATIVE_COLUMNS = [
-  'id',
-  'teamId',
-  'number',
-  'title',
-  'kind',
-  'leadDiscipline',
-  'ownerId',
-  'collaborators',
-  'status',
-  'dueDate',
-  'channelId',
-  'keywords',
-  'createdBy',
-  'createdAt',
-  'updatedAt',
-] as const satisfies ReadonlyArray<keyof Initiative>;
-const INITIATIVE_SELECT = Prisma.raw(INITIATIVE_COLUMNS.map((c) => `i."${c}" AS "i.${c}"`).join(', '));
+// Every column of both models, from the generated client, so a new column is read without a change here.
+const TASK_SHAPE: Readonly<Record<string, string>> = Prisma.TaskScalarFieldEnum;
+const INITIATIVE_COLUMNS = Object.values(Prisma.InitiativeScalarFieldEnum);
+
+/** A task's columns and its initiative's (as `i.<column>`), from `Task t` joined to `Initiative i`. */
+export const TASK_WITH_INITIATIVE_COLUMNS = Prisma.raw(
+  `t.*, ${INITIATIVE_COLUMNS.map((c) => `i."${c}" AS "i.${c}"`).join(', ')}`,
+);
+
+/** The task of a row read with TASK_WITH_INITIATIVE_COLUMNS, or null when the join found none. */
+export function taskFromRow(row: Record<string, unknown> | undefined): TaskWithInitiative | null {
+  if (!row || row.id === null || row.id === undefined) return null;
+  const task: Record<string, unknown> = {};
+  const initiative: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(row)) {
+    if (column.startsWith('i.')) initiative[column.slice(2)] = value;
+    else if (column in TASK_SHAPE) task[column] = value;
+  }
+  return { ...(task as Task), initiative: initiative as Initiative };
+}
 
 /**
  * The task behind a message, with its initiative. A plain statement: every reaction on a task
@@ -92,18 +93,10 @@ export async function findTaskByMessage(
   ts: string,
 ): Promise<TaskWithInitiative | null> {
   const rows = await deps.db.prisma.$queryRaw<Array<Record<string, unknown>>>`
-    SELECT t.*, ${INITIATIVE_SELECT}
+    SELECT ${TASK_WITH_INITIATIVE_COLUMNS}
     FROM "Task" t JOIN "Initiative" i ON i."id" = t."initiativeId" AND i."teamId" = t."teamId"
     WHERE t."teamId" = ${teamId} AND t."messageChannel" = ${channel} AND t."messageTs" = ${ts}`;
-  const [row] = rows;
-  if (!row) return null;
-  const task: Record<string, unknown> = {};
-  const initiative: Record<string, unknown> = {};
-  for (const [column, value] of Object.entries(row)) {
-    if (column.startsWith('i.')) initiative[column.slice(2)] = value;
-    else task[column] = value;
-  }
-  return { ...(task as Task), initiative: initiative as Initiative };
+  return taskFromRow(rows[0]);
 }
 
 export const TASK_LIST_LIMIT = 50;

@@ -1,6 +1,7 @@
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, Context, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { tellPaced } from '../../core/outbound/private-notices.js';
 import { isBot } from '../../core/people.js';
+import { reactedTaskOf } from '../../core/requests/reacted-task.js';
 import { findTaskByMessage, type TaskWithInitiative } from '../../core/stores/tasks.js';
 import { taskRef } from '../../core/task-messages/views.js';
 import { type WorkRequest, workRequest } from '../../core/work/request.js';
@@ -19,10 +20,17 @@ type RemovedArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'reaction_remove
 type ReactionEvent = AddedArgs['event'] | RemovedArgs['event'];
 
 /** The task a reaction landed on, or null (logged at debug) for anything else. */
-async function reactedTask(req: WorkRequest, event: ReactionEvent): Promise<TaskWithInitiative | null> {
+async function reactedTask(
+  req: WorkRequest,
+  event: ReactionEvent,
+  context: Context,
+): Promise<TaskWithInitiative | null> {
   const { item } = event;
   if (item.type !== 'message' || !item.channel || !item.ts) return null;
-  const task = await findTaskByMessage(req.deps, req.team.teamId, item.channel, item.ts);
+  // Read already, with the event's de-duplication record, when the event was recorded.
+  const known = reactedTaskOf(context, item.channel, item.ts);
+  const task =
+    known !== undefined ? known : await findTaskByMessage(req.deps, req.team.teamId, item.channel, item.ts);
   if (!task)
     req.deps.logger.debug(
       { teamId: req.team.teamId, channel: item.channel, ts: item.ts },
@@ -57,7 +65,7 @@ export function reactionAdded(deps: Deps) {
     const req = await workRequest(deps, args, event.user, 'reaction', event.item.channel);
     const action = reactionFor(event.reaction, req.team.emoji);
     if (!action) return;
-    const task = await reactedTask(req, event);
+    const task = await reactedTask(req, event, args.context);
     if (!task) return;
     // Only a reaction that would change the task asks Slack who reacted: most reactions in a
     // claim race land on a task someone already holds, and are answered from the row alone.
@@ -116,7 +124,7 @@ export function reactionRemoved(deps: Deps) {
     const { event } = args;
     const req = await workRequest(deps, args, event.user, 'reaction', event.item.channel);
     if (reactionFor(event.reaction, req.team.emoji) !== 'claim') return;
-    const task = await reactedTask(req, event);
+    const task = await reactedTask(req, event, args.context);
     if (!task || task.assigneeId !== event.user || task.status === 'done') return;
     const { task: released } = await changeTask(req, task, { kind: 'release' });
     await privateTeller(
