@@ -10,6 +10,9 @@ export interface BurstRun {
   /** From the last event's ack until every task message showed its owner; null if never. */
   settledMs: number | null;
   messages: MessageCheck;
+  /** Claim events handled to the end. */
+  handled: number;
+  /** People told privately: winners, and losers who reacted before the message showed the owner. */
   answered: number;
   dropped: Record<string, number>;
   refusedPerMinute: Record<string, number[]>;
@@ -48,7 +51,8 @@ export async function burst(name: string, options: BurstOptions, databaseUrl?: s
       const m = last.messages;
       if (settledMs === null && m && last.owned === options.tasks && m.correct === m.total)
         settledMs = Math.max(0, (m.lastUpdateAt ?? lastEventAt) - lastEventAt);
-      const done = last.handled >= options.claims && settledMs !== null && (last.idleMs ?? 0) > 2_000;
+      const done =
+        last.handled >= options.claims && !last.busy && settledMs !== null && (last.idleMs ?? 0) > 2_000;
       if (done || Date.now() - lastEventAt > options.timeoutMs) break;
       await new Promise((r) => setTimeout(r, 250));
       last = await status(server.status, query);
@@ -59,7 +63,8 @@ export async function burst(name: string, options: BurstOptions, databaseUrl?: s
       tasks: options.tasks,
       settledMs,
       messages: last.messages ?? { correct: 0, total: options.tasks, lastUpdateAt: null },
-      answered: last.handled,
+      handled: last.handled,
+      answered: last.answered ?? 0,
       dropped: last.dropped ?? {},
       refusedPerMinute: last.refusedPerMinute ?? {},
       calls: last.calls ?? { ok: {}, refused: {} },

@@ -9,7 +9,12 @@ import { benchChannel, benchTeam, benchTs } from './claims-names.js';
 import type { CallCounts, MessageCheck } from './claims-slack.js';
 
 export interface Status {
+  /** Events handled to the end. */
   handled: number;
+  /** Work still in flight: events, or the Slack output they caused. */
+  busy?: boolean;
+  /** People told privately. */
+  answered?: number;
   owned?: number;
   claimEvents?: number;
   calls?: CallCounts;
@@ -38,7 +43,9 @@ export async function startServer(
   const child = spawn(
     process.execPath,
     [
-      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      ...(process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR ?? '/tmp/prof'}`]
+        : []),
       '--import',
       'tsx',
       'bench/claims-server.ts',
@@ -104,11 +111,12 @@ export async function fire(
   return { latencies, failures };
 }
 
+/** Waits until `count` events are handled and their output sent; then reads the full status. */
 export async function waitUntilHandled(url: string, count: number): Promise<Status> {
   let last = await status(url);
-  for (let waited = 0; last.handled < count && waited < 300_000; waited += 25) {
+  for (let waited = 0; (last.handled < count || last.busy) && waited < 300_000; waited += 25) {
     await new Promise((r) => setTimeout(r, 25));
     last = await status(url);
   }
-  return last;
+  return { ...(await status(url, '?full')), handled: last.handled };
 }

@@ -59,7 +59,7 @@ export async function runClaims(options: ClaimsOptions) {
         `  every message shows its owner: ${b.settledMs === null ? `NO (${b.messages.correct}/${b.messages.total} correct at the end)` : `${round(b.settledMs / 1000)} s after the last event`} (target ≤ 60 s: ${b.settledMs !== null && b.settledMs <= 60_000 ? 'met' : 'missed'})\n` +
         `  calls dropped: ${dropped} ${JSON.stringify(b.dropped)} (target 0: ${dropped === 0 ? 'met' : 'missed'})\n` +
         `  429s per method per minute: ${JSON.stringify(b.refusedPerMinute)} (target ≤ 1: ${worstMinute <= 1 ? 'met' : 'missed'})\n` +
-        `  private answers ${b.answered}/${b.claims} · calls taken ${JSON.stringify(b.calls.ok)} · warnings logged ${b.warnings}\n` +
+        `  events handled ${b.handled}/${b.claims} · people told privately ${b.answered} (the rest see the owner on the message) · calls taken ${JSON.stringify(b.calls.ok)} · warnings logged ${b.warnings}\n` +
         `  owners: ${b.owned}/${b.tasks} tasks owned, ${b.claimEvents} claim events (${one ? 'exactly one owner per task' : 'WRONG'})`,
     );
   }

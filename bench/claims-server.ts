@@ -16,6 +16,7 @@ import { eventQueueDepth } from '../src/core/requests/event-queue.js';
 import { openDatabase } from '../src/db/database.js';
 import { makeTempDir } from '../src/db/embedded-postgres-root.js';
 import { createLogger } from '../src/logger.js';
+import { metrics } from '../src/runtime/metrics.js';
 import { SIGNING_SECRET, startLocalTandem } from '../test/harness/local-tandem.js';
 import { benchChannel, benchTeam, benchTs } from './claims-names.js';
 import { checkMessages, countCalls, droppedCalls, refusalsPerMinute } from './claims-slack.js';
@@ -93,6 +94,10 @@ if (mode === 'bare') {
       : {}),
   });
   const measured = { teamId: { in: teams }, number: { lte: measuredTasks } };
+  // The task messages, as Slack holds them: Tandem posted them, so chat.update may change them.
+  for (const k of teams.keys())
+    for (let i = 0; i < tasks; i++)
+      tandem.slack.setPosted({ channel: benchChannel(k), ts: benchTs(i), text: `Bench task ${i + 1}` });
   for (const [k, teamId] of teams.entries()) {
     await db.prisma.workspace.create({
       data: { teamId, nextInitiativeNumber: 2, nextTaskNumber: tasks + 1 },
@@ -116,24 +121,38 @@ if (mode === 'bare') {
   const sampler = setInterval(() => {
     peakWaiting = Math.max(peakWaiting, eventQueueDepth(tandem.deps).waiting);
   }, 20);
-  // Every claim ends with exactly one private answer ("You claimed" or "already claimed").
+  // Events whose handling has ended (prom-client's count of their handling times).
+  const eventsHandled = async () => {
+    const { values } = await metrics.replySeconds.get();
+    const count = values.find(
+      (v) => v.metricName === 'tandem_reply_seconds_count' && v.labels.type === 'event',
+    );
+    return count?.value ?? 0;
+  };
+  // A claim is done when its event has been handled and the Slack output it caused (answers,
+  // notes, re-renders) has gone out: nothing is in flight. Polled often, so this is all the
+  // plain status costs Tandem's process; the rest is read once, with `?full` or `?since`.
   const status = await listen(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const calls = tandem.slack.calls;
-    const owned = await db.prisma.task.count({ where: { ...measured, assigneeId: { not: null } } });
-    const claimEvents = await db.prisma.ownershipEvent.count({
-      where: { teamId: { in: teams }, change: 'claimed', task: measured },
-    });
-    const answered = calls.filter((c) => c.method === 'chat.postEphemeral' && !c.fault).length;
     const body: Record<string, unknown> = {
-      handled: answered,
-      owned,
-      claimEvents,
-      calls: countCalls(calls),
-      depth: { ...eventQueueDepth(tandem.deps), peakWaiting },
-      warnings,
+      handled: await eventsHandled(),
+      busy: tandem.app.lifecycle.inFlight > 0,
       idleMs: Date.now() - (calls.at(-1)?.at ?? 0),
     };
+    if (url.searchParams.has('full') || url.searchParams.has('since')) {
+      body.owned = await db.prisma.task.count({ where: { ...measured, assigneeId: { not: null } } });
+      body.claimEvents = await db.prisma.ownershipEvent.count({
+        where: { teamId: { in: teams }, change: 'claimed', task: measured },
+      });
+      body.calls = countCalls(calls);
+      body.depth = { ...eventQueueDepth(tandem.deps), peakWaiting };
+      body.warnings = warnings;
+      // People told privately (each once, however often Slack was asked).
+      body.answered = new Set(
+        calls.filter((c) => c.method === 'chat.postEphemeral' && !c.fault).map((c) => c.args.user),
+      ).size;
+    }
     if (url.searchParams.has('since')) {
       const since = Number(url.searchParams.get('since'));
       const rows = await db.prisma.task.findMany({
@@ -150,10 +169,6 @@ if (mode === 'bare') {
       );
       body.dropped = droppedCalls(calls);
       body.refusedPerMinute = refusalsPerMinute(calls, since);
-      // Private answers given, counting each claimant once (a retried answer is one answer).
-      body.handled = new Set(
-        calls.filter((c) => c.method === 'chat.postEphemeral' && !c.fault).map((c) => c.args.user),
-      ).size;
     }
     res.end(JSON.stringify(body));
   });

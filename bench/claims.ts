@@ -11,7 +11,7 @@ export type { BurstOptions, BurstRun };
 export interface ClaimRun {
   name: string;
   events: number;
-  /** Events fully handled per second, from the first request to the last answer. */
+  /** Events fully handled per second: from the first request until every event is handled and its Slack output sent. */
   perSecond: number;
   p50: number;
   p99: number;

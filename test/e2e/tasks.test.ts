@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findTaskByMessage } from '../../src/core/stores/tasks.js';
 import type { SlackCall } from '../harness/fake-slack.js';
 import { blockAction } from '../harness/slack-payloads.js';
 import { BACKENDS } from '../support/databases.js';
@@ -98,6 +99,17 @@ describe.each(BACKENDS)('tasks and reactions on %s', (backend) => {
     expect(reply(calls).type).toBe('ephemeral');
   });
 
+  it('finds the task behind a message, with its initiative, exactly as the row and its relation read', async () => {
+    const row = await task(1);
+    const viaPrisma = await t.db.prisma.task.findUniqueOrThrow({
+      where: { id: row.id },
+      include: { initiative: true },
+    });
+    expect(await findTaskByMessage(t.deps, TEAM, CHANNEL, String(row.messageTs))).toEqual(viaPrisma);
+    expect(await findTaskByMessage(t.deps, OTHER_TEAM, CHANNEL, String(row.messageTs))).toBeNull();
+    expect(await findTaskByMessage(t.deps, TEAM, CHANNEL, '1.000001')).toBeNull();
+  });
+
   it('writes nothing when Slack will not let Tandem post in the channel, and says how to fix it', async () => {
     const before = await t.db.prisma.task.count();
     t.slack.failNext('chat.postMessage', { error: 'not_in_channel' });
@@ -118,9 +130,18 @@ describe.each(BACKENDS)('tasks and reactions on %s', (backend) => {
     const claims = (await eventsOf(number)).filter((e) => e.change === 'claimed');
     expect(claims).toHaveLength(1);
     expect(claims[0]?.toUserId).toBe(row.assigneeId);
-    const notes = t.slack.callsTo('chat.postEphemeral').map((c) => JSON.stringify(c.args.blocks));
-    expect(notes.filter((n) => n.includes('already claimed by'))).toHaveLength(49);
-    expect(notes.filter((n) => n.includes('You claimed'))).toHaveLength(1);
+    const notes = t.slack.callsTo('chat.postEphemeral');
+    const claimed = notes.filter((n) => JSON.stringify(n.args.blocks).includes('You claimed'));
+    expect(claimed.map((n) => n.args.user)).toEqual([row.assigneeId]);
+    // A loser hears who won unless the message they reacted on already showed it when their
+    // note's turn came; then it would repeat the message. Either way at most one note each.
+    const lost = notes.filter((n) => n !== claimed[0]);
+    expect(lost.length).toBeLessThanOrEqual(49);
+    expect(new Set(lost.map((n) => n.args.user)).size).toBe(lost.length);
+    for (const note of lost)
+      expect(JSON.stringify(note.args.blocks)).toContain(`already claimed by <@${row.assigneeId}>`);
+    const shown = t.slack.callsTo('chat.update').filter((c) => c.args.ts === ts && !c.fault);
+    expect(JSON.stringify(shown.at(-1)?.args.blocks)).toContain(`<@${row.assigneeId}>`);
   });
 
   it('claims with a skin-toned ✋, confirms privately, updates the message and the claimant’s App Home', async () => {

@@ -99,6 +99,8 @@ export interface FakeSlack {
   setChannel(channel: FakeSlackChannel): void;
   /** A message people wrote, as conversations.history and conversations.replies return it. */
   setMessage(message: { channel: string; ts: string; text: string; user: string }): void;
+  /** A message as if Tandem had posted it before (a seeded task's): one `chat.update` may change. */
+  setPosted(message: { channel: string; ts: string; text: string }): void;
   /** Answers the next `times` calls to `method` (only those about `channel`, when given) with `fault`. */
   failNext(method: string, fault: SlackFault, times?: number, where?: { channel: string }): void;
   /** Files uploaded and completed (files.uploadV2), with their content. */

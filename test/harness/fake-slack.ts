@@ -269,6 +269,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       users.set(user.id, user);
     },
     setMessage: (message) => history.write(message),
+    setPosted: ({ channel, ts, text }) =>
+      history.post(String(resolveChannel(channel)), {
+        ts,
+        text,
+        user: FAKE_BOT_USER_ID,
+        bot_id: FAKE_BOT_ID,
+      }),
     oauth,
     failNext: (method, fault, times = 1, where) => {
       const queue = faults.get(method) ?? [];

@@ -1,4 +1,4 @@
-import PQueue from 'p-queue';
+import { createPacer, type Pacer } from './pacer.js';
 
 /** One render of one thing people see (a task's message, someone's App Home). */
 export interface Flush {
@@ -6,6 +6,8 @@ export interface Flush {
   key: string;
   /** Calls sharing a lane (one workspace's Slack method) go one at a time, in order, and pause together. */
   lane: string;
+  /** Goes ahead of the lane's calls with a lower one (default 0). */
+  priority?: number;
   /** For the metrics: what kind of thing is rendered. */
   kind: string;
   /** Reads the current state and sends it; runs only when it is this key's turn. */
@@ -24,6 +26,8 @@ export interface CoalescerOptions {
   /** Hears every render waiting (+1, -1) and every one made needless by a later change. */
   observe?: { pending(kind: string, delta: number): void; coalesced(kind: string): void };
   now?: () => number;
+  /** Orders, pauses and paces each lane's calls; one of its own unless given. */
+  pacer?: Pacer;
 }
 
 type State = 'waiting' | 'queued' | 'running' | 'cooling';
@@ -38,28 +42,13 @@ interface Entry {
   timer?: NodeJS.Timeout | undefined;
 }
 
-interface Lane {
-  queue: PQueue;
-  /** When a rate limit was last reported, to tell a run that failed because of it. */
-  limitedAt: number;
-  pausedUntil: number;
-  /** After a rate limit, a call starts at least `gapMs` after the last one ended, until `paceUntil`. */
-  gapMs: number;
-  paceUntil: number;
-  lastEnd: number;
-  /** Keeps the lane (its pause, its pace) while it has no calls. */
-  timer?: NodeJS.Timeout | undefined;
-}
-
-/** A minute of pacing after a 429: Slack's tiers are counted per minute. */
-const PACE_MS = 60_000;
-
 export interface Coalescer {
   /** Asks for a render of `flush.key`; the latest request for a key replaces any that waits. */
   schedule(flush: Flush): void;
   /**
    * Stops starting calls in `lane` for `ms` (Slack's Retry-After); calls already waiting keep
-   * their order. Then, for a minute, they start at least `gapMs` apart (the tier's own pace).
+   * their order. Then they start at least `gapMs` apart (the tier's own pace) while the lane
+   * stays busy, and for a minute after.
    */
   pause(lane: string, ms: number, gapMs?: number): void;
   /** Renders waiting or running, and keys still inside their window. */
@@ -77,7 +66,7 @@ export function createCoalescer(options: CoalescerOptions): Coalescer {
   const maxRetries = options.maxRetries ?? 3;
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
-  const lanes = new Map<string, Lane>();
+  const pacer = options.pacer ?? createPacer({ now });
   let outstanding = 0;
   let release: (() => void) | undefined;
 
@@ -93,41 +82,11 @@ export function createCoalescer(options: CoalescerOptions): Coalescer {
     }
   };
 
-  // A lane lives while it has calls or a pause; lanes stay as few as the workspaces at work.
-  const forgetIdleLane = (name: string) => {
-    const lane = lanes.get(name);
-    if (lane && lane.queue.size === 0 && lane.queue.pending === 0 && lane.timer === undefined)
-      lanes.delete(name);
-  };
-
-  const laneOf = (name: string): Lane => {
-    let lane = lanes.get(name);
-    if (!lane) {
-      lane = {
-        queue: new PQueue({ concurrency: 1 }),
-        limitedAt: Number.NEGATIVE_INFINITY,
-        pausedUntil: 0,
-        gapMs: 0,
-        paceUntil: 0,
-        lastEnd: Number.NEGATIVE_INFINITY,
-      };
-      lane.queue.on('idle', () => forgetIdleLane(name));
-      lanes.set(name, lane);
-    }
-    return lane;
-  };
-
   const enqueue = (entry: Entry) => {
     entry.state = 'queued';
     entry.timer = undefined;
-    const lane = laneOf(entry.flush.lane);
-    void lane.queue.add(async () => {
-      const wait = lane.paceUntil > now() ? lane.lastEnd + lane.gapMs - now() : 0;
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      await runEntry(entry);
-      // Counted from a call's end: the client may have sent it again, after Retry-After, at its end.
-      lane.lastEnd = now();
-    });
+    const { lane, priority } = entry.flush;
+    void pacer.run(lane, () => runEntry(entry), priority);
   };
 
   /** Queues the entry when its window allows, or sets a timer for when it will. */
@@ -168,7 +127,7 @@ export function createCoalescer(options: CoalescerOptions): Coalescer {
       await flush.run();
       entry.retries = 0;
     } catch (error) {
-      const limited = (lanes.get(flush.lane)?.limitedAt ?? Number.NEGATIVE_INFINITY) >= started;
+      const limited = pacer.limitedAt(flush.lane) >= started;
       const retrying = limited && entry.retries < maxRetries;
       if (retrying && !entry.again) {
         entry.again = true;
@@ -220,24 +179,8 @@ export function createCoalescer(options: CoalescerOptions): Coalescer {
           return owe(entry);
       }
     },
-    pause(name, ms, gapMs = 0) {
-      const lane = laneOf(name);
-      const at = now();
-      lane.limitedAt = at;
-      lane.gapMs = gapMs;
-      lane.paceUntil = at + ms + PACE_MS;
-      if (at + ms <= lane.pausedUntil) return;
-      lane.pausedUntil = at + ms;
-      lane.queue.pause();
-      clearTimeout(lane.timer);
-      lane.timer = setTimeout(() => {
-        lane.queue.start();
-        // The lane, and with it its pace, is kept through the minute of pacing, then let go.
-        lane.timer = setTimeout(() => {
-          lane.timer = undefined;
-          forgetIdleLane(name);
-        }, PACE_MS).unref();
-      }, ms);
+    pause(name, ms, gapMs) {
+      pacer.pause(name, ms, gapMs);
     },
     get size() {
       return entries.size;

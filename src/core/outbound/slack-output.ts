@@ -53,14 +53,17 @@ function coalescerOf(deps: Deps): Coalescer {
 
 const laneOf = (teamId: string, method: string) => `${teamId}|${method}`;
 
-/** Slack's published tiers, calls per workspace per minute, for the methods sent coalesced. */
-const PER_MINUTE: Readonly<Record<string, number>> = { 'chat.update': 50, 'views.publish': 100 };
+/** Slack's published tiers, calls per workspace per minute, for the methods sent through here. */
+const PER_MINUTE: Readonly<Record<string, number>> = {
+  'chat.update': 50,
+  'views.publish': 100,
+  'chat.postEphemeral': 100,
+};
 
 /**
  * Slack's Retry-After pauses the whole method for the workspace, not just the call that got it:
- * the calls behind it wait instead of each drawing a 429 of its own, and for the next minute
- * they go at the tier's pace, so a backlog drains without a 429 as each old call leaves Slack's
- * window. The client still waits and retries the refused call itself, as its retry policy says.
+ * the calls behind it wait instead of each drawing a 429 of its own, and while a backlog lasts
+ * they go at the tier's pace, so it drains without a 429 as each old call leaves Slack's window. The client still waits and retries the refused call itself, as its retry policy says.
  */
 function watchRateLimits(client: WebClient, coalescer: Coalescer, teamId: string): void {
   let teams = watched.get(client);
@@ -83,6 +86,8 @@ export interface Output {
   /** The Slack method `send` calls: calls to one method in one workspace go in order, one at a time. */
   method: string;
   kind: string;
+  /** Goes ahead of the same method's calls with a lower one (default 0). */
+  priority?: number;
   /** Reads the current state and calls Slack; runs when the key's turn comes. */
   send: () => Promise<void>;
   /** Logs a failure; the state stays in the database for the next render. */
@@ -97,6 +102,7 @@ export function sendCoalesced(deps: Deps, client: WebClient, teamId: string, out
     key: `${teamId}|${output.key}`,
     lane: laneOf(teamId, output.method),
     kind: output.kind,
+    priority: output.priority,
     run: output.send,
     failed: output.failed,
   });

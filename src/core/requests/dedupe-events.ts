@@ -1,8 +1,9 @@
 import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
 import type { Deps } from '../../deps.js';
 import { actsOnReaction } from '../../domain/tasks/reactions.js';
-import { claimEvent, releaseEvent } from '../stores/processed-events.js';
+import { claimEvent, claimReactionEvent, releaseEvent } from '../stores/processed-events.js';
 import { teamOf } from '../team-context.js';
+import { rememberReactedTask } from './reacted-task.js';
 
 /**
  * The events some feature acts on and that would do harm twice (a claim, a trend logged twice, a
@@ -25,8 +26,31 @@ type Envelope = {
   type?: string;
   event_id?: string;
   team_id?: string;
-  event?: { type?: string; tab?: string; reaction?: string };
+  event?: {
+    type?: string;
+    tab?: string;
+    reaction?: string;
+    item?: { type?: string; channel?: string; ts?: string };
+  };
 };
+
+/** Records the event; for a reaction on a message, reads the task behind it in the same statement. */
+async function recordFirst(
+  deps: Deps,
+  context: Context,
+  teamId: string,
+  envelope: Envelope,
+): Promise<boolean> {
+  const eventId = envelope.event_id ?? '';
+  const item = envelope.event?.item;
+  if (item?.type !== 'message' || !item.channel || !item.ts) return claimEvent(deps, teamId, eventId);
+  const { first, task } = await claimReactionEvent(deps, teamId, eventId, {
+    channel: item.channel,
+    ts: item.ts,
+  });
+  if (first) rememberReactedTask(context, item.channel, item.ts, task);
+  return first;
+}
 
 /**
  * The Messages tab fires app_home_opened too, and only the Home tab is acted on. Reactions are
@@ -60,7 +84,7 @@ export function dedupeEvents(deps: Deps): Middleware<AnyMiddlewareArgs> {
       await next();
       return;
     }
-    if (!(await claimEvent(deps, teamId, envelope.event_id))) {
+    if (!(await recordFirst(deps, context, teamId, envelope))) {
       deps.logger.debug(
         { teamId, eventId: envelope.event_id, retryNum: context.retryNum },
         'duplicate event skipped',

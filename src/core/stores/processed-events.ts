@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.js';
+import { TASK_WITH_INITIATIVE_COLUMNS, type TaskWithInitiative, taskFromRow } from './tasks.js';
 import { ensureWorkspace } from './workspaces.js';
 
 /**
@@ -27,4 +28,31 @@ export async function purgeProcessedEvents(deps: Deps): Promise<number> {
   const cutoff = new Date(deps.clock.now().getTime() - PROCESSED_EVENT_RETENTION_MS);
   const { count } = await deps.db.prisma.processedEvent.deleteMany({ where: { receivedAt: { lt: cutoff } } });
   return count;
+}
+
+/**
+ * `claimEvent` for a reaction on a message, with the task behind that message (or null) read in
+ * the same statement: most reactions in a claim race need nothing more from the database, so
+ * each costs one round trip, not two.
+ */
+export async function claimReactionEvent(
+  deps: Deps,
+  teamId: string,
+  eventId: string,
+  item: { channel: string; ts: string },
+): Promise<{ first: boolean; task: TaskWithInitiative | null }> {
+  await ensureWorkspace(deps, teamId);
+  const [row] = await deps.db.prisma.$queryRaw<Array<Record<string, unknown>>>`
+    WITH recorded AS (
+      INSERT INTO "ProcessedEvent" ("teamId", "eventId", "receivedAt")
+      VALUES (${teamId}, ${eventId}, ${deps.clock.now()})
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM recorded)::int AS "recordedNow", ${TASK_WITH_INITIATIVE_COLUMNS}
+    FROM (SELECT 1) AS one
+    LEFT JOIN "Task" t
+      ON t."teamId" = ${teamId} AND t."messageChannel" = ${item.channel} AND t."messageTs" = ${item.ts}
+    LEFT JOIN "Initiative" i ON i."id" = t."initiativeId" AND i."teamId" = t."teamId"`;
+  return { first: row?.recordedNow === 1, task: taskFromRow(row) };
 }

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js';
 import { refreshHomes } from '../home/publish.js';
 import { sendCoalesced } from '../outbound/slack-output.js';
 import { findTaskById, type TaskWithInitiative } from '../stores/tasks.js';
+import { noteShown } from '../task-messages/shown.js';
 import { taskMessage } from '../task-messages/views.js';
 import { loadWorkspace } from '../team.js';
 
@@ -30,6 +31,7 @@ export function afterTaskChange(
         const workspace = await loadWorkspace(deps, teamId);
         const view = { now: deps.clock.now(), timezone: workspace.timezone, emoji: workspace.emoji };
         await client.chat.update({ channel, ts, ...taskMessage(current, view) });
+        noteShown(deps, teamId, channel, ts, current);
       },
       failed: (error, retrying) =>
         deps.logger.warn(

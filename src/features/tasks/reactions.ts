@@ -1,5 +1,7 @@
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, Context, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { tellPaced } from '../../core/outbound/private-notices.js';
 import { isBot } from '../../core/people.js';
+import { reactedTaskOf } from '../../core/requests/reacted-task.js';
 import { findTaskByMessage, type TaskWithInitiative } from '../../core/stores/tasks.js';
 import { taskRef } from '../../core/task-messages/views.js';
 import { type WorkRequest, workRequest } from '../../core/work/request.js';
@@ -7,8 +9,9 @@ import { changeTask, ensureMayChange } from '../../core/work/task-changes.js';
 import type { Deps } from '../../deps.js';
 import { reactionFor } from '../../domain/tasks/reactions.js';
 import { UserError } from '../../domain/user-error.js';
+import type { SlackMessage } from '../../slack/blocks.js';
 import { sendDm } from '../../slack/dm.js';
-import { tellPrivately } from '../../slack/tell.js';
+import { tellLost } from './lost-claims.js';
 import { claimAndTell } from './service.js';
 import { blockedQuestion, handoffPicker, noteMessage } from './views.js';
 
@@ -17,10 +20,17 @@ type RemovedArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'reaction_remove
 type ReactionEvent = AddedArgs['event'] | RemovedArgs['event'];
 
 /** The task a reaction landed on, or null (logged at debug) for anything else. */
-async function reactedTask(req: WorkRequest, event: ReactionEvent): Promise<TaskWithInitiative | null> {
+async function reactedTask(
+  req: WorkRequest,
+  event: ReactionEvent,
+  context: Context,
+): Promise<TaskWithInitiative | null> {
   const { item } = event;
   if (item.type !== 'message' || !item.channel || !item.ts) return null;
-  const task = await findTaskByMessage(req.deps, req.team.teamId, item.channel, item.ts);
+  // Read already, with the event's de-duplication record, when the event was recorded.
+  const known = reactedTaskOf(context, item.channel, item.ts);
+  const task =
+    known !== undefined ? known : await findTaskByMessage(req.deps, req.team.teamId, item.channel, item.ts);
   if (!task)
     req.deps.logger.debug(
       { teamId: req.team.teamId, channel: item.channel, ts: item.ts },
@@ -31,12 +41,11 @@ async function reactedTask(req: WorkRequest, event: ReactionEvent): Promise<Task
 
 /**
  * A reaction has no reply of its own: refusals and confirmations go privately to the person
- * who reacted, in the channel where they did.
+ * who reacted, in the channel where they did, queued in the workspace's paced lane for them.
  */
-function privateTeller(deps: Deps, args: AddedArgs | RemovedArgs) {
+function privateTeller(deps: Deps, args: AddedArgs | RemovedArgs, teamId: string) {
   const where = { channel: args.event.item.channel, user: args.event.user };
-  return (message: Parameters<typeof tellPrivately>[3]) =>
-    tellPrivately(args.client, deps.logger, where, message);
+  return async (message: SlackMessage) => tellPaced(deps, args.client, teamId, where, message);
 }
 
 /** Runs a reaction's work; a refusal (or another mistake) is told privately instead of thrown. */
@@ -56,7 +65,7 @@ export function reactionAdded(deps: Deps) {
     const req = await workRequest(deps, args, event.user, 'reaction', event.item.channel);
     const action = reactionFor(event.reaction, req.team.emoji);
     if (!action) return;
-    const task = await reactedTask(req, event);
+    const task = await reactedTask(req, event, args.context);
     if (!task) return;
     // Only a reaction that would change the task asks Slack who reacted: most reactions in a
     // claim race land on a task someone already holds, and are answered from the row alone.
@@ -65,11 +74,13 @@ export function reactionAdded(deps: Deps) {
       deps.logger.debug({ teamId: req.team.teamId, user: event.user }, 'reaction by a bot; ignored');
       return;
     }
-    const tell = privateTeller(deps, args);
+    const tell = privateTeller(deps, args, req.team.teamId);
     await tellingRefusals(tell, async () => {
       switch (action) {
         case 'claim':
-          return claimAndTell(req, task, tell);
+          return claimAndTell(req, task, tell, (lostTo) =>
+            tellLost(req, { channel: event.item.channel, user: event.user }, lostTo),
+          );
         case 'done':
           if (task.status !== 'done') await changeTask(req, task, { kind: 'done' });
           return;
@@ -113,9 +124,13 @@ export function reactionRemoved(deps: Deps) {
     const { event } = args;
     const req = await workRequest(deps, args, event.user, 'reaction', event.item.channel);
     if (reactionFor(event.reaction, req.team.emoji) !== 'claim') return;
-    const task = await reactedTask(req, event);
+    const task = await reactedTask(req, event, args.context);
     if (!task || task.assigneeId !== event.user || task.status === 'done') return;
     const { task: released } = await changeTask(req, task, { kind: 'release' });
-    await privateTeller(deps, args)(noteMessage(`You released ${taskRef(released)}; it is unclaimed again.`));
+    await privateTeller(
+      deps,
+      args,
+      req.team.teamId,
+    )(noteMessage(`You released ${taskRef(released)}; it is unclaimed again.`));
   };
 }

@@ -15,12 +15,14 @@ import { alreadyClaimedMessage, claimedMessage, noteMessage } from './views.js';
 
 /**
  * One claim, from a reaction, a button or a command: the policy and the atomic claim (in core),
- * then the one private answer the claimant gets.
+ * then the one private answer the claimant gets. A claim that lost goes to `lost` when given
+ * (a reaction's, which may be told by the task message instead), else is answered like the rest.
  */
 export async function claimAndTell(
   req: WorkRequest,
   task: TaskWithInitiative,
   tell: (message: SlackMessage) => Promise<void>,
+  lost?: (task: TaskWithInitiative) => void,
 ): Promise<void> {
   const outcome = await claim(req, task);
   switch (outcome.kind) {
@@ -32,7 +34,8 @@ export async function claimAndTell(
       return;
     case 'taken':
     case 'done':
-      await tell(alreadyClaimedMessage(outcome.task));
+      if (lost) lost(outcome.task);
+      else await tell(alreadyClaimedMessage(outcome.task));
       return;
   }
 }

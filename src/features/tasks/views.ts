@@ -29,10 +29,14 @@ export function claimedMessage(t: TaskView, workload: string | null): SlackMessa
   return { text, blocks: [section(`:raising_hand: ${text}`)] };
 }
 
-export function alreadyClaimedMessage(t: TaskView): SlackMessage {
-  const text = t.assigneeId
+const alreadyClaimed = (t: TaskView): string =>
+  t.assigneeId
     ? `${taskRef(t)} is already claimed by ${userMention(t.assigneeId)}.`
     : `${taskRef(t)} is done; there is nothing to claim.`;
+
+/** One note for one lost claim, or for several lost while the first note waited, a line each. */
+export function alreadyClaimedMessage(tasks: TaskView | readonly TaskView[]): SlackMessage {
+  const text = (Array.isArray(tasks) ? tasks : [tasks]).map(alreadyClaimed).join('\n');
   return { text, blocks: [section(text)] };
 }
 
