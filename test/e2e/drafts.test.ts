@@ -118,7 +118,7 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
       createdBy: PAM,
     });
     const posted = calls.find((c) => c.method === 'chat.postMessage' && blocksOf(c).includes('Drafting'));
-    expect(blocksOf(posted)).toContain('Drafting PR1 for 6 networks');
+    expect(blocksOf(posted)).toContain('Drafting R1 for 6 networks');
     const updated = calls.filter((c) => c.method === 'chat.update' && c.args.ts === release?.messageTs);
     expect(updated.length).toBeGreaterThan(0);
     const final = blocksOf(updated.at(-1));
@@ -153,7 +153,7 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     });
     expect(tasks.map((task) => task.network).sort()).toEqual([...NETWORKS].sort());
     expect(tasks.every((task) => task.discipline === 'social' && task.assigneeId === null)).toBe(true);
-    expect(tasks.find((task) => task.network === 'linkedin')?.title).toMatch(/^Amplify on LinkedIn: PR1/);
+    expect(tasks.find((task) => task.network === 'linkedin')?.title).toMatch(/^Amplify on LinkedIn: R1/);
 
     const x = tasks.find((task) => task.network === 'x');
     await t.sender.event(
@@ -174,7 +174,7 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     const x = (await draftsOf(release?.id ?? '')).find((d) => d.network === 'x');
     await click(MIA, 'draft_approve', x?.id ?? '');
     const refusal = t.slack.callsTo('response_url').at(-1);
-    expect(blocksOf(refusal)).toContain(`Only <@${PAM}> or <@${SOL}> can approve the drafts of PR1.`);
+    expect(blocksOf(refusal)).toContain(`Only <@${PAM}> or <@${SOL}> can approve the drafts of R1.`);
     expect((await t.db.prisma.socialDraft.findUniqueOrThrow({ where: { id: x?.id ?? '' } })).status).toBe(
       'pending',
     );
@@ -397,21 +397,21 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     }
   });
 
-  it('keeps the release when Tandem is not in the channel, and posts it later with /draft PR<n>', async () => {
+  it('keeps the release when Tandem is not in the channel, and posts it later with /draft R<n>', async () => {
     t.slack.failNext('chat.postMessage', { error: 'not_in_channel' });
     const calls = await t.command('/draft', RELEASE, as(PAM, TEAM, 'COUTSIDE1'));
     const reply = calls.find((c) => c.method === 'response_url');
     const release = (await releases()).at(-1);
-    expect(blocksOf(reply)).toContain(`saved as *PR${release?.number}*`);
+    expect(blocksOf(reply)).toContain(`saved as *R${release?.number}*`);
     expect(release?.messageTs).toBeNull();
     // Someone who neither wrote it nor leads cannot post it again; nothing is drafted.
-    const refused = await t.command('/draft', `PR${release?.number}`, as(MIA));
+    const refused = await t.command('/draft', `R${release?.number}`, as(MIA));
     expect(blocksOf(refused.find((c) => c.method === 'response_url'))).toContain(
-      `Only <@${PAM}> (the owner), a lead or a Tandem admin can draft or post PR${release?.number} again.`,
+      `Only <@${PAM}> (the owner), a lead or a Tandem admin can draft or post R${release?.number} again.`,
     );
     expect((await draftsOf(release?.id ?? '')).length).toBe(0);
     // Its author, once Tandem is invited, posts it from anywhere: into the release's own channel.
-    await t.command('/draft', `PR${release?.number}`, as(PAM));
+    await t.command('/draft', `R${release?.number}`, as(PAM));
     const after = await t.db.prisma.pressRelease.findUniqueOrThrow({ where: { id: release?.id ?? '' } });
     expect(after).toMatchObject({ channelId: 'COUTSIDE1' });
     expect(after.draftedAt).not.toBeNull();
@@ -425,8 +425,8 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     const calls = await t.command('/draft', RELEASE, as(PAM));
     const release = (await releases()).at(-1);
     const reply = blocksOf(calls.find((c) => c.method === 'response_url'));
-    expect(reply).toContain(`saved as *PR${release?.number}*`);
-    expect(reply).toContain(`/draft PR${release?.number}`);
+    expect(reply).toContain(`saved as *R${release?.number}*`);
+    expect(reply).toContain(`/draft R${release?.number}`);
     expect(reply).not.toContain('nothing was changed');
     expect(release?.body).toBe(RELEASE);
   });
@@ -467,7 +467,7 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     const dms = t.slack
       .callsTo('chat.postMessage')
       .filter(
-        (c) => c.args.channel === `D${SOL}` && blocksOf(c).includes(`embargo on *PR${embargoed?.number}*`),
+        (c) => c.args.channel === `D${SOL}` && blocksOf(c).includes(`embargo on *R${embargoed?.number}*`),
       );
     expect(dms).toHaveLength(1);
     expect(blocksOf(dms[0])).toContain('X, LinkedIn, Instagram');
@@ -483,6 +483,6 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
       where: { teamId: TEAM, drafts: { some: { status: 'pending' } } },
     });
     expect(pending.length).toBeGreaterThan(0);
-    for (const r of pending.slice(0, 8)) expect(text).toContain(`*PR${r.number}*`);
+    for (const r of pending.slice(0, 8)) expect(text).toContain(`*R${r.number}*`);
   });
 });

@@ -16,7 +16,7 @@ import { clip } from '../../slack/blocks.js';
 /**
  * One "Amplify on <network>" task per network for the social team, posted like any task so
  * people claim it by reacting. Networks that already have one are skipped, so running the flow
- * again (`/draft PR4`) adds nothing twice. Returns how many were posted and Slack's refusal, if any.
+ * again (`/draft R4`) adds nothing twice. Returns how many were posted and Slack's refusal, if any.
  */
 export async function ensureAmplifyTasks(
   client: WebClient,
