@@ -117,7 +117,10 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
       link: 'https://acme.example/news/leeds',
       createdBy: PAM,
     });
-    const posted = calls.find((c) => c.method === 'chat.postMessage' && blocksOf(c).includes('Drafting'));
+    // One channel message for the whole release: the card, updated in place.
+    const channelPosts = calls.filter((c) => c.method === 'chat.postMessage');
+    expect(channelPosts).toHaveLength(1);
+    const posted = channelPosts[0];
     expect(blocksOf(posted)).toContain('Drafting R1 for 6 networks');
     const updated = calls.filter((c) => c.method === 'chat.update' && c.args.ts === release?.messageTs);
     expect(updated.length).toBeGreaterThan(0);
@@ -155,18 +158,14 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     expect(tasks.every((task) => task.discipline === 'social' && task.assigneeId === null)).toBe(true);
     expect(tasks.find((task) => task.network === 'linkedin')?.title).toMatch(/^Amplify on LinkedIn: R1/);
 
+    // Lines on the card, not messages of their own: claimed with the card's Claim button.
+    expect(tasks.every((task) => task.messageTs === null && task.messageChannel === CHANNEL)).toBe(true);
     const x = tasks.find((task) => task.network === 'x');
-    await t.sender.event(
-      {
-        type: 'reaction_added',
-        user: MIA,
-        reaction: 'raising_hand',
-        item: { type: 'message', channel: x?.messageChannel, ts: x?.messageTs },
-        event_ts: '1.1',
-      },
-      { teamId: TEAM, eventId: `EvDraft${++eventNo}` },
-    );
+    await click(MIA, 'task_claim', String(x?.number));
     expect((await t.db.prisma.task.findUniqueOrThrow({ where: { id: x?.id ?? '' } })).assigneeId).toBe(MIA);
+    expect(t.slack.callsTo('chat.postMessage')).toEqual([]);
+    const card = t.slack.callsTo('chat.update').filter((c) => c.args.ts === release?.messageTs).at(-1);
+    expect(blocksOf(card)).toContain(`claimed by <@${MIA}>`);
   });
 
   it('lets only leads approve; the approval shows on the message and a second approval changes nothing', async () => {
@@ -182,7 +181,9 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     await click(SOL, 'draft_approve', x?.id ?? '');
     const approved = await t.db.prisma.socialDraft.findUniqueOrThrow({ where: { id: x?.id ?? '' } });
     expect(approved).toMatchObject({ status: 'approved', approvedBy: SOL });
-    expect(blocksOf(t.slack.callsTo('chat.update').at(-1))).toContain(`Approved by <@${SOL}>`);
+    // Approved, with a posting time (now: no embargo, no date in the release): scheduled.
+    expect(blocksOf(t.slack.callsTo('chat.update').at(-1))).toContain(`approved by <@${SOL}>`);
+    expect(blocksOf(t.slack.callsTo('chat.update').at(-1))).toContain(':calendar: Scheduled for');
     await click(PAM, 'draft_approve', x?.id ?? '');
     expect((await t.db.prisma.socialDraft.findUniqueOrThrow({ where: { id: x?.id ?? '' } })).approvedBy).toBe(
       SOL,
@@ -471,7 +472,9 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
       );
     expect(dms).toHaveLength(1);
     expect(blocksOf(dms[0])).toContain('X, LinkedIn, Instagram');
-    expect(t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === `D${MIA}`)).toHaveLength(0);
+    // Mia hears about her own amplify line (due today), never about the embargo.
+    const toMia = t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === `D${MIA}`);
+    expect(toMia.filter((c) => blocksOf(c).includes('embargo'))).toHaveLength(0);
   });
 
   it('lists releases with drafts awaiting approval in the digest', async () => {

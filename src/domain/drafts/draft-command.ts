@@ -15,7 +15,9 @@ export type DraftCommand =
   /** Show (or, if it never got posted, post) the drafts of a stored release. */
   | { type: 'show'; release: number }
   /** The release pasted inline: drafted at once for every network with the defaults. */
-  | { type: 'inline'; text: string };
+  | { type: 'inline'; text: string }
+  /** This week's posts per network: scheduled, awaiting approval, posted. */
+  | { type: 'week' };
 
 export const DRAFT_USAGE = {
   modal: { usage: '/draft', example: '/draft' },
@@ -26,6 +28,7 @@ export const DRAFT_USAGE = {
   },
   show: { usage: '/draft R<number>', example: '/draft R3' },
   help: { usage: '/draft help', example: '/draft help' },
+  week: { usage: '/draft week', example: '/draft week' },
 } satisfies Record<string, UsageHint>;
 
 /**
@@ -47,6 +50,8 @@ export function parseDraftCommand(raw: string): Parsed<DraftCommand> {
   const text = slackTextToPlain(raw).trim();
   if (text === '') return ok({ type: 'modal' });
   if (/^(help|\?)$/i.test(text)) return ok({ type: 'help' });
+  // A release is never one word, so one word is a subcommand.
+  if (/^week$/i.test(text)) return ok({ type: 'week' });
   const ref = parseReleaseRef(text);
   if (ref !== null) {
     const digits = ref.replace(/^0+(?=\d)/, '');

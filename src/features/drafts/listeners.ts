@@ -28,12 +28,10 @@ import { privately } from '../../slack/reply.js';
 import { ensureMayDraftIn, openDraftForm } from './draft-form.js';
 import { type DraftModalMetadata, editModal, MODAL_TEXT_MAX } from './modals.js';
 import {
-  approve,
   assertCurrent,
   draftFromForm,
   draftRelease,
   findDraft,
-  refreshDraftsMessage,
   regenerate,
   saveEdit,
   saveTypedRelease,
@@ -163,30 +161,6 @@ export function draftSubmission(deps: Deps) {
     }
     await ack();
     await draftFromForm(client, deps, { teamId, userId }, metadata, form.value);
-  };
-}
-
-export function approveAction(deps: Deps) {
-  return async function handleApprove(args: ButtonArgs): Promise<void> {
-    const { ack, action, body, client, respond } = args;
-    await ack();
-    const req = await workRequest(deps, args, body.user.id, 'button', body.channel?.id);
-    const draft = await findDraft(deps, req.team.teamId, action.value ?? '');
-    const release = await findReleaseById(deps, req.team.teamId, draft.releaseId);
-    ensureAllowed({
-      action: 'draft.approve',
-      actor: await whoAsks(req),
-      team: req.team,
-      item: await releaseFacts(req, release),
-      doing: `approve the drafts of ${formatReleaseRef(release.number)}`,
-      hint: 'Ask one of them; admins choose the approvers with `/tandem set draft-approvers`.',
-    });
-    const approved = await approve(deps, draft, req.userId);
-    await refreshDraftsMessage(client, deps, release, req.team);
-    if (!approved)
-      await privately(respond, { keepOriginal: true })(
-        draftNoteMessage('Someone approved this draft a moment before you; nothing else to do.'),
-      );
   };
 }
 
