@@ -72,7 +72,6 @@ const formValues = (overrides: Record<string, unknown> = {}) => ({
 
 describe.each(BACKENDS)('/draft on %s', (backend) => {
   let t: RunningTandem;
-  let eventNo = 0;
 
   const releases = () =>
     t.db.prisma.pressRelease.findMany({ where: { teamId: TEAM }, orderBy: { number: 'asc' } });
@@ -164,7 +163,10 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     await click(MIA, 'task_claim', String(x?.number));
     expect((await t.db.prisma.task.findUniqueOrThrow({ where: { id: x?.id ?? '' } })).assigneeId).toBe(MIA);
     expect(t.slack.callsTo('chat.postMessage')).toEqual([]);
-    const card = t.slack.callsTo('chat.update').filter((c) => c.args.ts === release?.messageTs).at(-1);
+    const card = t.slack
+      .callsTo('chat.update')
+      .filter((c) => c.args.ts === release?.messageTs)
+      .at(-1);
     expect(blocksOf(card)).toContain(`claimed by <@${MIA}>`);
   });
 

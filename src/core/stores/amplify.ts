@@ -84,3 +84,49 @@ export async function markPosted(
   });
   return count === 1;
 }
+
+/** What a week's amplify lines need beside themselves: their release, and each draft's status. */
+export interface WeekRows {
+  tasks: TaskWithInitiative[];
+  releases: Array<{ id: string; number: number; title: string | null; body: string }>;
+  /** Newest version's status per `${releaseId}|${network}`. */
+  draftStatus: Map<string, string>;
+}
+
+/**
+ * Amplify lines that matter for the week [from, to): still open and due to go out before it ends
+ * (or never scheduled), and those posted within it.
+ */
+export async function amplifyWeek(deps: Deps, teamId: string, from: Date, to: Date): Promise<WeekRows> {
+  const tasks = await deps.db.prisma.task.findMany({
+    where: {
+      teamId,
+      releaseId: { not: null },
+      OR: [
+        { status: { not: 'done' }, OR: [{ postAt: { lt: to } }, { postAt: null }] },
+        { status: 'done', doneAt: { gte: from, lt: to } },
+      ],
+    },
+    include: WITH_INITIATIVE,
+    orderBy: [{ postAt: 'asc' }, { number: 'asc' }],
+    take: 200,
+  });
+  const releaseIds = [...new Set(tasks.flatMap((t) => (t.releaseId ? [t.releaseId] : [])))];
+  const [releases, drafts] = await Promise.all([
+    deps.db.prisma.pressRelease.findMany({
+      where: { teamId, id: { in: releaseIds } },
+      select: { id: true, number: true, title: true, body: true },
+    }),
+    deps.db.prisma.socialDraft.findMany({
+      where: { teamId, releaseId: { in: releaseIds } },
+      select: { releaseId: true, network: true, status: true },
+      orderBy: { version: 'desc' },
+    }),
+  ]);
+  const draftStatus = new Map<string, string>();
+  for (const d of drafts) {
+    const key = `${d.releaseId}|${d.network}`;
+    if (!draftStatus.has(key)) draftStatus.set(key, d.status);
+  }
+  return { tasks, releases, draftStatus };
+}

@@ -10,6 +10,7 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import { ensureAllowed, isAllowed } from '../../core/permissions.js';
+import { weekData } from '../../core/release-card/week.js';
 import { draftById, isCurrent } from '../../core/stores/drafts.js';
 import { findRelease, findReleaseById, releaseById } from '../../core/stores/releases.js';
 import { channelOf, releaseFacts, type WorkRequest, whoAsks, workRequest } from '../../core/work/request.js';
@@ -37,7 +38,7 @@ import {
   saveTypedRelease,
 } from './service.js';
 import { parseDraftMetadata, parseDraftSubmission, parseEditSubmission } from './submission.js';
-import { DRAFT_ACTIONS, draftHelpMessage, draftNoteMessage } from './views.js';
+import { DRAFT_ACTIONS, draftHelpMessage, draftNoteMessage, weekMessage } from './views.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 type ShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>;
@@ -56,6 +57,17 @@ export function draftCommand(deps: Deps) {
       case 'help':
         await reply(draftHelpMessage());
         return;
+      case 'week': {
+        ensureAllowed({
+          action: 'workspace.list',
+          actor: await whoAsks(req),
+          team: req.team,
+          doing: 'list this week’s social posts',
+        });
+        const week = await weekData(req);
+        await reply(weekMessage(week, req.team.timezone));
+        return;
+      }
       case 'modal': {
         const metadata: DraftModalMetadata = { channelId: command.channel_id };
         await openDraftForm(client, deps, respond, actor.teamId, command.trigger_id, metadata);

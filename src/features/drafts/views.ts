@@ -1,8 +1,9 @@
-import { CARD_ACTIONS } from '../../core/release-card/views.js';
+import { CARD_ACTIONS, when } from '../../core/release-card/views.js';
+import { type WeekData, weekBlocks } from '../../core/release-card/week.js';
 import { DRAFT_USAGE, formatReleaseRef } from '../../domain/drafts/draft-command.js';
 import { UserError } from '../../domain/user-error.js';
 import type { PressRelease } from '../../generated/prisma/client.js';
-import { type SlackMessage, section } from '../../slack/blocks.js';
+import { header, type SlackMessage, section } from '../../slack/blocks.js';
 import { inlineCode } from '../../slack/mrkdwn.js';
 
 export const DRAFT_ACTIONS = {
@@ -63,4 +64,17 @@ export function draftingFailedError(release: PressRelease): UserError {
     `/draft ${ref}`,
     `/draft ${ref}`,
   );
+}
+
+/** `/draft week`, privately: per network, what is scheduled, awaiting approval and posted. */
+export function weekMessage(week: WeekData, timezone: string): SlackMessage {
+  const n = week.entries.length;
+  return {
+    text: `Social posts this week: ${n} line${n === 1 ? '' : 's'}`,
+    blocks: [
+      header('Social posts this week'),
+      section(`Week from ${when(week.from, timezone)}, per network.`),
+      ...weekBlocks(week, timezone),
+    ],
+  };
 }
