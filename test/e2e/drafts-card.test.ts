@@ -138,6 +138,10 @@ describe.each(BACKENDS)('the release card on %s', (backend) => {
     expect(card(release.messageTs)).toContain(`claimed by <@${MIA}>`);
     await click(MIA, 'draft_mark_posted', line.id);
     expect(lastReply()).toContain('is not approved yet');
+    // Nor can /task done close it around the card.
+    const done = await t.command('/task', `done T${line.number}`, as(MIA));
+    expect(blocksOf(done.find((c) => c.method === 'response_url'))).toContain('press *Mark posted*');
+    expect((await amplify(release.id, 'x')).status).toBe('open');
 
     // Approve: the claimant hears it once.
     await click(SOL, 'draft_approve', edited.id);
