@@ -195,6 +195,27 @@ describe.each(BACKENDS)('the release card on %s', (backend) => {
     expect(channelPosts()).toHaveLength(1);
   });
 
+  it('updates the card when a line is claimed from the App Home, which has no channel', async () => {
+    const release = await newestRelease();
+    const ig = await amplify(release.id, 'instagram');
+    await t.sender.interaction({
+      ...blockAction({
+        teamId: TEAM,
+        userId: SOL,
+        responseUrl: t.slack.responseUrl(),
+        channelId: CHANNEL,
+        action: { type: 'button', action_id: 'task_claim', block_id: 'home', value: String(ig.number) },
+      }),
+      container: { type: 'view', view_id: 'VHOME' },
+      channel: undefined,
+      response_url: undefined,
+    });
+    expect((await amplify(release.id, 'instagram')).assigneeId).toBe(SOL);
+    expect(card(release.messageTs)).toContain(`claimed by <@${SOL}>`);
+    expect(dmsTo(SOL)).toHaveLength(1);
+    expect(channelPosts()).toEqual([]);
+  });
+
   it('lets an admin or a social lead mark posted, never before approval', async () => {
     const release = await newestRelease();
     const li = await amplify(release.id, 'linkedin');
