@@ -106,7 +106,11 @@ export function scheduleAction(deps: Deps) {
     const req = await workRequest(deps, args, body.user.id, 'button', body.channel?.id);
     const { task, release } = await amplifyLine(req, action.value ?? '');
     await ensureMayPost(req, task, release, 'draft.schedule');
-    const initial = task.postAt ?? release.embargoUntil ?? deps.clock.now();
+    if (task.status === 'done') throw new UserError(`${lineName(task, release)} is already posted.`);
+    // A time already past would only be refused: the form opens on now at the earliest.
+    const now = deps.clock.now();
+    const planned = task.postAt ?? release.embargoUntil ?? now;
+    const initial = planned.getTime() < now.getTime() ? now : planned;
     await openForm(client, respond, body.trigger_id, scheduleModal(task, initial), {
       actionId: DRAFT_ACTIONS.schedule,
       value: task.id,
@@ -169,6 +173,8 @@ export function scheduleSubmission(deps: Deps) {
     if (!at.ok) return formError(ack, at.field, at.error);
     const line = await lineForSubmission(req, view.private_metadata, 'draft.schedule');
     if (!line) return formError(ack, CARD_FIELDS.postAt, 'You can no longer schedule this post.');
+    if (line.task.status === 'done')
+      return formError(ack, CARD_FIELDS.postAt, 'This post is already posted.');
     const { embargoUntil } = line.release;
     if (embargoUntil && at.value.getTime() < embargoUntil.getTime())
       return formError(ack, CARD_FIELDS.postAt, 'That is before the embargo lifts; pick that time or later.');

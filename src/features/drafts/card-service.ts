@@ -97,6 +97,8 @@ export async function scheduleAs(
   release: PressRelease,
   at: Date,
 ): Promise<Task> {
+  if (task.status === 'done')
+    throw new UserError(`${postName(release, task.network ?? '')} is already posted.`);
   if (release.embargoUntil && at.getTime() < release.embargoUntil.getTime())
     throw new UserError(
       `That is before ${formatReleaseRef(release.number)}’s embargo lifts (${when(release.embargoUntil, req.team.timezone)}). Pick that time or later.`,
