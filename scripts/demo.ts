@@ -9,7 +9,7 @@ import { makeTempDir } from '../src/db/embedded-postgres-root.js';
 import { createLogger } from '../src/logger.js';
 import { startScheduler } from '../src/scheduler/scheduler.js';
 import { startLocalTandem } from '../test/harness/local-tandem.js';
-import { blockAction } from '../test/harness/slack-payloads.js';
+import { blockAction, viewSubmission } from '../test/harness/slack-payloads.js';
 import { describeCalls, recorded } from './lib/transcript.js';
 
 const TEAM = 'TDEMO0001';
@@ -232,36 +232,71 @@ try {
     'ana',
     '/draft',
     'Acme opens its first solar-powered plant in Leeds. LEEDS — Acme today opened its first solar-powered plant in Leeds, creating 120 jobs and cutting the site’s emissions by 40%. The £12 million plant will build 2,000 heat pumps a month. “This plant shows that clean manufacturing works at scale,” said Dana Whitfield, Acme’s chief executive. https://acme.example/news/leeds',
-    'Ana pastes the press release: Tandem drafts a post per network offline (no OpenAI key set), checks each against the release, and opens an "Amplify" task per network for the social team',
+    'Ana pastes the press release: Tandem drafts a post per network offline (no OpenAI key set), checks each against the release, and posts ONE card: every network’s draft, state and amplify line',
   );
   const release = await db.prisma.pressRelease.findFirstOrThrow({ where: { teamId: TEAM } });
-  const xDraft = await db.prisma.socialDraft.findFirstOrThrow({
-    where: { releaseId: release.id, network: 'x' },
+  const newestDraft = (network: string) =>
+    db.prisma.socialDraft.findFirstOrThrow({
+      where: { releaseId: release.id, network },
+      orderBy: { version: 'desc' },
+    });
+  const lineOf = (network: string) =>
+    db.prisma.task.findFirstOrThrow({ where: { teamId: TEAM, releaseId: release.id, network } });
+  const press = (who: Person, actionId: string, value: string) =>
+    show(() =>
+      tandem.sender.interaction(
+        blockAction({
+          teamId: TEAM,
+          userId: people[who].id,
+          responseUrl: tandem.slack.responseUrl(),
+          channelId: CHANNEL,
+          action: { type: 'button', action_id: actionId, block_id: 'draft:x', value },
+        }),
+      ),
+    );
+  const fill = (who: Person, callbackId: string, metadata: string, values: Record<string, unknown>) =>
+    show(() =>
+      tandem.sender.interaction(
+        viewSubmission({
+          teamId: TEAM,
+          userId: people[who].id,
+          callbackId,
+          privateMetadata: metadata,
+          values,
+        }),
+      ),
+    );
+  const firstX = await newestDraft('x');
+  console.log(`— The X draft Tandem wrote:\n${firstX.text}\n`);
+  console.log('— Cam, the social lead, presses Request changes on X and says why');
+  await press('cam', 'draft_request_changes', firstX.id);
+  await fill('cam', 'draft_changes_modal', firstX.id, {
+    reason: { reason: { type: 'plain_text_input', value: 'Lead with the 120 jobs, not the plant.' } },
   });
-  console.log(`— The X draft Tandem wrote:\n${xDraft.text}\n`);
-  console.log('— Cam, the social lead, approves the X draft');
-  await show(() =>
-    tandem.sender.interaction(
-      blockAction({
-        teamId: TEAM,
-        userId: people.cam.id,
-        responseUrl: tandem.slack.responseUrl(),
-        channelId: CHANNEL,
-        action: { type: 'button', action_id: 'draft_approve', block_id: 'draft:x', value: xDraft.id },
-      }),
-    ),
-  );
-  const amplify = await db.prisma.task.findMany({
-    where: { teamId: TEAM, releaseId: release.id, network: { in: ['x', 'linkedin'] } },
-    orderBy: { number: 'asc' },
+  console.log('— Ana edits the X post; the new version awaits approval again');
+  await fill('ana', 'draft_edit_modal', firstX.id, {
+    text: {
+      text: {
+        type: 'plain_text_input',
+        value:
+          '120 new jobs in Leeds: Acme’s first solar-powered plant opens today, cutting emissions by 40%. https://acme.example/news/leeds',
+      },
+    },
   });
-  for (const [who, amplifyTask] of [
-    ['cam', amplify[0]],
-    ['dev', amplify[1]],
-  ] as const) {
-    console.log(`— ${who} claims "${amplifyTask?.title}" with ✋`);
-    await show(() => react(who, 'reaction_added', 'raising_hand', String(amplifyTask?.messageTs)));
-  }
+  const xLine = await lineOf('x');
+  console.log('— Cam claims the X amplify line with the Claim button on the card');
+  await press('cam', 'task_claim', String(xLine.number));
+  console.log('— Ana, a PR lead, approves the new X draft: Cam, who claimed it, hears at once');
+  await press('ana', 'draft_approve', (await newestDraft('x')).id);
+  console.log('— Cam schedules X for Tuesday 14:00 in London');
+  await press('cam', 'draft_schedule', xLine.id);
+  await fill('cam', 'draft_schedule_modal', xLine.id, {
+    post_at: {
+      post_at: { type: 'datetimepicker', selected_date_time: Date.parse('2026-11-24T14:00:00Z') / 1000 },
+    },
+  });
+  console.log('— Dev claims the LinkedIn line on the card');
+  await press('dev', 'task_claim', String((await lineOf('linkedin')).number));
 
   console.log(
     '— Tuesday, 09:00 in London: the daily digest goes to #launch (with the drafts still awaiting approval)',
@@ -269,6 +304,19 @@ try {
   current = new Date('2026-11-24T09:00:00Z');
   await show(() => scheduler.tick());
   scheduler.stop();
+
+  current = new Date('2026-11-24T14:05:00Z');
+  console.log('— 14:05: the X post is live; Cam presses Mark posted on the card and pastes its link');
+  await press('cam', 'draft_mark_posted', xLine.id);
+  await fill('cam', 'draft_posted_modal', xLine.id, {
+    url: { url: { type: 'url_text_input', value: 'https://x.example/acme/status/1861' } },
+  });
+  await type(
+    'cam',
+    '/draft',
+    'week',
+    'Cam looks at the week: per network, what is scheduled, awaiting approval and posted',
+  );
 
   await type(
     'ana',

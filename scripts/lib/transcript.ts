@@ -51,6 +51,32 @@ function indent(text: string): string {
     .join('\n');
 }
 
+/** The lines of `after` that are new since `before` (a longest-common-subsequence diff). */
+function addedLines(before: string, after: string): string {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const width = b.length + 1;
+  const common = new Array<number>((a.length + 1) * width).fill(0);
+  const at = (i: number, j: number): number => common[i * width + j] ?? 0;
+  for (let i = a.length - 1; i >= 0; i -= 1)
+    for (let j = b.length - 1; j >= 0; j -= 1)
+      common[i * width + j] = a[i] === b[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
+  const added: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (j < b.length) {
+    if (i < a.length && a[i] === b[j]) {
+      i += 1;
+      j += 1;
+    } else if (i < a.length && at(i + 1, j) >= at(i, j + 1)) i += 1;
+    else added.push(b[j++] ?? '');
+  }
+  return added.join('\n');
+}
+
+/** The last rendering of each message, so an update shows only what changed in it. */
+const rendered = new Map<string, string>();
+
 /** What a person would have seen of each Slack call Tandem made. */
 export function describeCalls(calls: SlackCall[], names: Record<string, string>): string[] {
   const out: string[] = [];
@@ -81,11 +107,19 @@ export function describeCalls(calls: SlackCall[], names: Record<string, string>)
       case 'views.open':
         out.push('  Tandem opened a form.');
         break;
-      case 'chat.update':
+      case 'chat.update': {
+        // A release card re-renders whole; the reader wants to see what changed on it.
+        const key = `${call.args.channel}|${call.args.ts}`;
+        const before = rendered.get(key);
+        rendered.set(key, body);
+        const where = `#${names[String(call.args.channel)] ?? call.args.channel}`;
         out.push(
-          `  Tandem updated its message in #${names[String(call.args.channel)] ?? call.args.channel}:\n${indent(body)}`,
+          before === undefined
+            ? `  Tandem updated its message in ${where}:\n${indent(body)}`
+            : `  Tandem updated its message in ${where}; now it also reads:\n${indent(addedLines(before, body) || '(no visible change)')}`,
         );
         break;
+      }
       case 'views.publish': {
         const view = call.args.view as { blocks?: BlockLike[] } | undefined;
         const home = plain(blockLines(view?.blocks ?? []).join('\n'), names);

@@ -26,7 +26,11 @@ export interface WorkspaceSettings {
   installerId: string | null;
   /** Whose leads approve social drafts. */
   draftApprovers: DraftApprovers;
+  /** With both sides approving: one approval from either is enough, or one from each. */
+  draftApproval: DraftApproval;
 }
+
+export type DraftApproval = 'any' | 'all';
 
 export type DraftApprovers = 'pr' | 'social' | 'both';
 const isApprovers = (v: string): v is DraftApprovers => v === 'pr' || v === 'social' || v === 'both';
@@ -58,6 +62,7 @@ export function toSettings(row: Workspace): WorkspaceSettings {
     tandemAdmins: row.tandemAdmins,
     installerId: row.installerId,
     draftApprovers: isApprovers(row.draftApprovers) ? row.draftApprovers : 'both',
+    draftApproval: row.draftApproval === 'all' ? 'all' : 'any',
   };
 }
 

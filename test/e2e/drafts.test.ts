@@ -72,7 +72,6 @@ const formValues = (overrides: Record<string, unknown> = {}) => ({
 
 describe.each(BACKENDS)('/draft on %s', (backend) => {
   let t: RunningTandem;
-  let eventNo = 0;
 
   const releases = () =>
     t.db.prisma.pressRelease.findMany({ where: { teamId: TEAM }, orderBy: { number: 'asc' } });
@@ -117,8 +116,11 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
       link: 'https://acme.example/news/leeds',
       createdBy: PAM,
     });
-    const posted = calls.find((c) => c.method === 'chat.postMessage' && blocksOf(c).includes('Drafting'));
-    expect(blocksOf(posted)).toContain('Drafting PR1 for 6 networks');
+    // One channel message for the whole release: the card, updated in place.
+    const channelPosts = calls.filter((c) => c.method === 'chat.postMessage');
+    expect(channelPosts).toHaveLength(1);
+    const posted = channelPosts[0];
+    expect(blocksOf(posted)).toContain('Drafting R1 for 6 networks');
     const updated = calls.filter((c) => c.method === 'chat.update' && c.args.ts === release?.messageTs);
     expect(updated.length).toBeGreaterThan(0);
     const final = blocksOf(updated.at(-1));
@@ -153,20 +155,19 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     });
     expect(tasks.map((task) => task.network).sort()).toEqual([...NETWORKS].sort());
     expect(tasks.every((task) => task.discipline === 'social' && task.assigneeId === null)).toBe(true);
-    expect(tasks.find((task) => task.network === 'linkedin')?.title).toMatch(/^Amplify on LinkedIn: PR1/);
+    expect(tasks.find((task) => task.network === 'linkedin')?.title).toMatch(/^Amplify on LinkedIn: R1/);
 
+    // Lines on the card, not messages of their own: claimed with the card's Claim button.
+    expect(tasks.every((task) => task.messageTs === null && task.messageChannel === CHANNEL)).toBe(true);
     const x = tasks.find((task) => task.network === 'x');
-    await t.sender.event(
-      {
-        type: 'reaction_added',
-        user: MIA,
-        reaction: 'raising_hand',
-        item: { type: 'message', channel: x?.messageChannel, ts: x?.messageTs },
-        event_ts: '1.1',
-      },
-      { teamId: TEAM, eventId: `EvDraft${++eventNo}` },
-    );
+    await click(MIA, 'task_claim', String(x?.number));
     expect((await t.db.prisma.task.findUniqueOrThrow({ where: { id: x?.id ?? '' } })).assigneeId).toBe(MIA);
+    expect(t.slack.callsTo('chat.postMessage')).toEqual([]);
+    const card = t.slack
+      .callsTo('chat.update')
+      .filter((c) => c.args.ts === release?.messageTs)
+      .at(-1);
+    expect(blocksOf(card)).toContain(`claimed by <@${MIA}>`);
   });
 
   it('lets only leads approve; the approval shows on the message and a second approval changes nothing', async () => {
@@ -174,7 +175,7 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     const x = (await draftsOf(release?.id ?? '')).find((d) => d.network === 'x');
     await click(MIA, 'draft_approve', x?.id ?? '');
     const refusal = t.slack.callsTo('response_url').at(-1);
-    expect(blocksOf(refusal)).toContain(`Only <@${PAM}> or <@${SOL}> can approve the drafts of PR1.`);
+    expect(blocksOf(refusal)).toContain(`Only <@${PAM}> or <@${SOL}> can approve the drafts of R1.`);
     expect((await t.db.prisma.socialDraft.findUniqueOrThrow({ where: { id: x?.id ?? '' } })).status).toBe(
       'pending',
     );
@@ -182,7 +183,9 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     await click(SOL, 'draft_approve', x?.id ?? '');
     const approved = await t.db.prisma.socialDraft.findUniqueOrThrow({ where: { id: x?.id ?? '' } });
     expect(approved).toMatchObject({ status: 'approved', approvedBy: SOL });
-    expect(blocksOf(t.slack.callsTo('chat.update').at(-1))).toContain(`Approved by <@${SOL}>`);
+    // Approved, with a posting time (now: no embargo, no date in the release): scheduled.
+    expect(blocksOf(t.slack.callsTo('chat.update').at(-1))).toContain(`approved by <@${SOL}>`);
+    expect(blocksOf(t.slack.callsTo('chat.update').at(-1))).toContain(':calendar: Scheduled for');
     await click(PAM, 'draft_approve', x?.id ?? '');
     expect((await t.db.prisma.socialDraft.findUniqueOrThrow({ where: { id: x?.id ?? '' } })).approvedBy).toBe(
       SOL,
@@ -397,21 +400,21 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     }
   });
 
-  it('keeps the release when Tandem is not in the channel, and posts it later with /draft PR<n>', async () => {
+  it('keeps the release when Tandem is not in the channel, and posts it later with /draft R<n>', async () => {
     t.slack.failNext('chat.postMessage', { error: 'not_in_channel' });
     const calls = await t.command('/draft', RELEASE, as(PAM, TEAM, 'COUTSIDE1'));
     const reply = calls.find((c) => c.method === 'response_url');
     const release = (await releases()).at(-1);
-    expect(blocksOf(reply)).toContain(`saved as *PR${release?.number}*`);
+    expect(blocksOf(reply)).toContain(`saved as *R${release?.number}*`);
     expect(release?.messageTs).toBeNull();
     // Someone who neither wrote it nor leads cannot post it again; nothing is drafted.
-    const refused = await t.command('/draft', `PR${release?.number}`, as(MIA));
+    const refused = await t.command('/draft', `R${release?.number}`, as(MIA));
     expect(blocksOf(refused.find((c) => c.method === 'response_url'))).toContain(
-      `Only <@${PAM}> (the owner), a lead or a Tandem admin can draft or post PR${release?.number} again.`,
+      `Only <@${PAM}> (the owner), a lead or a Tandem admin can draft or post R${release?.number} again.`,
     );
     expect((await draftsOf(release?.id ?? '')).length).toBe(0);
     // Its author, once Tandem is invited, posts it from anywhere: into the release's own channel.
-    await t.command('/draft', `PR${release?.number}`, as(PAM));
+    await t.command('/draft', `R${release?.number}`, as(PAM));
     const after = await t.db.prisma.pressRelease.findUniqueOrThrow({ where: { id: release?.id ?? '' } });
     expect(after).toMatchObject({ channelId: 'COUTSIDE1' });
     expect(after.draftedAt).not.toBeNull();
@@ -425,8 +428,8 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     const calls = await t.command('/draft', RELEASE, as(PAM));
     const release = (await releases()).at(-1);
     const reply = blocksOf(calls.find((c) => c.method === 'response_url'));
-    expect(reply).toContain(`saved as *PR${release?.number}*`);
-    expect(reply).toContain(`/draft PR${release?.number}`);
+    expect(reply).toContain(`saved as *R${release?.number}*`);
+    expect(reply).toContain(`/draft R${release?.number}`);
     expect(reply).not.toContain('nothing was changed');
     expect(release?.body).toBe(RELEASE);
   });
@@ -467,11 +470,13 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
     const dms = t.slack
       .callsTo('chat.postMessage')
       .filter(
-        (c) => c.args.channel === `D${SOL}` && blocksOf(c).includes(`embargo on *PR${embargoed?.number}*`),
+        (c) => c.args.channel === `D${SOL}` && blocksOf(c).includes(`embargo on *R${embargoed?.number}*`),
       );
     expect(dms).toHaveLength(1);
     expect(blocksOf(dms[0])).toContain('X, LinkedIn, Instagram');
-    expect(t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === `D${MIA}`)).toHaveLength(0);
+    // Mia hears about her own amplify line (due today), never about the embargo.
+    const toMia = t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === `D${MIA}`);
+    expect(toMia.filter((c) => blocksOf(c).includes('embargo'))).toHaveLength(0);
   });
 
   it('lists releases with drafts awaiting approval in the digest', async () => {
@@ -483,6 +488,6 @@ describe.each(BACKENDS)('/draft on %s', (backend) => {
       where: { teamId: TEAM, drafts: { some: { status: 'pending' } } },
     });
     expect(pending.length).toBeGreaterThan(0);
-    for (const r of pending.slice(0, 8)) expect(text).toContain(`*PR${r.number}*`);
+    for (const r of pending.slice(0, 8)) expect(text).toContain(`*R${r.number}*`);
   });
 });

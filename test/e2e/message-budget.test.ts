@@ -4,6 +4,7 @@
 // place, and private answers (ephemeral or DM).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackCall } from '../harness/fake-slack.js';
+import { blockAction } from '../harness/slack-payloads.js';
 import { BACKENDS } from '../support/databases.js';
 import { type RunningTandem, startTandem } from '../support/tandem.js';
 
@@ -124,5 +125,37 @@ describe.each(BACKENDS)('the message budget on %s', (backend) => {
     const trend = await counted(() => react(BEN, 'chart_with_upwards_trend', '1700000900.000100'));
     expect(trend.threadReplies).toHaveLength(1);
     expect(trend.channelPosts).toEqual([]);
+  });
+
+  it('a /draft: one channel message; claiming and approving on it update it in place', async () => {
+    const release =
+      'Acme opens solar plant in Leeds. Acme today opened its first solar-powered plant in Leeds, creating 120 jobs and cutting emissions by 40%.';
+    const drafted = await counted(() => t.command('/draft', release, as(ANA)));
+    expect(drafted.channelPosts).toHaveLength(1);
+    expect(drafted.threadReplies).toEqual([]);
+    const card = await t.db.prisma.pressRelease.findFirstOrThrow({ where: { teamId: TEAM } });
+    const line = await t.db.prisma.task.findFirstOrThrow({ where: { releaseId: card.id, network: 'x' } });
+    const x = await t.db.prisma.socialDraft.findFirstOrThrow({ where: { releaseId: card.id, network: 'x' } });
+    for (const [who, actionId, value] of [
+      [CAM, 'task_claim', String(line.number)],
+      [BEN, 'draft_approve', x.id],
+    ] as const) {
+      const step = await counted(() =>
+        t.sender.interaction(
+          blockAction({
+            teamId: TEAM,
+            userId: who,
+            responseUrl: t.slack.responseUrl(),
+            channelId: CHANNEL,
+            action: { type: 'button', action_id: actionId, block_id: 'draft:x', value },
+          }),
+        ),
+      );
+      expect(step.channelPosts, `${actionId}: no new channel message`).toEqual([]);
+      expect(step.threadReplies, `${actionId}: no thread chatter`).toEqual([]);
+      expect(step.updates.filter((u) => u.args.ts === card.messageTs).length).toBeGreaterThan(0);
+      // The claimant's confirmation; on approval, the claimant's one DM.
+      expect(step.privately.length, `${actionId}: at most one private word`).toBeLessThanOrEqual(1);
+    }
   });
 });

@@ -245,7 +245,7 @@ describe('random command text through the real app', () => {
             mine().some(
               (c) =>
                 ['response_url', 'views.open', 'chat.postEphemeral'].includes(c.method) ||
-                // /draft with a release answers in the channel ("Drafting PR1 for 6 networks…").
+                // /draft with a release answers in the channel ("Drafting R1 for 6 networks…").
                 (c.method === 'chat.postMessage' && c.args.channel === CHANNEL),
             );
           // /draft with a release drafts six posts before answering, which takes seconds while fitting

@@ -75,6 +75,7 @@ const VOCABULARY = [
   'workload',
   'my-discipline',
   'draft-approvers',
+  'draft-approval',
   'press_release',
   'crisis',
   'pr',

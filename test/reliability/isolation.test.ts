@@ -24,6 +24,7 @@ let aTask: { id: string; number: number; messageTs: string | null };
 let aInitiativeId: string;
 let aDraftId: string;
 let aReleaseId: string;
+let aLineId: string;
 let seq = 0;
 
 const inA = { teamId: A, userId: PAM, channelId: CHANNEL_A };
@@ -75,6 +76,7 @@ beforeAll(async () => {
   const release = await t.db.prisma.pressRelease.findFirstOrThrow({ where: { teamId: A } });
   aReleaseId = release.id;
   aDraftId = (await t.db.prisma.socialDraft.findFirstOrThrow({ where: { releaseId: release.id } })).id;
+  aLineId = (await t.db.prisma.task.findFirstOrThrow({ where: { releaseId: release.id, network: 'x' } })).id;
   const task = await t.db.prisma.task.findFirstOrThrow({ where: { teamId: A, number: 1 } });
   aTask = { id: task.id, number: task.number, messageTs: task.messageTs };
   aInitiativeId = (await t.db.prisma.initiative.findFirstOrThrow({ where: { teamId: A, number: 1 } })).id;
@@ -117,6 +119,7 @@ const commands: Attempt[] = [
   ['/digest now', () => t.command('/digest', 'now', inB), false],
   ['/digest settings', () => t.command('/digest', 'settings', inB), false],
   ['/draft PR1', () => t.command('/draft', 'PR1', inB), true],
+  ['/draft week', () => t.command('/draft', 'week', inB), false],
 ];
 
 const actions = (): Attempt[] => {
@@ -141,6 +144,21 @@ const actions = (): Attempt[] => {
     [
       'draft_regenerate on A’s draft id',
       action('draft_regenerate', () => ({ block_id: 'draft:x', value: aDraftId })),
+      true,
+    ],
+    [
+      'draft_request_changes on A’s draft id',
+      action('draft_request_changes', () => ({ block_id: 'draft:x', value: aDraftId })),
+      true,
+    ],
+    [
+      'draft_schedule on A’s amplify line',
+      action('draft_schedule', () => ({ block_id: 'draft:x', value: aLineId })),
+      true,
+    ],
+    [
+      'draft_mark_posted on A’s amplify line',
+      action('draft_mark_posted', () => ({ block_id: 'draft:x', value: aLineId })),
       true,
     ],
     [
@@ -274,6 +292,48 @@ const events = (): Attempt[] => [
     false,
   ],
   [
+    'changes form submitted in B with A’s draft id',
+    () =>
+      t.sender.interaction(
+        viewSubmission({
+          teamId: B,
+          userId: BOB,
+          callbackId: 'draft_changes_modal',
+          privateMetadata: aDraftId,
+          values: { reason: { reason: { type: 'plain_text_input', value: 'B says no' } } },
+        }),
+      ),
+    false,
+  ],
+  [
+    'schedule form submitted in B with A’s amplify line',
+    () =>
+      t.sender.interaction(
+        viewSubmission({
+          teamId: B,
+          userId: BOB,
+          callbackId: 'draft_schedule_modal',
+          privateMetadata: aLineId,
+          values: { post_at: { post_at: { type: 'datetimepicker', selected_date_time: 4_102_444_800 } } },
+        }),
+      ),
+    false,
+  ],
+  [
+    'posted form submitted in B with A’s amplify line',
+    () =>
+      t.sender.interaction(
+        viewSubmission({
+          teamId: B,
+          userId: BOB,
+          callbackId: 'draft_posted_modal',
+          privateMetadata: aLineId,
+          values: { url: { url: { type: 'url_text_input', value: 'https://b.example/post' } } },
+        }),
+      ),
+    false,
+  ],
+  [
     'draft form submitted in B with A’s release id',
     () =>
       t.sender.interaction(
@@ -347,6 +407,9 @@ describe('workspace B, before it has anything of its own', () => {
     ['trend_to_task on A’s TR1', true],
     ['draft_approve on A’s draft id', true],
     ['draft_regenerate on A’s draft id', true],
+    ['draft_request_changes on A’s draft id', true],
+    ['draft_schedule on A’s amplify line', true],
+    ['draft_mark_posted on A’s amplify line', true],
     ['draft_edit on A’s draft id', true],
     ['draft_open_form with A’s release id', true],
     ['tandem_setup_open naming A’s channel', false],
@@ -393,6 +456,12 @@ describe('coverage of the registrations', () => {
     'action DRAFT_ACTIONS.regenerate',
     'action DRAFT_ACTIONS.edit',
     'action DRAFT_ACTIONS.openForm',
+    'action DRAFT_ACTIONS.requestChanges',
+    'action DRAFT_ACTIONS.schedule',
+    'action DRAFT_ACTIONS.markPosted',
+    'view CHANGES_MODAL',
+    'view SCHEDULE_MODAL',
+    'view POSTED_MODAL',
     'action SETUP_OPEN_ACTION',
     'view DRAFT_MODAL',
     'view EDIT_MODAL',

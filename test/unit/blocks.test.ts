@@ -2,6 +2,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidatesMessage, ownershipMessage } from '../../src/core/ownership/views.js';
+import { draftingMessage, releaseCard } from '../../src/core/release-card/views.js';
 import type { WorkspaceSettings } from '../../src/core/settings.js';
 import { NETWORKS, TONES } from '../../src/domain/drafts/types.js';
 import { DEFAULT_CHECKLISTS } from '../../src/domain/initiatives/checklists.js';
@@ -13,7 +14,7 @@ import {
   INITIATIVE_KINDS,
   type OwnershipMatrix,
 } from '../../src/domain/initiatives/kinds.js';
-import { draftHelpMessage, draftingMessage, draftsMessage } from '../../src/features/drafts/views.js';
+import { draftHelpMessage } from '../../src/features/drafts/views.js';
 import {
   createdMessage,
   detailMessage,
@@ -36,6 +37,7 @@ import type {
   OwnershipEvent,
   PressRelease,
   SocialDraft,
+  Task,
 } from '../../src/generated/prisma/client.js';
 import { ChangeSource, InitiativeStatus, OwnershipChange } from '../../src/generated/prisma/enums.js';
 import {
@@ -242,6 +244,7 @@ const workspace: fc.Arbitrary<WorkspaceSettings> = fc.record({
   tandemAdmins: fc.array(userId, { maxLength: 20 }),
   installerId: fc.option(userId, { nil: null }),
   draftApprovers: fc.constantFrom('pr' as const, 'social' as const, 'both' as const),
+  draftApproval: fc.constantFrom('any' as const, 'all' as const),
 });
 
 const viewContext: fc.Arbitrary<ViewContext> = fc.record({ now: date, timezone: fc.constantFrom(...ZONES) });
@@ -326,7 +329,38 @@ const draftsFor = (r: PressRelease): fc.Arbitrary<SocialDraft[]> =>
         createdAt: date,
         approvedBy: fc.option(userId, { nil: null }),
         approvedAt: fc.option(date, { nil: null }),
+        prApprovedBy: fc.option(userId, { nil: null }),
+        socialApprovedBy: fc.option(userId, { nil: null }),
+        changesRequestedBy: fc.option(userId, { nil: null }),
+        changesReason: fc.option(typed(500), { nil: null }),
       }),
+    ),
+  );
+
+/** An amplify line, or none, for each draft: any state, any link typed into Mark posted. */
+const cardLinesFor = (r: PressRelease) =>
+  draftsFor(r).chain((drafts) =>
+    fc.tuple(
+      ...drafts.map((draft) =>
+        fc.record({
+          draft: fc.constant(draft),
+          task: fc.option(
+            fc
+              .record({
+                id: fc.uuid(),
+                number: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+                network: fc.constant(draft.network),
+                status: fc.constantFrom('open' as const, 'blocked' as const, 'done' as const),
+                assigneeId: fc.option(userId, { nil: null }),
+                postAt: fc.option(date, { nil: null }),
+                postedUrl: fc.option(fc.oneof(fc.webUrl(), typed(2000)), { nil: null }),
+                doneBy: fc.option(userId, { nil: null }),
+              })
+              .map((t) => t as unknown as Task),
+            { nil: null },
+          ),
+        }),
+      ),
     ),
   );
 const draftsView = fc.record({
@@ -413,9 +447,9 @@ const VIEWS: ViewCase[] = [
   view('tandemHelpMessage', fc.constant(null), () => tandemHelpMessage()),
   view('draftingMessage', fc.tuple(release, draftsView), ([r, v]) => draftingMessage(r, v)),
   view(
-    'draftsMessage',
-    release.chain((r) => fc.tuple(fc.constant(r), draftsFor(r), draftsView)),
-    ([r, drafts, v]) => draftsMessage(r, drafts, v),
+    'releaseCard',
+    release.chain((r) => fc.tuple(fc.constant(r), cardLinesFor(r), draftsView)),
+    ([r, lines, v]) => releaseCard(r, lines, v),
   ),
   view('draftHelpMessage', fc.constant(null), () => draftHelpMessage()),
 ];
@@ -471,6 +505,7 @@ const baseWorkspace: WorkspaceSettings = {
   tandemAdmins: [],
   installerId: null,
   draftApprovers: 'both',
+  draftApproval: 'any',
 };
 
 function makeInitiative(n: number, overrides: Partial<Initiative> = {}): Initiative {

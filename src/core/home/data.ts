@@ -1,6 +1,7 @@
 import { isAdmin } from '../../domain/policy/decide.js';
 import type { Discipline, Initiative } from '../../generated/prisma/client.js';
 import { type DeliveryProblems, deliveryProblems } from '../delivery/problems.js';
+import { type WeekData, weekData } from '../release-card/week.js';
 import type { WorkspaceSettings } from '../settings.js';
 import { homeLists, unclaimedChannels } from '../stores/home.js';
 import { memberDiscipline } from '../stores/members.js';
@@ -16,6 +17,8 @@ export interface HomeData {
   unclaimed: TaskWithInitiative[];
   /** Background delivery gone wrong, for admins only: it names people and channels. */
   problems: DeliveryProblems | null;
+  /** Social posts this week, per network: scheduled, awaiting approval, posted. */
+  week: WeekData;
 }
 
 /** A person's discipline: what they told Tandem, else the leads list they are on. */
@@ -40,5 +43,5 @@ export async function homeData(viewer: Viewer): Promise<HomeData> {
   const lists = await homeLists(deps, team.teamId, userId, discipline, scope, found);
   // The asker's role is cached by now (scopeFor asked Slack), so only admins cost anything here.
   const problems = isAdmin(await whoAsks(viewer)) ? await deliveryProblems(deps, team) : null;
-  return { workspace: team, discipline, ...lists, problems };
+  return { workspace: team, discipline, ...lists, problems, week: await weekData(viewer) };
 }

@@ -6,6 +6,7 @@ import { formatDueDate } from '../../domain/time/due-date.js';
 import { context, divider, header, section } from '../../slack/blocks.js';
 import { escapeText, inlineCode } from '../../slack/mrkdwn.js';
 import { deliveryBanner } from '../delivery/views.js';
+import { weekBlocks } from '../release-card/week.js';
 import { claimButton } from '../task-messages/views.js';
 import type { HomeData } from './data.js';
 
@@ -74,6 +75,12 @@ export function homeView(data: HomeData, ctx: Ctx): HomeView {
       );
     }
   }
+  if (data.week.entries.length > 0)
+    blocks.push(
+      divider,
+      section('*Social posts this week*'),
+      ...weekBlocks(data.week, data.workspace.timezone),
+    );
   if (!data.discipline) {
     blocks.push(
       context(

@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.js';
+import type { Side } from '../../domain/drafts/post-state.js';
 import type { DraftFlag, FinishedDraft } from '../../domain/drafts/types.js';
 import { type PressRelease, Prisma, type SocialDraft } from '../../generated/prisma/client.js';
 
@@ -26,6 +27,14 @@ export async function currentDrafts(deps: Deps, release: PressRelease): Promise<
   const newest = new Map<string, SocialDraft>();
   for (const draft of all) if (!newest.has(draft.network)) newest.set(draft.network, draft);
   return release.networks.flatMap((n) => newest.get(n) ?? []);
+}
+
+/** The newest version of one network's draft, or null before drafting. */
+export function newestDraft(deps: Deps, release: PressRelease, network: string): Promise<SocialDraft | null> {
+  return deps.db.prisma.socialDraft.findFirst({
+    where: { teamId: release.teamId, releaseId: release.id, network },
+    orderBy: { version: 'desc' },
+  });
 }
 
 /** False once a newer version of the same network's draft exists. */
@@ -90,19 +99,60 @@ export async function saveVersions(
 
 export type ApproveOutcome =
   | { kind: 'approved' }
-  /** Someone approved this version a moment earlier. */
+  /** One side approved; the other side's approval is still needed. */
+  | { kind: 'half'; side: Side }
+  /** Someone approved this version (or this side) a moment earlier. */
   | { kind: 'already-approved' }
   /** A newer version replaced it: that one needs approving. */
   | { kind: 'superseded' };
 
-/** Approves the version if it is still the newest and pending: a conditional update, so one approval wins. */
-export async function approveDraft(deps: Deps, draft: SocialDraft, userId: string): Promise<ApproveOutcome> {
+const SIDE_COLUMN = { pr: 'prApprovedBy', social: 'socialApprovedBy' } as const;
+
+/**
+ * Approves the version (or one side of it) if it is still the newest and pending: a conditional
+ * update, so of two people pressing at once one approval wins.
+ */
+export async function approveDraft(
+  deps: Deps,
+  draft: SocialDraft,
+  userId: string,
+  step: { kind: 'approve' | 'half'; side: Side | null },
+): Promise<ApproveOutcome> {
+  if (!(await isCurrent(deps, draft))) return { kind: 'superseded' };
+  const sideWrite = step.side ? { [SIDE_COLUMN[step.side]]: userId } : {};
+  const where = {
+    id: draft.id,
+    teamId: draft.teamId,
+    status: 'pending' as const,
+    ...(step.side ? { [SIDE_COLUMN[step.side]]: null } : {}),
+  };
+  const { count } = await deps.db.prisma.socialDraft.updateMany({
+    where,
+    data:
+      step.kind === 'approve'
+        ? { status: 'approved', approvedBy: userId, approvedAt: deps.clock.now(), ...sideWrite }
+        : sideWrite,
+  });
+  if (count === 1)
+    return step.kind === 'half' && step.side ? { kind: 'half', side: step.side } : { kind: 'approved' };
+  // Lost a race: either someone approved it, or a new version replaced it meanwhile.
+  return (await isCurrent(deps, draft)) ? { kind: 'already-approved' } : { kind: 'superseded' };
+}
+
+export type ChangesOutcome = { kind: 'requested' } | { kind: 'already-approved' } | { kind: 'superseded' };
+
+/** An approver's "not like this": kept on the version until a new one (Edit, Regenerate) answers it. */
+export async function requestChanges(
+  deps: Deps,
+  draft: SocialDraft,
+  userId: string,
+  reason: string,
+): Promise<ChangesOutcome> {
   if (!(await isCurrent(deps, draft))) return { kind: 'superseded' };
   const { count } = await deps.db.prisma.socialDraft.updateMany({
     where: { id: draft.id, teamId: draft.teamId, status: 'pending' },
-    data: { status: 'approved', approvedBy: userId, approvedAt: deps.clock.now() },
+    data: { changesRequestedBy: userId, changesReason: reason },
   });
-  if (count === 1) return { kind: 'approved' };
-  // Lost a race: either someone approved it, or a new version replaced it meanwhile.
+  if (count === 1) return { kind: 'requested' };
   return (await isCurrent(deps, draft)) ? { kind: 'already-approved' } : { kind: 'superseded' };
 }

@@ -109,8 +109,8 @@ export async function updateReleaseOptions(
 export function releaseNotFound(number: number): UserError {
   return new UserError(
     `There is no press release ${formatReleaseRef(number)} in this workspace.`,
-    '/draft PR<number>',
-    '/draft PR1',
+    '/draft R<number>',
+    '/draft R1',
   );
 }
 

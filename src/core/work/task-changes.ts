@@ -93,6 +93,11 @@ async function apply(req: WorkRequest, task: TaskWithInitiative, change: TaskCha
     }
     case 'done':
       if (task.status === 'done') return unchanged;
+      // An amplify line closes with its live post's link, and only once its draft is approved.
+      if (task.releaseId)
+        throw new UserError(
+          `${ref} is a network's amplify line: press *Mark posted* on its release's card, which asks for the live post's link.`,
+        );
       return { ...unchanged, task: await completeTask(deps, actor, task.id), changed: true };
     case 'block':
       return { ...unchanged, task: await blockTask(deps, actor, task.id, change.reason), changed: true };

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.js';
 import { refreshHomes } from '../home/publish.js';
 import { sendCoalesced } from '../outbound/slack-output.js';
+import { refreshReleaseCard } from '../release-card/refresh.js';
 import { findTaskById, type TaskWithInitiative } from '../stores/tasks.js';
 import { noteShown } from '../task-messages/shown.js';
 import { taskMessage } from '../task-messages/views.js';
@@ -20,7 +21,9 @@ export function afterTaskChange(
   people: Array<string | null | undefined>,
 ): void {
   const { teamId, messageChannel: channel, messageTs: ts } = task;
-  if (channel && ts) {
+  // An amplify task is a line on its release's card, with no message of its own.
+  if (task.releaseId && !ts) refreshReleaseCard(client, deps, { id: task.releaseId, teamId });
+  else if (channel && ts) {
     sendCoalesced(deps, client, teamId, {
       key: `message|${channel}|${ts}`,
       method: 'chat.update',

@@ -15,7 +15,9 @@ export type DraftCommand =
   /** Show (or, if it never got posted, post) the drafts of a stored release. */
   | { type: 'show'; release: number }
   /** The release pasted inline: drafted at once for every network with the defaults. */
-  | { type: 'inline'; text: string };
+  | { type: 'inline'; text: string }
+  /** This week's posts per network: scheduled, awaiting approval, posted. */
+  | { type: 'week' };
 
 export const DRAFT_USAGE = {
   modal: { usage: '/draft', example: '/draft' },
@@ -24,13 +26,22 @@ export const DRAFT_USAGE = {
     example:
       '/draft Acme opens its first solar-powered plant in Leeds, creating 120 jobs and cutting emissions by 40%. https://acme.example/news/leeds',
   },
-  show: { usage: '/draft PR<number>', example: '/draft PR3' },
+  show: { usage: '/draft R<number>', example: '/draft R3' },
   help: { usage: '/draft help', example: '/draft help' },
+  week: { usage: '/draft week', example: '/draft week' },
 } satisfies Record<string, UsageHint>;
 
-/** Press releases are shown as PR3; initiatives are #12, tasks T7 and trends TR3. */
+/**
+ * Press releases are shown as R3; initiatives are #12, tasks T7 and trends TR3. "PR3" read like
+ * the PR discipline; it is still understood wherever a release is typed.
+ */
 export function formatReleaseRef(number: number): string {
-  return `PR${number}`;
+  return `R${number}`;
+}
+
+/** "R3", and the older "PR3", "#R3", "pr-3" or "release 3": the release's number, or null. */
+export function parseReleaseRef(text: string): string | null {
+  return /^#?(?:p?r|release\s*)-?(\d+)$/i.exec(text.trim())?.[1] ?? null;
 }
 
 export const countWords = (text: string): number => text.split(/\s+/).filter(Boolean).length;
@@ -39,9 +50,11 @@ export function parseDraftCommand(raw: string): Parsed<DraftCommand> {
   const text = slackTextToPlain(raw).trim();
   if (text === '') return ok({ type: 'modal' });
   if (/^(help|\?)$/i.test(text)) return ok({ type: 'help' });
-  const ref = /^#?pr-?(\d+)$/i.exec(text);
-  if (ref?.[1] !== undefined) {
-    const digits = ref[1].replace(/^0+(?=\d)/, '');
+  // A release is never one word, so one word is a subcommand.
+  if (/^week$/i.test(text)) return ok({ type: 'week' });
+  const ref = parseReleaseRef(text);
+  if (ref !== null) {
+    const digits = ref.replace(/^0+(?=\d)/, '');
     const number = Number(digits);
     if (digits.length > 10 || number > MAX_RELEASE_NUMBER || number === 0)
       return fail(`There is no press release ${text}.`, DRAFT_USAGE.show);

@@ -73,6 +73,22 @@ export const RULES = {
     label: 'approve a draft',
     onItem: true,
   },
+  'draft.request-changes': {
+    grants: ['approvers', 'admin-without-approvers'],
+    label: 'request changes to a draft',
+    onItem: true,
+  },
+  // The amplify line of one network: its claimant, the social leads (its discipline's) or an admin.
+  'draft.schedule': {
+    grants: ['owner', 'discipline-leads', 'admin'],
+    label: 'set when a network’s post goes out',
+    onItem: true,
+  },
+  'draft.mark-posted': {
+    grants: ['owner', 'discipline-leads', 'admin'],
+    label: 'mark a network’s post as posted',
+    onItem: true,
+  },
   'release.redraft': {
     grants: ['owner', 'any-lead', 'admin'],
     label: 'draft or post a saved release again',

@@ -44,6 +44,8 @@ const SETTING_ALIASES: Record<string, SettingKey> = {
   draftapprovers: 'draft-approvers',
   approvers: 'draft-approvers',
   approver: 'draft-approvers',
+  draftapproval: 'draft-approval',
+  approval: 'draft-approval',
   admins: 'admins',
   admin: 'admins',
   tandemadmins: 'admins',
@@ -215,6 +217,16 @@ function parseDraftApprovers(args: readonly Token[]): Parsed<TandemCommand> {
   return ok({ type: 'set', setting: { key: 'draft-approvers', approvers } });
 }
 
+function parseDraftApproval(args: readonly Token[]): Parsed<TandemCommand> {
+  const hint = TANDEM_USAGE['set draft-approval'];
+  const typed = joinTokens(args).trim().toLowerCase();
+  if (typed === 'any' || typed === 'all')
+    return ok({ type: 'set', setting: { key: 'draft-approval', approval: typed } });
+  if (typed === '')
+    return fail('One approval from either side (any), or one from PR and one from social (all)?', hint);
+  return fail(`"${quoteBack(typed, 30)}" is not any or all.`, hint);
+}
+
 export function parseSet(args: readonly Token[]): Parsed<TandemCommand> {
   const [keyToken, ...rest] = args;
   const settings = SETTING_KEYS_BRIEF.join(', ');
@@ -268,5 +280,7 @@ export function parseSet(args: readonly Token[]): Parsed<TandemCommand> {
       return parseMyDiscipline(rest);
     case 'draft-approvers':
       return parseDraftApprovers(rest);
+    case 'draft-approval':
+      return parseDraftApproval(rest);
   }
 }

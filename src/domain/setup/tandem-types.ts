@@ -25,6 +25,7 @@ export type TandemSetting =
   | { key: 'quiet-hours'; start: string; end: string }
   | { key: 'nudge-windows'; days: number[] }
   | { key: 'draft-approvers'; approvers: 'pr' | 'social' | 'both' }
+  | { key: 'draft-approval'; approval: 'any' | 'all' }
   | { key: 'emoji'; reaction: TaskReaction; emoji: string }
   | { key: 'my-discipline'; discipline: SupportDiscipline | null };
 

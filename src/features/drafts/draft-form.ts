@@ -20,7 +20,7 @@ import { DRAFT_ACTIONS } from './views.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
-/** Drafting posts the drafts and amplify tasks in the channel: for anyone who may post work there. */
+/** Drafting posts the release card (drafts and amplify lines) in the channel: for anyone who may post work there. */
 export async function ensureMayDraftIn(req: WorkRequest, channel: string): Promise<void> {
   ensureAllowed({
     action: 'draft.create',

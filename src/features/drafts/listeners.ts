@@ -10,6 +10,7 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import { ensureAllowed, isAllowed } from '../../core/permissions.js';
+import { weekData } from '../../core/release-card/week.js';
 import { draftById, isCurrent } from '../../core/stores/drafts.js';
 import { findRelease, findReleaseById, releaseById } from '../../core/stores/releases.js';
 import { channelOf, releaseFacts, type WorkRequest, whoAsks, workRequest } from '../../core/work/request.js';
@@ -28,18 +29,16 @@ import { privately } from '../../slack/reply.js';
 import { ensureMayDraftIn, openDraftForm } from './draft-form.js';
 import { type DraftModalMetadata, editModal, MODAL_TEXT_MAX } from './modals.js';
 import {
-  approve,
   assertCurrent,
   draftFromForm,
   draftRelease,
   findDraft,
-  refreshDraftsMessage,
   regenerate,
   saveEdit,
   saveTypedRelease,
 } from './service.js';
 import { parseDraftMetadata, parseDraftSubmission, parseEditSubmission } from './submission.js';
-import { DRAFT_ACTIONS, draftHelpMessage, draftNoteMessage } from './views.js';
+import { DRAFT_ACTIONS, draftHelpMessage, draftNoteMessage, weekMessage } from './views.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 type ShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>;
@@ -58,6 +57,17 @@ export function draftCommand(deps: Deps) {
       case 'help':
         await reply(draftHelpMessage());
         return;
+      case 'week': {
+        ensureAllowed({
+          action: 'workspace.list',
+          actor: await whoAsks(req),
+          team: req.team,
+          doing: 'list this week’s social posts',
+        });
+        const week = await weekData(req);
+        await reply(weekMessage(week, req.team.timezone));
+        return;
+      }
       case 'modal': {
         const metadata: DraftModalMetadata = { channelId: command.channel_id };
         await openDraftForm(client, deps, respond, actor.teamId, command.trigger_id, metadata);
@@ -163,30 +173,6 @@ export function draftSubmission(deps: Deps) {
     }
     await ack();
     await draftFromForm(client, deps, { teamId, userId }, metadata, form.value);
-  };
-}
-
-export function approveAction(deps: Deps) {
-  return async function handleApprove(args: ButtonArgs): Promise<void> {
-    const { ack, action, body, client, respond } = args;
-    await ack();
-    const req = await workRequest(deps, args, body.user.id, 'button', body.channel?.id);
-    const draft = await findDraft(deps, req.team.teamId, action.value ?? '');
-    const release = await findReleaseById(deps, req.team.teamId, draft.releaseId);
-    ensureAllowed({
-      action: 'draft.approve',
-      actor: await whoAsks(req),
-      team: req.team,
-      item: await releaseFacts(req, release),
-      doing: `approve the drafts of ${formatReleaseRef(release.number)}`,
-      hint: 'Ask one of them; admins choose the approvers with `/tandem set draft-approvers`.',
-    });
-    const approved = await approve(deps, draft, req.userId);
-    await refreshDraftsMessage(client, deps, release, req.team);
-    if (!approved)
-      await privately(respond, { keepOriginal: true })(
-        draftNoteMessage('Someone approved this draft a moment before you; nothing else to do.'),
-      );
   };
 }
 

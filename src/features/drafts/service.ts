@@ -1,17 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import { refreshHomes } from '../../core/home/publish.js';
-import type { WorkspaceSettings } from '../../core/settings.js';
-import {
-  approveDraft,
-  currentDrafts,
-  draftById,
-  isCurrent,
-  type Provenance,
-  saveVersions,
-} from '../../core/stores/drafts.js';
+import { refreshReleaseCard } from '../../core/release-card/refresh.js';
+import { draftingMessage } from '../../core/release-card/views.js';
+import { draftById, isCurrent, type Provenance, saveVersions } from '../../core/stores/drafts.js';
 import { addInitiative, findInitiativeById } from '../../core/stores/initiatives.js';
 import {
-  findReleaseById,
   linkReleaseToInitiative,
   markDrafted,
   releaseInput,
@@ -34,13 +27,7 @@ import { tellFailure } from '../../slack/tell.js';
 import { ensureAmplifyTasks } from './amplify.js';
 import { templateDrafter } from './drafters/template-drafter.js';
 import type { DraftOptions } from './submission.js';
-import {
-  draftingFailedError,
-  draftingFailedMessage,
-  draftingMessage,
-  draftsMessage,
-  notPostedError,
-} from './views.js';
+import { draftingFailedError, draftingFailedMessage, notPostedError } from './views.js';
 
 export interface DraftActor {
   teamId: string;
@@ -111,13 +98,6 @@ export async function assertCurrent(deps: Deps, draft: SocialDraft): Promise<voi
   if (!(await isCurrent(deps, draft))) throw newerVersion(draft);
 }
 
-/** Approves the newest version; false when someone else approved it first. */
-export async function approve(deps: Deps, draft: SocialDraft, userId: string): Promise<boolean> {
-  const outcome = await approveDraft(deps, draft, userId);
-  if (outcome.kind === 'superseded') throw newerVersion(draft);
-  return outcome.kind === 'approved';
-}
-
 async function addVersions(
   deps: Deps,
   release: PressRelease,
@@ -163,32 +143,15 @@ function finishAll(release: PressRelease, raw: RawDrafts, variant: number) {
   );
 }
 
-/** Re-renders the drafts message in place; the database is the truth if Slack refuses. */
-export async function refreshDraftsMessage(
-  client: WebClient,
-  deps: Deps,
-  release: PressRelease,
-  workspace?: WorkspaceSettings,
-): Promise<void> {
-  if (!release.channelId || !release.messageTs) return;
-  const settings = workspace ?? (await loadWorkspace(deps, release.teamId));
-  const initiative = release.initiativeId
-    ? await findInitiativeById(deps, release.teamId, release.initiativeId)
-    : null;
-  const message = draftsMessage(release, await currentDrafts(deps, release), {
-    timezone: settings.timezone,
-    initiativeNumber: initiative?.number ?? null,
-  });
-  try {
-    await client.chat.update({ channel: release.channelId, ts: release.messageTs, ...message });
-  } catch (error) {
-    deps.logger.warn({ err: error, release: release.id }, 'drafts message not updated');
-  }
+/** Re-renders the release's card soon; the database is the truth if Slack refuses. */
+export function refreshDraftsMessage(client: WebClient, deps: Deps, release: PressRelease): void {
+  refreshReleaseCard(client, deps, release);
 }
 
 /**
- * The whole /draft flow for a stored release: "Drafting…" at once in `channel`, then the drafts
- * in place of it, then one claimable amplify task per network. Each step is safe to run again.
+ * The whole /draft flow for a stored release: "Drafting…" at once in `channel`, then the card in
+ * place of it, with the drafts and one claimable amplify line per network: one channel message
+ * in all. Each step is safe to run again.
  */
 export async function draftRelease(
   client: WebClient,
@@ -232,18 +195,15 @@ export async function draftRelease(
       .catch(() => undefined);
     throw draftingFailedError(release);
   }
-  await refreshDraftsMessage(client, deps, release, workspace);
-  const amplify = await ensureAmplifyTasks(
-    client,
+  await ensureAmplifyTasks(
     deps,
     { teamId: actor.teamId, userId: actor.userId, source: 'command' },
-    workspace,
+    workspace.timezone,
     release,
     initiative,
     release.channelId ?? channel,
   );
-  if (amplify.error)
-    deps.logger.warn({ err: amplify.error, release: release.id }, 'amplify tasks not all posted');
+  refreshDraftsMessage(client, deps, release);
   refreshHomes(client, deps, actor.teamId, [initiative.ownerId]);
   return release;
 }
@@ -263,7 +223,7 @@ export async function regenerate(
   const finished = finishDraft(input, network, raw.texts[network] ?? templateDraft(input, network, variant));
   await addVersions(deps, release, [finished], raw, userId);
   if (raw.note !== (release.note ?? undefined)) await markDrafted(deps, release, raw.note);
-  await refreshDraftsMessage(client, deps, await findReleaseById(deps, release.teamId, release.id));
+  refreshDraftsMessage(client, deps, release);
 }
 
 /**
@@ -282,7 +242,7 @@ export async function saveEdit(
     const finished = finishDraft(releaseInput(release), draft.network as Network, text);
     const provenance = { drafter: 'edit', promptVersion: draft.promptVersion };
     await addVersions(deps, release, [finished], provenance, userId);
-    await refreshDraftsMessage(client, deps, release);
+    refreshDraftsMessage(client, deps, release);
   } catch (error) {
     const where = { channel: release.channelId ?? userId, user: userId };
     await tellFailure(client, deps.logger, where, error, FAILED);

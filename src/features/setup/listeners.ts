@@ -74,6 +74,8 @@ function describeSetting(
       return { patch: { nudgeWindows: setting.days }, what: 'nudge windows' };
     case 'draft-approvers':
       return { patch: { draftApprovers: setting.approvers }, what: 'draft approvers' };
+    case 'draft-approval':
+      return { patch: { draftApproval: setting.approval }, what: 'draft approval rule' };
     case 'emoji':
       return {
         patch: emojiPatch(workspace, setting.reaction, setting.emoji),

@@ -28,6 +28,7 @@ export interface SettingsPatch {
   quietEnd?: string;
   nudgeWindows?: number[];
   draftApprovers?: 'pr' | 'social' | 'both';
+  draftApproval?: 'any' | 'all';
   tandemAdmins?: string[];
 }
 

@@ -34,7 +34,12 @@ function settingsFields(ws: WorkspaceSettings): KnownBlock {
       'Nudges',
       `${windowsText(ws.nudgeWindows)}; quiet ${ws.quietHours.start === ws.quietHours.end ? 'never' : `${ws.quietHours.start}–${ws.quietHours.end}`}`,
     ],
-    ['Draft approvers', APPROVERS_TEXT[ws.draftApprovers]],
+    [
+      'Draft approvers',
+      ws.draftApprovers === 'both' && ws.draftApproval === 'all'
+        ? 'a PR lead and a social lead'
+        : APPROVERS_TEXT[ws.draftApprovers],
+    ],
     [
       'Task reactions',
       `:${ws.emoji.claim}: claim · :${ws.emoji.done}: done · :${ws.emoji.handoff}: hand off · :${ws.emoji.block}: blocked · :${ws.emoji.snooze}: snooze`,
@@ -84,6 +89,8 @@ export function settingValue(setting: Exclude<TandemSetting, { key: 'my-discipli
       return windowsText(setting.days);
     case 'draft-approvers':
       return APPROVERS_TEXT[setting.approvers];
+    case 'draft-approval':
+      return setting.approval === 'all' ? 'one PR and one social approval' : 'one approval from either side';
     case 'emoji':
       return `:${setting.emoji}:`;
   }

@@ -88,6 +88,10 @@ const EXPECTED: Record<Action, Persona[]> = {
   'draft.revise': everyone(),
   // Approvers are configured (the PR lead): admins do not approve in their place.
   'draft.approve': ['prLead'],
+  'draft.request-changes': ['prLead'],
+  // An amplify line (a social task): its claimant, the social leads, admins; not the initiative's owner.
+  'draft.schedule': TASK_STEWARDS.filter((p) => p !== 'initiativeOwner'),
+  'draft.mark-posted': TASK_STEWARDS.filter((p) => p !== 'initiativeOwner'),
   'release.redraft': STEWARDS,
   'workspace.list': everyone('guest', 'external'),
   'workspace.export': ['tandemAdmin', 'workspaceAdmin', 'workspaceOwner', 'installer'],

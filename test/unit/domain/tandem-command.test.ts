@@ -326,12 +326,13 @@ describe('the set usage line', () => {
       'quiet-hours',
       'nudge-windows',
       'draft-approvers',
+      'draft-approval',
       'admins',
       '<reaction>-emoji',
       'my-discipline',
     ]);
     expect(TANDEM_USAGE.set.usage).toBe(
-      '/tandem set pr-leads | social-leads | digest-channel | digest-time | timezone | workload | quiet-hours | nudge-windows | draft-approvers | admins | <reaction>-emoji | my-discipline <value>  (<reaction>: claim, done, handoff, block, snooze)',
+      '/tandem set pr-leads | social-leads | digest-channel | digest-time | timezone | workload | quiet-hours | nudge-windows | draft-approvers | draft-approval | admins | <reaction>-emoji | my-discipline <value>  (<reaction>: claim, done, handoff, block, snooze)',
     );
   });
 
@@ -343,11 +344,11 @@ describe('the set usage line', () => {
   it.each([
     [
       'set',
-      'Set what? One of: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, draft-approvers, admins, <reaction>-emoji, my-discipline.',
+      'Set what? One of: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, draft-approvers, draft-approval, admins, <reaction>-emoji, my-discipline.',
     ],
     [
       'set colour blue',
-      'Settings: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, draft-approvers, admins, <reaction>-emoji, my-discipline.',
+      'Settings: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, draft-approvers, draft-approval, admins, <reaction>-emoji, my-discipline.',
     ],
   ])('%j lists the settings briefly', (text, message) => {
     const e = error(text);
