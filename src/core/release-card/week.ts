@@ -5,9 +5,9 @@ import { networkLabel } from '../../domain/drafts/networks.js';
 import { NETWORKS, type Network } from '../../domain/drafts/types.js';
 import { clip, context, section } from '../../slack/blocks.js';
 import { escapeText, userMention } from '../../slack/mrkdwn.js';
-import { amplifyWeek } from '../stores/amplify.js';
+import { amplifyWeek, amplifyWeekQuery } from '../stores/amplify.js';
 import type { Viewer } from '../work/request.js';
-import { visibleTasks } from '../work/visibility.js';
+import { scopeFor } from '../work/visibility.js';
 import { safeLink, when } from './views.js';
 
 export type WeekState = 'scheduled' | 'awaiting' | 'posted';
@@ -36,10 +36,11 @@ export function weekAround(now: Date, timezone: string): { from: Date; to: Date 
 export async function weekData(viewer: Viewer): Promise<WeekData> {
   const { deps, team } = viewer;
   const { from, to } = weekAround(deps.clock.now(), team.timezone);
-  const rows = await amplifyWeek(deps, team.teamId, from, to);
+  const query = await amplifyWeekQuery(deps, team.teamId, from, to);
+  const rows = await amplifyWeek(deps, query, await scopeFor(viewer, query.found.channels));
   const releases = new Map(rows.releases.map((r) => [r.id, r]));
   const entries: WeekEntry[] = [];
-  for (const task of await visibleTasks(viewer, rows.tasks)) {
+  for (const task of rows.tasks) {
     const release = releases.get(task.releaseId ?? '');
     if (!release || !task.network) continue;
     const approved = rows.draftStatus.get(`${release.id}|${task.network}`) === 'approved';

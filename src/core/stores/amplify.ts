@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../deps.js';
-import type { Task } from '../../generated/prisma/client.js';
+import type { Prisma, Task } from '../../generated/prisma/client.js';
+import { type ChannelScope, channelsOf, tallyTasks, tasksIn, type WorkChannels } from './channel-scope.js';
 import type { TaskDraft } from './task-creation.js';
 import { type TaskActor, type TaskWithInitiative, WITH_INITIATIVE } from './tasks.js';
 
@@ -97,16 +98,30 @@ export interface WeekRows {
  * Amplify lines that matter for the week [from, to): still open and due to go out before it ends
  * (or never scheduled), and those posted within it.
  */
-export async function amplifyWeek(deps: Deps, teamId: string, from: Date, to: Date): Promise<WeekRows> {
+export interface WeekQuery {
+  teamId: string;
+  where: Prisma.TaskWhereInput;
+  found: WorkChannels;
+}
+
+/** The week's amplify lines before a reader is known: what they are, and the channels they are in. */
+export async function amplifyWeekQuery(deps: Deps, teamId: string, from: Date, to: Date): Promise<WeekQuery> {
+  const where: Prisma.TaskWhereInput = {
+    teamId,
+    releaseId: { not: null },
+    OR: [
+      { status: { not: 'done' }, OR: [{ postAt: { lt: to } }, { postAt: null }] },
+      { status: 'done', doneAt: { gte: from, lt: to } },
+    ],
+  };
+  return { teamId, where, found: channelsOf([await tallyTasks(deps, where)]) };
+}
+
+/** The week as one reader may see it: the scope is in the query, so hidden lines crowd out nothing. */
+export async function amplifyWeek(deps: Deps, query: WeekQuery, scope: ChannelScope): Promise<WeekRows> {
+  const { teamId } = query;
   const tasks = await deps.db.prisma.task.findMany({
-    where: {
-      teamId,
-      releaseId: { not: null },
-      OR: [
-        { status: { not: 'done' }, OR: [{ postAt: { lt: to } }, { postAt: null }] },
-        { status: 'done', doneAt: { gte: from, lt: to } },
-      ],
-    },
+    where: { AND: [query.where, tasksIn(scope, query.found.unpostedTasks)] },
     include: WITH_INITIATIVE,
     orderBy: [{ postAt: 'asc' }, { number: 'asc' }],
     take: 200,
