@@ -1,6 +1,7 @@
 import { refreshHomes } from '../../core/home/publish.js';
 import { ensureAllowed } from '../../core/permissions.js';
 import { findInitiative } from '../../core/stores/initiatives.js';
+import { memberDiscipline } from '../../core/stores/members.js';
 import { draftTask } from '../../core/stores/task-creation.js';
 import type { TaskWithInitiative } from '../../core/stores/tasks.js';
 import { listTasks, type NewTask } from '../../core/stores/tasks.js';
@@ -8,10 +9,31 @@ import { type PostOutcome, postTaskDrafts } from '../../core/task-messages/post.
 import { initiativeFacts, storeActor, type WorkRequest, whoAsks } from '../../core/work/request.js';
 import { claim } from '../../core/work/task-changes.js';
 import { visibleTasks } from '../../core/work/visibility.js';
+import {
+  crossDisciplineHint,
+  foreignDiscipline,
+  needsDisciplineCheck,
+} from '../../domain/tasks/cross-discipline.js';
 import type { TaskListFilter } from '../../domain/tasks/task-command.js';
 import { workloadNote } from '../../domain/tasks/workload.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { alreadyClaimedMessage, claimedMessage, noteMessage } from './views.js';
+
+/**
+ * A hint for someone who claimed work outside their discipline. Only a won claim on a task with
+ * a discipline its claimant does not lead costs a lookup of their own discipline.
+ */
+async function disciplineHint(req: WorkRequest, task: TaskWithInitiative): Promise<string | null> {
+  const discipline = task.discipline === 'joint' ? null : task.discipline;
+  const leads = {
+    prLead: req.team.prLeads.includes(req.userId),
+    socialLead: req.team.socialLeads.includes(req.userId),
+  };
+  if (!needsDisciplineCheck(discipline, leads)) return null;
+  const own = await memberDiscipline(req.deps, req.team.teamId, req.userId);
+  const foreign = foreignDiscipline(discipline, { ...leads, discipline: own === 'joint' ? null : own });
+  return foreign ? crossDisciplineHint(foreign) : null;
+}
 
 /**
  * One claim, from a reaction, a button or a command: the policy and the atomic claim (in core),
@@ -24,9 +46,11 @@ export async function claimAndTell(
 ): Promise<void> {
   const outcome = await claim(req, task);
   switch (outcome.kind) {
-    case 'claimed':
-      await tell(claimedMessage(outcome.task, workloadNote(outcome.openTasks, req.team.workloadThreshold)));
+    case 'claimed': {
+      const workload = workloadNote(outcome.openTasks, req.team.workloadThreshold);
+      await tell(claimedMessage(outcome.task, workload, await disciplineHint(req, outcome.task)));
       return;
+    }
     case 'already-yours':
       await tell(noteMessage('You already own this task.'));
       return;
