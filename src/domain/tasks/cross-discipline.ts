@@ -41,12 +41,3 @@ export function crossDisciplineHint(discipline: TaskDiscipline): string {
   const who = discipline === 'marketing' ? 'the leads' : `the ${label.toLowerCase()} leads`;
   return `This is a ${label} task — claimed anyway; ${who} will see it in the digest.`;
 }
-
-/** Whether a claimant needs to hear anything more than the task's discipline tells them. */
-export const needsDisciplineCheck = (
-  taskDiscipline: TaskDiscipline | null,
-  claimant: Omit<Claimant, 'discipline'>,
-) =>
-  taskDiscipline !== null &&
-  !(taskDiscipline === 'pr' && claimant.prLead) &&
-  !(taskDiscipline === 'social' && claimant.socialLead);

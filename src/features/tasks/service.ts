@@ -1,7 +1,6 @@
 import { refreshHomes } from '../../core/home/publish.js';
 import { ensureAllowed } from '../../core/permissions.js';
 import { findInitiative } from '../../core/stores/initiatives.js';
-import { memberDiscipline } from '../../core/stores/members.js';
 import { draftTask } from '../../core/stores/task-creation.js';
 import type { TaskWithInitiative } from '../../core/stores/tasks.js';
 import { listTasks, type NewTask } from '../../core/stores/tasks.js';
@@ -9,29 +8,21 @@ import { type PostOutcome, postTaskDrafts } from '../../core/task-messages/post.
 import { initiativeFacts, storeActor, type WorkRequest, whoAsks } from '../../core/work/request.js';
 import { claim } from '../../core/work/task-changes.js';
 import { visibleTasks } from '../../core/work/visibility.js';
-import {
-  crossDisciplineHint,
-  foreignDiscipline,
-  needsDisciplineCheck,
-} from '../../domain/tasks/cross-discipline.js';
+import { crossDisciplineHint, foreignDiscipline } from '../../domain/tasks/cross-discipline.js';
 import type { TaskListFilter } from '../../domain/tasks/task-command.js';
 import { workloadNote } from '../../domain/tasks/workload.js';
+import type { Discipline } from '../../generated/prisma/client.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { alreadyClaimedMessage, claimedMessage, noteMessage } from './views.js';
 
-/**
- * A hint for someone who claimed work outside their discipline. Only a won claim on a task with
- * a discipline its claimant does not lead costs a lookup of their own discipline.
- */
-async function disciplineHint(req: WorkRequest, task: TaskWithInitiative): Promise<string | null> {
-  const discipline = task.discipline === 'joint' ? null : task.discipline;
-  const leads = {
+/** A hint for someone who claimed work outside their discipline, from what the claim read. */
+function disciplineHint(req: WorkRequest, task: TaskWithInitiative, own: Discipline | null): string | null {
+  const taskDiscipline = task.discipline === 'joint' ? null : task.discipline;
+  const foreign = foreignDiscipline(taskDiscipline, {
+    discipline: own === 'joint' ? null : own,
     prLead: req.team.prLeads.includes(req.userId),
     socialLead: req.team.socialLeads.includes(req.userId),
-  };
-  if (!needsDisciplineCheck(discipline, leads)) return null;
-  const own = await memberDiscipline(req.deps, req.team.teamId, req.userId);
-  const foreign = foreignDiscipline(discipline, { ...leads, discipline: own === 'joint' ? null : own });
+  });
   return foreign ? crossDisciplineHint(foreign) : null;
 }
 
@@ -48,7 +39,9 @@ export async function claimAndTell(
   switch (outcome.kind) {
     case 'claimed': {
       const workload = workloadNote(outcome.openTasks, req.team.workloadThreshold);
-      await tell(claimedMessage(outcome.task, workload, await disciplineHint(req, outcome.task)));
+      await tell(
+        claimedMessage(outcome.task, workload, disciplineHint(req, outcome.task, outcome.claimantDiscipline)),
+      );
       return;
     }
     case 'already-yours':

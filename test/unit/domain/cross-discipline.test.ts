@@ -3,7 +3,6 @@ import {
   type Claimant,
   crossDisciplineHint,
   foreignDiscipline,
-  needsDisciplineCheck,
 } from '../../../src/domain/tasks/cross-discipline.js';
 
 const person = (over: Partial<Claimant> = {}): Claimant => ({
@@ -33,16 +32,6 @@ describe('foreignDiscipline', () => {
     expect(foreignDiscipline('pr', person({ prLead: true }))).toBeNull();
     // A PR lead with no discipline of their own is still PR, so a social task is foreign.
     expect(foreignDiscipline('social', person({ prLead: true }))).toBe('social');
-  });
-});
-
-describe('needsDisciplineCheck', () => {
-  it('skips the lookup for joint work and for the task’s own leads', () => {
-    expect(needsDisciplineCheck(null, { prLead: false, socialLead: false })).toBe(false);
-    expect(needsDisciplineCheck('pr', { prLead: true, socialLead: false })).toBe(false);
-    expect(needsDisciplineCheck('social', { prLead: false, socialLead: true })).toBe(false);
-    expect(needsDisciplineCheck('social', { prLead: true, socialLead: false })).toBe(true);
-    expect(needsDisciplineCheck('marketing', { prLead: true, socialLead: true })).toBe(true);
   });
 });
 
