@@ -54,18 +54,20 @@ export async function planBoundaries(
   return row ?? { snoozeEnds: null, unownedCreatedAt: null, respondBy: null, embargoUntil: null };
 }
 
-/** Records a workspace's plan and takes away the change marks that planning has seen. */
+/** Records a workspace's plan and takes away the change marks that planning has seen, in one statement. */
 export async function savePlan(
   deps: Deps,
   teamId: string,
   plan: { plannedAt: Date; nextDueAt: Date },
   seen: bigint[],
 ): Promise<void> {
-  const { prisma } = deps.db;
-  await prisma.$transaction([
-    prisma.nudgePlan.upsert({ where: { teamId }, create: { teamId, ...plan }, update: plan }),
-    prisma.nudgeInputChange.deleteMany({ where: { id: { in: seen } } }),
-  ]);
+  await deps.db.prisma.$executeRaw`
+    WITH saved AS (
+      INSERT INTO "NudgePlan" ("teamId", "nextDueAt", "plannedAt")
+      VALUES (${teamId}, ${plan.nextDueAt}, ${plan.plannedAt})
+      ON CONFLICT ("teamId") DO UPDATE SET "nextDueAt" = EXCLUDED."nextDueAt", "plannedAt" = EXCLUDED."plannedAt"
+    )
+    DELETE FROM "NudgeInputChange" WHERE "id" = ANY(${seen.map(String)}::bigint[])`;
 }
 
 /** Change marks of workspaces that are no longer installed: nothing will plan them. */
