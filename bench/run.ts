@@ -1,4 +1,4 @@
-// `npm run bench [-- ack|memory|startup|claims|digest|fit|engines|replicas] [options]`: speed targets live here, as ratios
+// `npm run bench [-- ack|memory|startup|claims|digest|fit|scheduler|engines|replicas] [options]`: speed targets live here, as ratios
 // against a baseline measured in the same run, never as timed assertions in tests. Each benchmark
 // prints tables and writes bench/results/<name>.json. Only correctness failures (lost, duplicated
 // or failed work) make it exit 1; missed targets are reported.
@@ -41,6 +41,8 @@ const { values, positionals } = parseArgs({
     workspaces: { type: 'string', default: '1000' },
     channels: { type: 'string', default: '50' },
     'shared-on': { type: 'string', default: 'postgres' },
+    // scheduler (also --workspaces, --on)
+    'pass-iterations': { type: 'string', default: '7' },
     // fit
     'fit-runs': { type: 'string', default: '20' },
     // replicas (also --connections)
@@ -51,7 +53,7 @@ const { values, positionals } = parseArgs({
     'engine-timeout': { type: 'string', default: '240' },
   },
 });
-const ALL = ['ack', 'memory', 'startup', 'claims', 'digest', 'fit'];
+const ALL = ['ack', 'memory', 'startup', 'claims', 'digest', 'fit', 'scheduler'];
 // Compares storage engines rather than measuring Tandem, and replicas need the local PostgreSQL:
 // these run only when named.
 const KNOWN = [...ALL, 'engines', 'replicas'];
@@ -144,6 +146,20 @@ for (const name of wanted) {
     options = claimsOptions;
     result = claims;
     ok &&= correct;
+  } else if (name === 'scheduler') {
+    const { benchScheduler, reportScheduler } = await import('./scheduler.js');
+    const schedulerOptions = {
+      workspaces: Number(values.workspaces),
+      iterations: Number(values['pass-iterations']),
+      databases,
+    };
+    console.log(
+      `one nudge pass over ${schedulerOptions.workspaces} quiet workspaces, ${schedulerOptions.iterations} times each way`,
+    );
+    const runs = await benchScheduler(schedulerOptions);
+    reportScheduler(runs);
+    options = schedulerOptions;
+    result = runs;
   } else if (name === 'replicas') {
     const { runReplicas } = await import('./replicas.js');
     const replicaOptions = {

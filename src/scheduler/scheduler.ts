@@ -6,7 +6,7 @@ import { purgeProcessedEvents } from '../core/stores/processed-events.js';
 import type { Deps } from '../deps.js';
 import { runPersonalDigests } from '../features/digest/personal.js';
 import { runDueDigests } from '../features/digest/send.js';
-import { runDueNudges } from '../features/nudges/deliver.js';
+import { runDueNudges } from '../features/nudges/pass.js';
 import { metrics } from '../runtime/metrics.js';
 import { recordSchedulerTick } from '../runtime/scheduler-passes.js';
 import { DEFAULT_RETENTION_DAYS, purgeUninstalled } from './purge.js';

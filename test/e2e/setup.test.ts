@@ -203,8 +203,29 @@ describe.each(BACKENDS)('/tandem setup and settings on %s', (backend) => {
     expect(await workspace()).toEqual(before);
   });
 
-  it('explains everything in /tandem help', async () => {
-    const r = reply(await t.command('/tandem', 'help', at(MEMBER)));
+  it('/tandem help fits on one screen: what Tandem does and five commands to start with', async () => {
+    const calls = await t.command('/tandem', 'help', at(MEMBER));
+    const answer = calls.find((c) => c.method === 'response_url');
+    expect(answer?.args.response_type).toBe('ephemeral');
+    expect(calls.filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+    const blocks = answer?.args.blocks as Array<{
+      text?: { text: string };
+      elements?: Array<{ text: string }>;
+    }>;
+    const shown = blocks
+      .map((b) => b.text?.text ?? b.elements?.map((e) => e.text).join(' ') ?? '')
+      .join('\n');
+    // One screen: a handful of blocks, about a thousand characters, a dozen lines.
+    expect(blocks.length).toBeLessThanOrEqual(4);
+    expect(shown.length).toBeLessThanOrEqual(1100);
+    expect(shown.split('\n').length).toBeLessThanOrEqual(10);
+    for (const command of ['/tandem setup', '/initiative add', '/task add', '/tandem who-owns', '/trend add'])
+      expect(shown).toContain(command);
+    expect(shown).toContain('/tandem help all');
+  });
+
+  it('explains every form in /tandem help all', async () => {
+    const r = reply(await t.command('/tandem', 'help all', at(MEMBER)));
     expect(r.type).toBe('ephemeral');
     for (const form of ['/initiative add', '/tandem who-owns', '/tandem setup', '/tandem set timezone'])
       expect(r.text).toContain(form);

@@ -24,13 +24,13 @@ import {
   type ViewContext,
   youNowOwnMessage,
 } from '../../src/features/initiatives/views.js';
+import { tandemFullHelpMessage, tandemHelpMessage } from '../../src/features/setup/help-views.js';
 import {
   settingChangedLine,
   settingsChangedMessage,
   settingsMessage,
   settingValue,
   setupModal,
-  tandemHelpMessage,
 } from '../../src/features/setup/views.js';
 import type {
   Initiative,
@@ -445,6 +445,7 @@ const VIEWS: ViewCase[] = [
     settingChangedLine(actor, 'time zone', settingValue({ key: 'timezone', timezone: zone })),
   ),
   view('tandemHelpMessage', fc.constant(null), () => tandemHelpMessage()),
+  view('tandemFullHelpMessage', fc.constant(null), () => tandemFullHelpMessage()),
   view('draftingMessage', fc.tuple(release, draftsView), ([r, v]) => draftingMessage(r, v)),
   view(
     'releaseCard',

@@ -9,6 +9,7 @@ import { deliveryBanner } from '../delivery/views.js';
 import { weekBlocks } from '../release-card/week.js';
 import { claimButton } from '../task-messages/views.js';
 import type { HomeData } from './data.js';
+import { firstRunBlocks } from './first-run-views.js';
 
 interface Ctx {
   now: Date;
@@ -27,6 +28,7 @@ export function homeView(data: HomeData, ctx: Ctx): HomeView {
   const zone = { ...ctx, timezone: data.workspace.timezone };
   const blocks: KnownBlock[] = [header('Your Tandem')];
   if (data.problems) blocks.push(...deliveryBanner(data.problems, data.workspace.digestChannel));
+  blocks.push(...firstRunBlocks(data.firstRun));
 
   blocks.push(section('*Initiatives you own*'));
   if (data.initiatives.length === 0) {

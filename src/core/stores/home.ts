@@ -70,3 +70,34 @@ export async function homeLists(
   ]);
   return { initiatives, tasks, unclaimed };
 }
+
+/**
+ * Whether the workspace has any initiative, and whether Tandem has shown it is in a channel: a
+ * task message it posted, a trend logged from a channel or a digest it posted (Slack lets it do
+ * none of these outside a channel it was invited to). Each is one indexed row lookup, and is
+ * skipped when the App Home's own lists already answer it.
+ */
+export async function firstRunProgress(
+  deps: Deps,
+  teamId: string,
+  known: { hasInitiative: boolean; inAChannel: boolean },
+): Promise<{ hasInitiative: boolean; inAChannel: boolean }> {
+  const { prisma } = deps.db;
+  const exists = (row: Promise<unknown>) => row.then((r) => r !== null);
+  const [hasInitiative, inAChannel] = await Promise.all([
+    known.hasInitiative || exists(prisma.initiative.findFirst({ where: { teamId }, select: { id: true } })),
+    known.inAChannel ||
+      Promise.all([
+        exists(
+          prisma.task.findFirst({ where: { teamId, messageChannel: { not: null } }, select: { id: true } }),
+        ),
+        exists(
+          prisma.trend.findFirst({ where: { teamId, sourceChannel: { not: null } }, select: { id: true } }),
+        ),
+        exists(
+          prisma.digestRun.findFirst({ where: { teamId, sentAt: { not: null } }, select: { teamId: true } }),
+        ),
+      ]).then((found) => found.some(Boolean)),
+  ]);
+  return { hasInitiative, inAChannel };
+}

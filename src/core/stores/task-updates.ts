@@ -3,7 +3,7 @@
 import type { Deps } from '../../deps.js';
 import { formatTaskRef } from '../../domain/tasks/task-ref.js';
 import { UserError } from '../../domain/user-error.js';
-import type { Prisma as PrismaTypes } from '../../generated/prisma/client.js';
+import type { Discipline, Prisma as PrismaTypes } from '../../generated/prisma/client.js';
 import { recordOwnershipChange } from './ownership.js';
 import { findTaskByMessage, type TaskActor, type TaskWithInitiative, WITH_INITIATIVE } from './tasks.js';
 
@@ -14,7 +14,13 @@ async function reload(tx: Tx, id: string): Promise<TaskWithInitiative> {
 }
 
 export type ClaimOutcome =
-  | { kind: 'claimed'; task: TaskWithInitiative; openTasks: number }
+  | {
+      kind: 'claimed';
+      task: TaskWithInitiative;
+      openTasks: number;
+      /** The discipline the claimant told Tandem, read in the same statement, for the claim's hint. */
+      claimantDiscipline: Discipline | null;
+    }
   | { kind: 'already-yours'; task: TaskWithInitiative }
   | { kind: 'taken'; task: TaskWithInitiative }
   | { kind: 'done'; task: TaskWithInitiative };
@@ -24,12 +30,13 @@ interface ClaimRow {
   assigneeId: string | null;
   status: string;
   openTasks: number;
+  claimantDiscipline: Discipline | null;
 }
 
 /**
  * First claim wins, atomically: the conditional UPDATE matches only while the task is unowned,
  * so of many simultaneous claims exactly one changes the row and records history. Update,
- * history and the claimant's open-task count are one statement, since a burst of reactions is
+ * history, the claimant's open-task count and their discipline are one statement, since a burst of reactions is
  * where round trips cost most. `task` is the row as the caller read it.
  */
 export async function claimTask(
@@ -53,13 +60,20 @@ export async function claimTask(
     SELECT (SELECT count(*) FROM claimed)::int AS "claimed",
            t."assigneeId", t."status"::text AS "status",
            (SELECT count(*) FROM "Task" o WHERE o."teamId" = ${actor.teamId}
-              AND o."assigneeId" = ${actor.userId} AND o."status" <> 'done')::int AS "openTasks"
+              AND o."assigneeId" = ${actor.userId} AND o."status" <> 'done')::int AS "openTasks",
+           (SELECT m."discipline"::text FROM "Member" m WHERE m."teamId" = ${actor.teamId}
+              AND m."userId" = ${actor.userId}) AS "claimantDiscipline"
     FROM "Task" t WHERE t."id" = ${task.id} AND t."teamId" = ${actor.teamId}`;
   if (!row) throw new UserError('That task no longer exists.');
   // The statement's own snapshot predates its UPDATE: the claimed task is not yet counted.
   if (row.claimed === 1) {
     const claimedTask = { ...task, assigneeId: actor.userId, updatedAt: now };
-    return { kind: 'claimed', task: claimedTask, openTasks: row.openTasks + 1 };
+    return {
+      kind: 'claimed',
+      task: claimedTask,
+      openTasks: row.openTasks + 1,
+      claimantDiscipline: row.claimantDiscipline,
+    };
   }
   // Lost to a claim that committed after this statement's snapshot was taken: read it afresh.
   const current =

@@ -81,6 +81,8 @@ export async function purgeWorkspace(deps: Deps, teamId: string, before: Date): 
     await tx.trend.deleteMany({ where });
     await tx.initiative.deleteMany({ where });
     await tx.nudgeSent.deleteMany({ where });
+    await tx.nudgePlan.deleteMany({ where });
+    await tx.nudgeInputChange.deleteMany({ where });
     await tx.digestRun.deleteMany({ where });
     await tx.processedEvent.deleteMany({ where });
     await tx.member.deleteMany({ where });

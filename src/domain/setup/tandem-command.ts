@@ -110,6 +110,11 @@ export function parseTandemCommand(text: string): Parsed<TandemCommand> {
       }
       return ok({ type: sub });
     case 'help':
+      return ok(
+        args.some((a) => /^(all|everything|more)$/i.test(a.text))
+          ? { type: sub, topic: 'all' }
+          : { type: sub },
+      );
     case 'setup':
       // "help me" or "setup please" still mean what they say; the extra words cannot change it.
       return ok({ type: sub });

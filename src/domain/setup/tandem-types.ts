@@ -30,7 +30,8 @@ export type TandemSetting =
   | { key: 'my-discipline'; discipline: SupportDiscipline | null };
 
 export type TandemCommand =
-  | { type: 'help' }
+  /** `all`: every form; without it, the one-screen overview. */
+  | { type: 'help'; topic?: 'all' }
   | { type: 'setup' }
   | { type: 'settings' }
   | { type: 'who-owns'; query: WhoOwnsQuery }

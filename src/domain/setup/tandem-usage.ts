@@ -68,7 +68,11 @@ function emojiUsage(reaction: TaskReaction, example: string, does: string): Usag
 
 /** Forms and examples for error replies and `/tandem help`, from one place. */
 export const TANDEM_USAGE: Record<TandemUsageKey, UsageHint & { summary: string }> = {
-  help: { usage: '/tandem help', example: '/tandem help', summary: 'Show this help.' },
+  help: {
+    usage: '/tandem help [all]',
+    example: '/tandem help all',
+    summary: 'What Tandem does and five commands to start with; all: every form.',
+  },
   setup: { usage: '/tandem setup', example: '/tandem setup', summary: 'Set Tandem up for this workspace.' },
   settings: {
     usage: '/tandem settings',

@@ -1,5 +1,4 @@
 import type { WebClient } from '@slack/web-api';
-import type { TeamClients } from '../../core/installations/team-clients.js';
 import { timezoneOf } from '../../core/people.js';
 import type { WorkspaceSettings } from '../../core/settings.js';
 import { findInitiativeById } from '../../core/stores/initiatives.js';
@@ -17,7 +16,6 @@ import {
 import { embargoesLiftingSoon, releaseById } from '../../core/stores/releases.js';
 import { findTaskById } from '../../core/stores/tasks.js';
 import { findTrendById } from '../../core/stores/trends.js';
-import { allTeamIds } from '../../core/stores/workspaces.js';
 import { loadWorkspaceFresh } from '../../core/team.js';
 import {
   initiativeFacts,
@@ -44,23 +42,31 @@ const keyOf = (n: { kind: string; recipientId: string; itemType: string; itemId:
   `${n.kind}|${n.recipientId}|${n.itemType}|${n.itemId}|${n.window}`;
 
 /**
- * Plans, records and delivers one workspace's nudges. Recording is keyed, so planning every minute
- * adds nothing twice; delivery claims each row before sending it.
+ * Plans and records one workspace's nudges as of `now`. Recording is keyed, so planning again
+ * adds nothing twice.
  */
+export async function recordPlannedNudges(
+  deps: Deps,
+  workspace: WorkspaceSettings,
+  now: Date,
+): Promise<void> {
+  const { teamId } = workspace;
+  const planned = await planNudges(deps, workspace, now);
+  if (planned.length === 0) return;
+  const existing = await nudgesAbout(deps, teamId, [...new Set(planned.map((p) => p.itemId))]);
+  const seen = new Set(existing.map(keyOf));
+  const fresh = planned.filter((p) => !seen.has(keyOf(p)));
+  await recordNudges(
+    deps,
+    teamId,
+    fresh.map((p) => ({ ...p, notBefore: now })),
+  );
+}
+
+/** Plans, records and delivers one workspace's nudges, whatever changed: the way every pass once worked. */
 export async function runWorkspaceNudges(deps: Deps, client: WebClient, teamId: string): Promise<number> {
   const workspace = await loadWorkspaceFresh(deps, teamId);
-  const now = deps.clock.now();
-  const planned = await planNudges(deps, workspace);
-  if (planned.length > 0) {
-    const existing = await nudgesAbout(deps, teamId, [...new Set(planned.map((p) => p.itemId))]);
-    const seen = new Set(existing.map(keyOf));
-    const fresh = planned.filter((p) => !seen.has(keyOf(p)));
-    await recordNudges(
-      deps,
-      teamId,
-      fresh.map((p) => ({ ...p, notBefore: now })),
-    );
-  }
+  await recordPlannedNudges(deps, workspace, deps.clock.now());
   return deliverDueNudges(deps, client, workspace);
 }
 
@@ -196,16 +202,3 @@ async function deliver(
 const DM_RETRY_MS = 5 * 60_000;
 /** Six tries span about two and a half hours: past that, the nudge's moment has gone. */
 const DM_MAX_TRIES = 6;
-
-export async function runDueNudges(deps: Deps, clients: TeamClients): Promise<number> {
-  let sent = 0;
-  for (const teamId of await allTeamIds(deps)) {
-    try {
-      const client = await clients.forTeam(teamId);
-      if (client) sent += await runWorkspaceNudges(deps, client, teamId);
-    } catch (error) {
-      deps.logger.error({ err: error, teamId }, 'nudges failed for a workspace');
-    }
-  }
-  return sent;
-}

@@ -7,7 +7,7 @@ import { addDays, todayIn } from '../../domain/time/calendar-date.js';
 import { escalates, windowFor } from '../../domain/time/deadline-windows.js';
 import type { Discipline } from '../../generated/prisma/client.js';
 
-const UNOWNED_AFTER_MS = 24 * 60 * 60 * 1000;
+export const UNOWNED_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Which nudges today's state calls for in one workspace: deadline windows for initiatives and
@@ -15,9 +15,12 @@ const UNOWNED_AFTER_MS = 24 * 60 * 60 * 1000;
  * day), and initiatives left without an owner for a day. Pure reading: recording and delivery
  * are separate, so planning twice changes nothing.
  */
-export async function planNudges(deps: Deps, workspace: WorkspaceSettings): Promise<PlannedNudge[]> {
+export async function planNudges(
+  deps: Deps,
+  workspace: WorkspaceSettings,
+  now = deps.clock.now(),
+): Promise<PlannedNudge[]> {
   const { teamId } = workspace;
-  const now = deps.clock.now();
   const today = todayIn({ now, timezone: workspace.timezone });
   if (!today) return [];
   const horizon = calendarDateToDb(addDays(today, Math.max(0, ...workspace.nudgeWindows)) ?? today);

@@ -20,6 +20,7 @@ import { sendDm } from '../../slack/dm.js';
 import { openForm, type Reopen } from '../../slack/forms.js';
 import { privately } from '../../slack/reply.js';
 import { exportCommand } from './export.js';
+import { tandemFullHelpMessage, tandemHelpMessage } from './help-views.js';
 import {
   changeSettings,
   emojiPatch,
@@ -39,7 +40,6 @@ import {
   settingsMessage,
   settingValue,
   setupModal,
-  tandemHelpMessage,
 } from './views.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
@@ -97,7 +97,7 @@ export function tandemCommand(deps: Deps) {
 
     switch (parsed.type) {
       case 'help':
-        return reply(tandemHelpMessage());
+        return reply(parsed.topic === 'all' ? tandemFullHelpMessage() : tandemHelpMessage());
       case 'who-owns': {
         return reply(whoOwnsMessage(await whoOwnsFor(req, parsed.query), deps.clock.now()));
       }

@@ -1,8 +1,6 @@
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
 import type { WorkspaceSettings } from '../../core/settings.js';
 import { DISCIPLINE_LABELS } from '../../domain/initiatives/kinds.js';
-import { EXPORT_USAGE } from '../../domain/setup/export-command.js';
-import { TANDEM_USAGE } from '../../domain/setup/tandem-command.js';
 import type { TandemSetting } from '../../domain/setup/tandem-types.js';
 import { context, fields, type SlackMessage, section } from '../../slack/blocks.js';
 import { channelMention, escapeText, inlineCode, userList, userMention } from '../../slack/mrkdwn.js';
@@ -192,43 +190,6 @@ export function setupModal(ws: WorkspaceSettings, metadata: { channelId?: string
         false,
         'An IANA name such as Europe/London or America/New_York. Digest times and due dates use it.',
       ),
-    ],
-  };
-}
-
-export function tandemHelpMessage(): SlackMessage {
-  const code = inlineCode;
-  return {
-    text: 'What Tandem can do',
-    blocks: [
-      section('*Tandem* keeps PR and social working as one: who owns what, with its history.'),
-      section(
-        [
-          '*Initiatives*',
-          `${code('/initiative add "Q4 launch" press_release due dec 1')} — add one (Tandem suggests an owner)`,
-          `${code('/initiative list mine')} · ${code('/initiative show 12')} · ${code('/initiative assign 12 @maya')}`,
-          `${code('/initiative handoff 12 @sam on leave next week')} · ${code('/initiative status 12 active')} · ${code('/initiative due 12 next friday')}`,
-          `${code('/initiative help')} — every form with examples`,
-        ].join('\n'),
-      ),
-      section(
-        [
-          '*Ownership*',
-          `${code('/tandem who-owns 12')} or ${code('/tandem who-owns q4 launch')} — current owner and full history`,
-        ].join('\n'),
-      ),
-      section(
-        [
-          '*Settings* (admins, or anyone before the first setup)',
-          `${code('/tandem setup')} — a form for leads, digest channel, time and zone`,
-          `${code('/tandem set pr-leads @ana @ben')} · ${code('/tandem set social-leads @cam')}`,
-          `${code('/tandem set digest-channel #pr-social')} · ${code('/tandem set digest-time 09:00')} · ${code('/tandem set timezone Europe/London')}`,
-          `${code('/tandem settings')} — show them`,
-          `${code(EXPORT_USAGE.usage)} — ${EXPORT_USAGE.summary}`,
-          `${code(TANDEM_USAGE.status.usage)} — ${TANDEM_USAGE.status.summary}`,
-        ].join('\n'),
-      ),
-      context(`Mention ${code('@Tandem who owns 12')} in a channel to ask in a thread.`),
     ],
   };
 }

@@ -8,10 +8,23 @@ import { type PostOutcome, postTaskDrafts } from '../../core/task-messages/post.
 import { initiativeFacts, storeActor, type WorkRequest, whoAsks } from '../../core/work/request.js';
 import { claim } from '../../core/work/task-changes.js';
 import { scopeFor } from '../../core/work/visibility.js';
+import { crossDisciplineHint, foreignDiscipline } from '../../domain/tasks/cross-discipline.js';
 import type { TaskListFilter } from '../../domain/tasks/task-command.js';
 import { workloadNote } from '../../domain/tasks/workload.js';
+import type { Discipline } from '../../generated/prisma/client.js';
 import type { SlackMessage } from '../../slack/blocks.js';
 import { alreadyClaimedMessage, claimedMessage, noteMessage } from './views.js';
+
+/** A hint for someone who claimed work outside their discipline, from what the claim read. */
+function disciplineHint(req: WorkRequest, task: TaskWithInitiative, own: Discipline | null): string | null {
+  const taskDiscipline = task.discipline === 'joint' ? null : task.discipline;
+  const foreign = foreignDiscipline(taskDiscipline, {
+    discipline: own === 'joint' ? null : own,
+    prLead: req.team.prLeads.includes(req.userId),
+    socialLead: req.team.socialLeads.includes(req.userId),
+  });
+  return foreign ? crossDisciplineHint(foreign) : null;
+}
 
 /**
  * One claim, from a reaction, a button or a command: the policy and the atomic claim (in core),
@@ -26,9 +39,13 @@ export async function claimAndTell(
 ): Promise<void> {
   const outcome = await claim(req, task);
   switch (outcome.kind) {
-    case 'claimed':
-      await tell(claimedMessage(outcome.task, workloadNote(outcome.openTasks, req.team.workloadThreshold)));
+    case 'claimed': {
+      const workload = workloadNote(outcome.openTasks, req.team.workloadThreshold);
+      await tell(
+        claimedMessage(outcome.task, workload, disciplineHint(req, outcome.task, outcome.claimantDiscipline)),
+      );
       return;
+    }
     case 'already-yours':
       await tell(noteMessage('You already own this task.'));
       return;

@@ -24,8 +24,12 @@ import { inlineCode, userMention } from '../../slack/mrkdwn.js';
 
 export const HANDOFF_PICK_ACTION = 'task_handoff_pick';
 
-export function claimedMessage(t: TaskView, workload: string | null): SlackMessage {
-  const text = `You claimed ${taskRef(t)}.${workload ? ` Heads up: ${workload}.` : ''}`;
+export function claimedMessage(
+  t: TaskView,
+  workload: string | null,
+  hint: string | null = null,
+): SlackMessage {
+  const text = `You claimed ${taskRef(t)}.${workload ? ` Heads up: ${workload}.` : ''}${hint ? ` ${hint}` : ''}`;
   return { text, blocks: [section(`:raising_hand: ${text}`)] };
 }
 

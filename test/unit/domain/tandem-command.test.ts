@@ -17,6 +17,8 @@ describe('help, setup, settings', () => {
     ['help', { type: 'help' }],
     ['Help me', { type: 'help' }],
     ['?', { type: 'help' }],
+    ['help all', { type: 'help', topic: 'all' }],
+    ['HELP everything', { type: 'help', topic: 'all' }],
     ['setup', { type: 'setup' }],
     ['SETUP', { type: 'setup' }],
     ['settings', { type: 'settings' }],
