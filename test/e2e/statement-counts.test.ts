@@ -50,9 +50,10 @@ describe.each(BACKENDS)('statements per hot path on %s', (backend) => {
 
   it('claims by reaction, adds initiatives and tasks in a handful of statements', async () => {
     const home = counted(await statementsDuring(() => publishHome(t.app.app.client, t.deps, TEAM, SOL)));
-    // Whoever's home it is, it is read in the same few statements.
+    // Whoever's home it is, it is read in the same few statements, plus one that finds no posts
+    // this week (a workspace with some reads three more for them).
     expect(home).toBeGreaterThan(0);
-    expect(home).toBeLessThanOrEqual(5);
+    expect(home).toBeLessThanOrEqual(6);
 
     // The de-duplication record, and the whole add (number, row, history) as one statement.
     const add = await statementsDuring(() =>

@@ -120,6 +120,9 @@ export async function amplifyWeekQuery(deps: Deps, teamId: string, from: Date, t
 /** The week as one reader may see it: the scope is in the query, so hidden lines crowd out nothing. */
 export async function amplifyWeek(deps: Deps, query: WeekQuery, scope: ChannelScope): Promise<WeekRows> {
   const { teamId } = query;
+  // Most App Homes are of workspaces with no posts this week: the tally said so, nothing to read.
+  if (query.found.channels.length === 0 && !query.found.unpostedTasks)
+    return { tasks: [], releases: [], draftStatus: new Map() };
   const tasks = await deps.db.prisma.task.findMany({
     where: { AND: [query.where, tasksIn(scope, query.found.unpostedTasks)] },
     include: WITH_INITIATIVE,
