@@ -22,6 +22,13 @@ export interface Catalog {
 /** Prisma's bookkeeping: the target keeps its own, written when migrations were applied to it. */
 export const MIGRATIONS_TABLE = '_prisma_migrations';
 
+/**
+ * Rows the target writes for itself while the others arrive: database triggers add a change mark
+ * for every copied row, so the copy's own marks (every workspace changed) are the right ones and
+ * the source's are not carried over, nor their sequence.
+ */
+export const DERIVED_TABLES = ['NudgeInputChange'];
+
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
@@ -35,9 +42,10 @@ export async function readCatalog(conn: SqlConnection): Promise<Catalog> {
     `SELECT c.table_name, c.column_name, c.is_generated
        FROM information_schema.columns c
        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-      WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.table_name <> $1
+      WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+        AND c.table_name <> ALL($1::text[])
       ORDER BY c.table_name, c.ordinal_position`,
-    [MIGRATIONS_TABLE],
+    [[MIGRATIONS_TABLE, ...DERIVED_TABLES]],
   );
   const keys = await conn.query<{ table_name: string; column_name: string }>(
     `SELECT k.table_name, k.column_name
@@ -56,7 +64,13 @@ export async function readCatalog(conn: SqlConnection): Promise<Catalog> {
       WHERE f.contype = 'f' AND f.connamespace = current_schema()::regnamespace`,
   );
   const sequences = await conn.query<{ name: string }>(
-    `SELECT sequencename AS name FROM pg_sequences WHERE schemaname = current_schema() ORDER BY 1`,
+    `SELECT s.sequencename AS name FROM pg_sequences s
+      WHERE s.schemaname = current_schema()
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid
+                         WHERE d.objid = (quote_ident(s.schemaname) || '.' || quote_ident(s.sequencename))::regclass
+                           AND d.deptype = 'a' AND t.relname = ANY($1::text[]))
+      ORDER BY 1`,
+    [DERIVED_TABLES],
   );
   const migrations = await readMigrationNames(conn);
 

@@ -18,10 +18,11 @@ import { alreadyClaimedMessage, claimedMessage, noteMessage } from './views.js';
 /** A hint for someone who claimed work outside their discipline, from what the claim read. */
 function disciplineHint(req: WorkRequest, task: TaskWithInitiative, own: Discipline | null): string | null {
   const taskDiscipline = task.discipline === 'joint' ? null : task.discipline;
+  const { prLeads, socialLeads } = req.team;
   const foreign = foreignDiscipline(taskDiscipline, {
     discipline: own === 'joint' ? null : own,
-    prLead: req.team.prLeads.includes(req.userId),
-    socialLead: req.team.socialLeads.includes(req.userId),
+    prLead: prLeads.includes(req.userId),
+    socialLead: socialLeads.includes(req.userId),
   });
   return foreign ? crossDisciplineHint(foreign) : null;
 }
