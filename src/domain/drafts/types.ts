@@ -14,6 +14,12 @@ export interface ReleaseInput {
   /** Brand hashtags without the leading "#", e.g. ["NASA", "Artemis"]. */
   hashtags: string[];
   tone: Tone;
+  /** The workspace's default link, used when the release gives none. */
+  brandLink?: string | null;
+  /** How the brand sounds ("plain, warm, no exclamation marks"), for the model. */
+  voice?: string | null;
+  /** Words the brand never uses; a draft containing one is flagged. */
+  bannedWords?: string[];
 }
 
 /** Something a reviewer should look at before approving a draft. */

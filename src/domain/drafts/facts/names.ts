@@ -1,3 +1,4 @@
+import { DRAFTER_PHRASES } from '../calls-to-action.js';
 import type { Flag } from './flag.js';
 import { MASK } from './mask.js';
 import { normaliseForMatch } from './normalise.js';
@@ -19,7 +20,11 @@ const DRAFTER_WORDS = [
   'update',
   'news',
 ];
-const DRAFTER_WORDS_PATTERN = new RegExp(`(?<![\\p{L}])(?:${DRAFTER_WORDS.join('|')})(?![\\p{L}])`, 'giu');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const DRAFTER_WORDS_PATTERN = new RegExp(
+  `(?<![\\p{L}])(?:${[...DRAFTER_PHRASES.map(escapeRegExp), ...DRAFTER_WORDS].join('|')})(?![\\p{L}])`,
+  'giu',
+);
 
 const CONNECTORS = new Set([
   'of',

@@ -14,7 +14,9 @@ export interface SourceFacts extends KnownDates {
 }
 
 export function readSource(source: string): SourceFacts {
-  const plain = source.normalize('NFC');
+  // Drafts collapse runs of spaces ("1  %" becomes "1 %"), so the release is read both ways.
+  const written = source.normalize('NFC');
+  const plain = `${written}\n\n${written.replace(/[ \t\u00a0]+/g, ' ')}`;
   return {
     text: normaliseForMatch(source),
     numbers: readNumbers(plain),
