@@ -89,7 +89,7 @@ const NAME_WORD = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|St)\.|\p{Lu
 const NAME = `${NAME_WORD}(?: +(?:(?:of|de|da|del|der|van|von|la|le|du|di|bin|al) +)?(?:\\d{1,3} +)?${NAME_WORD})*`;
 const SAYS = `(?:said|says|added|adds|noted|notes|explained|explains|stated|states|commented|comments|according to|zegt|aldus|a déclaré|déclare|sagt|afirmó|dijo)`;
 // "Ziv Shoshani, Chief Executive Officer of VPG, commented, “…": the name before its title.
-const APPOSITION = String.raw`(?:,[^,“”"]{1,80},)?`;
+const APPOSITION = '(?:,[^,“”"]{1,80},)?';
 const SPEAKER_AFTER = new RegExp(String.raw`^\s*[,.]?\s*(?:${SAYS}\s+(${NAME})|(${NAME})\s+${SAYS})`, 'u');
 const SPEAKER_BEFORE = new RegExp(String.raw`(${NAME})${APPOSITION}\s+${SAYS}\s*[:,]?\s*$`, 'u');
 const PRONOUNS = new Set(['He', 'She', 'They', 'We', 'I', 'It', 'You', 'The', 'This']);

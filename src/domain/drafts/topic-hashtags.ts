@@ -82,13 +82,16 @@ function keywordsIn(focus: string, body: string): string[] {
  * Topic hashtags, most telling first: a name from the headline or lead, then recurring keywords and
  * acronyms. `exclude` holds the brand hashtags, so a topic never repeats one.
  */
-export function topicHashtags(parts: ReleaseParts, body: string, exclude: string[] = []): string[] {
+export function topicHashtags(parts: ReleaseParts, rawBody: string, exclude: string[] = []): string[] {
+  const body = rawBody.normalize('NFC');
   const shouted = parts.headline === parts.headline.toUpperCase();
   // Title-case headlines capitalise every word, so names come from the sentences.
   const sentences = [parts.lead ?? '', parts.keyFact ?? '', ...parts.facts].join('. ');
-  const names = namesIn(sentences).map(camel);
+  const names = namesIn(sentences.normalize('NFC')).map(camel);
   const acronyms = acronymsIn(shouted ? sentences : `${parts.headline}. ${sentences}`, body);
-  const keywords = keywordsIn(`${parts.headline}\n${parts.lead ?? ''}`, body).map((w) => camel([w]));
+  const keywords = keywordsIn(`${parts.headline}\n${parts.lead ?? ''}`.normalize('NFC'), body).map((w) =>
+    camel([w]),
+  );
   const taken = new Set(exclude.map((tag) => tag.replace(/^#/, '').toLowerCase()));
   const tags: string[] = [];
   for (const tag of [

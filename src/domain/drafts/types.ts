@@ -27,9 +27,23 @@ export type DraftFlag =
   | { kind: 'not-in-release'; fact: FactKind; text: string }
   | { kind: 'shortened'; from: number; to: number }
   | { kind: 'over-limit'; length: number; limit: number }
-  | { kind: 'too-many-hashtags'; count: number; max: number };
+  | { kind: 'too-many-hashtags'; count: number; max: number }
+  | { kind: 'banned-word'; word: string };
 
-export type FactKind = 'number' | 'percentage' | 'money' | 'date' | 'quote' | 'name';
+export type FactKind =
+  | 'number'
+  | 'percentage'
+  | 'money'
+  | 'date'
+  | 'quote'
+  | 'name'
+  /** "down 39%" where the release says up. */
+  | 'direction'
+  /** A release quotation credited to someone else. */
+  | 'speaker'
+  | 'link'
+  | 'handle'
+  | 'hashtag';
 
 /** A draft after the shared post-processing step: within the network's rules, flags attached. */
 export interface FinishedDraft {
