@@ -126,8 +126,23 @@ const hasQuantity = (sentence: string): boolean => /\d/.test(sentence);
  * earnings per share and revenue in results, the hazard and what to do in a recall, the amount in
  * a grant, who and from when in an appointment. Otherwise money or a percentage first.
  */
+// "He succeeds Anne Toulouse …" after "Boeing also named …" is still about the second appointment.
+const PRONOUN_START = /^(?:he|she|they|it|his|her|il|elle|ils|hij|zij|ze|er|sie|él|ella)\s/iu;
+
+function secondaryFlags(sentences: string[]): Set<string> {
+  const secondary = new Set<string>();
+  sentences.forEach((sentence, index) => {
+    const previous = sentences[index - 1];
+    if (SECONDARY.test(sentence) || (PRONOUN_START.test(sentence) && previous && secondary.has(previous))) {
+      secondary.add(sentence);
+    }
+  });
+  return secondary;
+}
+
 export function keyFigures(topic: ReleaseTopic, sentences: string[]): string[] {
   const first = (test: (s: string) => boolean) => sentences.find(test);
+  const secondary = secondaryFlags(sentences);
   const preferred: Array<string | undefined> = [];
   switch (topic) {
     case 'results':
@@ -146,7 +161,10 @@ export function keyFigures(topic: ReleaseTopic, sentences: string[]): string[] {
       preferred.push(first((s) => GRANT.test(s) && MONEY.test(s)));
       break;
     case 'appointment':
-      preferred.push(first((s) => WHEN.test(s) && /\d/.test(s) && !SECONDARY.test(s)));
+      preferred.push(
+        first((s) => WHEN.test(s) && /\d/.test(s) && !secondary.has(s)),
+        first((s) => !secondary.has(s)),
+      );
       break;
     case 'general':
       preferred.push(first((s) => MONEY.test(s) || /%|percent|procent|pour cent/iu.test(s)));
@@ -154,8 +172,8 @@ export function keyFigures(topic: ReleaseTopic, sentences: string[]): string[] {
   }
   // A second piece of news ("Boeing also named …") comes after the first one's figures.
   const withQuantities = [
-    ...sentences.filter((s) => hasQuantity(s) && !SECONDARY.test(s)),
-    ...sentences.filter((s) => hasQuantity(s) && SECONDARY.test(s)),
+    ...sentences.filter((s) => hasQuantity(s) && !secondary.has(s)),
+    ...sentences.filter((s) => hasQuantity(s) && secondary.has(s)),
   ];
   const ordered = [...preferred, ...withQuantities].filter((s): s is string => s !== undefined);
   return [...new Set(ordered)];
