@@ -26,6 +26,15 @@ export interface WorkspaceSettings {
   installerId: string | null;
   /** Whose leads approve social drafts. */
   draftApprovers: DraftApprovers;
+  /** What /draft adds of the brand's own: hashtags (without "#"), a default link, a voice, banned words. */
+  brand: BrandSettings;
+}
+
+export interface BrandSettings {
+  hashtags: string[];
+  link: string | null;
+  voice: string | null;
+  bannedWords: string[];
 }
 
 export type DraftApprovers = 'pr' | 'social' | 'both';
@@ -58,6 +67,12 @@ export function toSettings(row: Workspace): WorkspaceSettings {
     tandemAdmins: row.tandemAdmins,
     installerId: row.installerId,
     draftApprovers: isApprovers(row.draftApprovers) ? row.draftApprovers : 'both',
+    brand: {
+      hashtags: row.brandHashtags,
+      link: row.brandLink,
+      voice: row.brandVoice,
+      bannedWords: row.bannedWords,
+    },
   };
 }
 

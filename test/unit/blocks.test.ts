@@ -242,6 +242,12 @@ const workspace: fc.Arbitrary<WorkspaceSettings> = fc.record({
   tandemAdmins: fc.array(userId, { maxLength: 20 }),
   installerId: fc.option(userId, { nil: null }),
   draftApprovers: fc.constantFrom('pr' as const, 'social' as const, 'both' as const),
+  brand: fc.record({
+    hashtags: fc.array(fc.string({ maxLength: 20 }), { maxLength: 5 }),
+    link: fc.option(fc.webUrl(), { nil: null }),
+    voice: fc.option(fc.string({ maxLength: 200 }), { nil: null }),
+    bannedWords: fc.array(fc.string({ maxLength: 40 }), { maxLength: 5 }),
+  }),
 });
 
 const viewContext: fc.Arbitrary<ViewContext> = fc.record({ now: date, timezone: fc.constantFrom(...ZONES) });
@@ -471,6 +477,7 @@ const baseWorkspace: WorkspaceSettings = {
   tandemAdmins: [],
   installerId: null,
   draftApprovers: 'both',
+  brand: { hashtags: [], link: null, voice: null, bannedWords: [] },
 };
 
 function makeInitiative(n: number, overrides: Partial<Initiative> = {}): Initiative {

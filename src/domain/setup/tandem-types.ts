@@ -25,6 +25,10 @@ export type TandemSetting =
   | { key: 'quiet-hours'; start: string; end: string }
   | { key: 'nudge-windows'; days: number[] }
   | { key: 'draft-approvers'; approvers: 'pr' | 'social' | 'both' }
+  | { key: 'brand-hashtags'; hashtags: string[] }
+  | { key: 'brand-link'; link: string | null }
+  | { key: 'voice'; voice: string | null }
+  | { key: 'banned-words'; words: string[] }
   | { key: 'emoji'; reaction: TaskReaction; emoji: string }
   | { key: 'my-discipline'; discipline: SupportDiscipline | null };
 

@@ -74,6 +74,14 @@ function describeSetting(
       return { patch: { nudgeWindows: setting.days }, what: 'nudge windows' };
     case 'draft-approvers':
       return { patch: { draftApprovers: setting.approvers }, what: 'draft approvers' };
+    case 'brand-hashtags':
+      return { patch: { brandHashtags: setting.hashtags }, what: 'brand hashtags' };
+    case 'brand-link':
+      return { patch: { brandLink: setting.link }, what: 'brand link' };
+    case 'voice':
+      return { patch: { brandVoice: setting.voice }, what: 'brand voice' };
+    case 'banned-words':
+      return { patch: { bannedWords: setting.words }, what: 'banned words' };
     case 'emoji':
       return {
         patch: emojiPatch(workspace, setting.reaction, setting.emoji),

@@ -29,6 +29,10 @@ export interface SettingsPatch {
   nudgeWindows?: number[];
   draftApprovers?: 'pr' | 'social' | 'both';
   tandemAdmins?: string[];
+  brandHashtags?: string[];
+  brandLink?: string | null;
+  brandVoice?: string | null;
+  bannedWords?: string[];
 }
 
 const EMOJI_COLUMN = {
