@@ -91,7 +91,11 @@ const SAYS = `(?:said|says|added|adds|noted|notes|explained|explains|stated|stat
 // "Ziv Shoshani, Chief Executive Officer of VPG, commented, “…": the name before its title.
 const APPOSITION = '(?:,[^,“”"]{1,80},)?';
 const SPEAKER_AFTER = new RegExp(String.raw`^\s*[,.]?\s*(?:${SAYS}\s+(${NAME})|(${NAME})\s+${SAYS})`, 'u');
-const SPEAKER_BEFORE = new RegExp(String.raw`(${NAME})${APPOSITION}\s+${SAYS}\s*[:,]?\s*$`, 'u');
+// The name starts a word: "ȧᲐၐ said" credits no one.
+const SPEAKER_BEFORE = new RegExp(
+  String.raw`(?<![\p{L}\p{M}\p{N}])(${NAME})${APPOSITION}\s+${SAYS}\s*[:,]?\s*$`,
+  'u',
+);
 const PRONOUNS = new Set(['He', 'She', 'They', 'We', 'I', 'It', 'You', 'The', 'This']);
 
 function cleanSpeaker(name: string | undefined): string | null {

@@ -19,6 +19,7 @@ export const stem = (word: string): string =>
     .normalize('NFC')
     .toUpperCase()
     .toLowerCase()
+    .normalize('NFC')
     .replace(/(?:ies|es|s)$/u, '')
     .slice(0, 5);
 

@@ -1,4 +1,4 @@
-import { contextOf } from './context.js';
+import { contextOf, stem } from './context.js';
 import { type DateClaim, findDates } from './date-patterns.js';
 import type { Flag } from './flag.js';
 import { mask } from './mask.js';
@@ -11,6 +11,8 @@ export interface KnownDates {
   weekdays: Set<string>;
   /** The words around each mention of a year: a year tells of one event, not any. */
   yearContexts: Map<number, Array<Set<string>>>;
+  /** Stems of every word of the release. */
+  releaseWords: Set<string>;
 }
 
 export function readDates(release: string): KnownDates {
@@ -20,6 +22,7 @@ export function readDates(release: string): KnownDates {
     years: new Set(),
     weekdays: new Set(),
     yearContexts: new Map(),
+    releaseWords: new Set((release.match(/[\p{L}][\p{L}\p{M}'’-]*/gu) ?? []).map(stem)),
   };
   for (const date of findDates(release)) {
     if (date.year) {
@@ -54,9 +57,11 @@ function dateSupported(date: DateClaim, known: KnownDates): boolean {
 function sameEvent(date: DateClaim, draft: string, known: KnownDates): boolean {
   if (date.year === undefined || date.month !== undefined || date.weekday !== undefined) return true;
   const around = contextOf(draft, date.start, date.end, 4, true);
-  if (around.size < 2) return true;
   const contexts = known.yearContexts.get(date.year);
-  if (!contexts) return true;
+  // A bare year in the release ties to nothing; words the drafter adds ("Big news") tie nothing either.
+  if (!contexts || contexts.some((context) => context.size === 0)) return true;
+  const releaseWords = new Set(contexts.flatMap((context) => [...context]).concat([...known.releaseWords]));
+  if ([...around].filter((word) => releaseWords.has(word)).length < 2) return true;
   return contexts.some((context) => [...around].some((word) => context.has(word)));
 }
 

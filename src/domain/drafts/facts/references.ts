@@ -15,7 +15,7 @@ const HANDLE = /(?<![\p{L}\p{N}_@])@\u2060?([\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*)
 const HASHTAG = /(?<![\p{L}\p{N}_&])[#＃]([\p{L}\p{M}\p{N}_]*\p{L}[\p{L}\p{M}\p{N}_]*)/gu;
 
 // A hashtag capitalises words ("ᲀ" becomes "В"): both sides are compared case-folded.
-const fold = (text: string): string => text.normalize('NFC').toUpperCase().toLowerCase();
+const fold = (text: string): string => text.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
 
 /** "IntuitiveMachinesOfHouston" → intuitive, machines, of, houston; "acme_news" → acme, news. */
 function hashtagWords(tag: string): string[] {
