@@ -28,6 +28,15 @@ export interface WorkspaceSettings {
   draftApprovers: DraftApprovers;
   /** With both sides approving: one approval from either is enough, or one from each. */
   draftApproval: DraftApproval;
+  /** What /draft adds of the brand's own: hashtags (without "#"), a default link, a voice, banned words. */
+  brand: BrandSettings;
+}
+
+export interface BrandSettings {
+  hashtags: string[];
+  link: string | null;
+  voice: string | null;
+  bannedWords: string[];
 }
 
 export type DraftApproval = 'any' | 'all';
@@ -63,6 +72,12 @@ export function toSettings(row: Workspace): WorkspaceSettings {
     installerId: row.installerId,
     draftApprovers: isApprovers(row.draftApprovers) ? row.draftApprovers : 'both',
     draftApproval: row.draftApproval === 'all' ? 'all' : 'any',
+    brand: {
+      hashtags: row.brandHashtags,
+      link: row.brandLink,
+      voice: row.brandVoice,
+      bannedWords: row.bannedWords,
+    },
   };
 }
 

@@ -67,7 +67,7 @@ describe('the OpenAI drafter against a stand-in API (nock, real SDK)', () => {
       );
     const result: RawDrafts = await draft(drafter());
     expect(scope.isDone()).toBe(true);
-    expect(result).toMatchObject({ drafter: 'gpt-test', promptVersion: 'drafts-v1' });
+    expect(result).toMatchObject({ drafter: 'gpt-test', promptVersion: 'drafts-v2' });
     expect(result.texts).toEqual({
       x: 'Acme opened a solar plant in Leeds.',
       bluesky: 'Acme opened a plant in Leeds.',

@@ -245,6 +245,12 @@ const workspace: fc.Arbitrary<WorkspaceSettings> = fc.record({
   installerId: fc.option(userId, { nil: null }),
   draftApprovers: fc.constantFrom('pr' as const, 'social' as const, 'both' as const),
   draftApproval: fc.constantFrom('any' as const, 'all' as const),
+  brand: fc.record({
+    hashtags: fc.array(fc.string({ maxLength: 20 }), { maxLength: 5 }),
+    link: fc.option(fc.webUrl(), { nil: null }),
+    voice: fc.option(fc.string({ maxLength: 200 }), { nil: null }),
+    bannedWords: fc.array(fc.string({ maxLength: 40 }), { maxLength: 5 }),
+  }),
 });
 
 const viewContext: fc.Arbitrary<ViewContext> = fc.record({ now: date, timezone: fc.constantFrom(...ZONES) });
@@ -507,6 +513,7 @@ const baseWorkspace: WorkspaceSettings = {
   installerId: null,
   draftApprovers: 'both',
   draftApproval: 'any',
+  brand: { hashtags: [], link: null, voice: null, bannedWords: [] },
 };
 
 function makeInitiative(n: number, overrides: Partial<Initiative> = {}): Initiative {

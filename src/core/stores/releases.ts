@@ -5,6 +5,7 @@ import { releaseParts } from '../../domain/drafts/release-parts.js';
 import type { Network, ReleaseInput, Tone } from '../../domain/drafts/types.js';
 import { UserError } from '../../domain/user-error.js';
 import type { PressRelease } from '../../generated/prisma/client.js';
+import type { BrandSettings } from '../settings.js';
 import { ensureWorkspace } from './workspaces.js';
 
 export interface NewRelease {
@@ -27,13 +28,17 @@ export function releaseHash(release: Pick<NewRelease, 'title' | 'body' | 'link'>
     .digest('hex');
 }
 
-export function releaseInput(release: PressRelease): ReleaseInput {
+export function releaseInput(release: PressRelease, brand?: BrandSettings): ReleaseInput {
   return {
     title: release.title,
     body: release.body,
     link: release.link,
-    hashtags: release.hashtags,
+    // The brand's hashtags join the release's own; a release's are kept first.
+    hashtags: [...new Set([...release.hashtags, ...(brand?.hashtags ?? [])])],
     tone: release.tone as Tone,
+    brandLink: brand?.link ?? null,
+    voice: brand?.voice ?? null,
+    bannedWords: brand?.bannedWords ?? [],
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Network, ReleaseInput } from './types.js';
 
 /** Bumped whenever the instructions change, so each draft's provenance says which prompt made it. */
-export const PROMPT_VERSION = 'drafts-v1';
+export const PROMPT_VERSION = 'drafts-v2';
 
 export interface DraftRequest {
   release: ReleaseInput;

@@ -1,13 +1,16 @@
 import { flagDates } from './facts/dates.js';
+import { flagDirections } from './facts/directions.js';
 import type { Flag } from './facts/flag.js';
 import { maskFurniture } from './facts/furniture.js';
-import { flagMoney } from './facts/money.js';
+import { findMoney, flagMoney } from './facts/money.js';
 import { flagNames } from './facts/names.js';
 import { normaliseForMatch } from './facts/normalise.js';
 import { flagNumbers, flagNumberWords } from './facts/numbers.js';
-import { flagPercentages } from './facts/percentages.js';
+import { findPercentages, flagPercentages } from './facts/percentages.js';
 import { flagQuotes } from './facts/quotes.js';
+import { flagReferences } from './facts/references.js';
 import { readSource } from './facts/source.js';
+import { flagSpeakers } from './facts/speakers.js';
 import type { FactKind } from './types.js';
 
 /**
@@ -34,15 +37,25 @@ export function checkFacts(source: string, draft: string): UnsupportedFact[] {
     flagged.push({ start, fact, text });
   };
 
+  flagReferences(draft, source, flag);
   // Each step masks what it has read, so the looser readings after it ("5" as a number, "May"
   // as a name) never see "$5" or "May 5" again: the order matters.
   let text = maskFurniture(draft);
+  flagSpeakers(text, known.text, flag);
   text = flagQuotes(draft, text, known.text, flag);
+  const figures = [...findMoney(text), ...findPercentages(text)];
+  flagDirections(
+    text,
+    figures,
+    known.plain,
+    [...findMoney(known.plain), ...findPercentages(known.plain)],
+    flag,
+  );
   text = flagMoney(text, known.money, flag);
   text = flagPercentages(text, known.percentages, flag);
   text = flagDates(text, known, flag);
-  text = flagNumbers(text, known.numbers, flag);
-  text = flagNumberWords(text, known.numbers, flag);
+  text = flagNumbers(text, known.numbers, flag, known.numberNouns);
+  text = flagNumberWords(text, known.numbers, flag, known.numberNouns);
   flagNames(text, known.text, flag);
 
   const seen = new Set<string>();
@@ -55,4 +68,16 @@ export function checkFacts(source: string, draft: string): UnsupportedFact[] {
       return true;
     })
     .map(({ fact, text: claim }) => ({ fact, text: claim }));
+}
+
+/** Each banned word or phrase the draft uses, once, as the brand wrote it. */
+export function bannedWordsIn(draft: string, banned: readonly string[]): string[] {
+  const text = normaliseForMatch(draft);
+  return banned
+    .map((word) => word.trim())
+    .filter((word) => word !== '')
+    .filter((word) => {
+      const escaped = normaliseForMatch(word).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
+    });
 }

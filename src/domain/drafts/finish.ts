@@ -1,5 +1,5 @@
 import { neutraliseMentions } from '../commands/slack-refs.js';
-import { checkFacts } from './fact-guard.js';
+import { bannedWordsIn, checkFacts } from './fact-guard.js';
 import { fitToNetwork } from './fit.js';
 import type { DraftFlag, FinishedDraft, Network, ReleaseInput } from './types.js';
 
@@ -9,6 +9,7 @@ export function releaseSource(release: ReleaseInput): string {
     release.title ?? '',
     release.body,
     release.link ?? '',
+    release.brandLink ?? '',
     release.hashtags.map((tag) => `#${tag.replace(/^#+/, '')}`).join(' '),
   ]
     .filter((part) => part.trim() !== '')
@@ -50,5 +51,8 @@ export function finishDraft(release: ReleaseInput, network: Network, raw: string
   const facts = checkFacts(`${source}\n\n${neutraliseMentions(source)}`, text).map(
     ({ fact, text: claim }): DraftFlag => ({ kind: 'not-in-release', fact, text: claim }),
   );
-  return { network, text, flags: [...flags, ...facts] };
+  const banned = bannedWordsIn(text, release.bannedWords ?? []).map(
+    (word): DraftFlag => ({ kind: 'banned-word', word }),
+  );
+  return { network, text, flags: [...flags, ...facts, ...banned] };
 }

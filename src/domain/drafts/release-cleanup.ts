@@ -52,3 +52,14 @@ export function stripDatedDateline(paragraph: string): string {
 export function stripBullet(line: string): string {
   return line.replace(BULLET, '');
 }
+
+/**
+ * Item numbers, lot codes and UPCs ("Item# 10139802 - UPC# 400050521", "LOT CODE: 537CG4PA30, …"):
+ * a reader needs them on the product page, not in a post. Such a line is mostly tokens with digits.
+ */
+export function isCodeLine(line: string): boolean {
+  const tokens = line.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token));
+  if (tokens.length < 2) return false;
+  const coded = tokens.filter((token) => /\d/.test(token)).length;
+  return coded / tokens.length >= 0.4 && !/[.!?]$/.test(line);
+}

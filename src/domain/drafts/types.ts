@@ -14,6 +14,12 @@ export interface ReleaseInput {
   /** Brand hashtags without the leading "#", e.g. ["NASA", "Artemis"]. */
   hashtags: string[];
   tone: Tone;
+  /** The workspace's default link, used when the release gives none. */
+  brandLink?: string | null;
+  /** How the brand sounds ("plain, warm, no exclamation marks"), for the model. */
+  voice?: string | null;
+  /** Words the brand never uses; a draft containing one is flagged. */
+  bannedWords?: string[];
 }
 
 /** Something a reviewer should look at before approving a draft. */
@@ -21,9 +27,23 @@ export type DraftFlag =
   | { kind: 'not-in-release'; fact: FactKind; text: string }
   | { kind: 'shortened'; from: number; to: number }
   | { kind: 'over-limit'; length: number; limit: number }
-  | { kind: 'too-many-hashtags'; count: number; max: number };
+  | { kind: 'too-many-hashtags'; count: number; max: number }
+  | { kind: 'banned-word'; word: string };
 
-export type FactKind = 'number' | 'percentage' | 'money' | 'date' | 'quote' | 'name';
+export type FactKind =
+  | 'number'
+  | 'percentage'
+  | 'money'
+  | 'date'
+  | 'quote'
+  | 'name'
+  /** "down 39%" where the release says up. */
+  | 'direction'
+  /** A release quotation credited to someone else. */
+  | 'speaker'
+  | 'link'
+  | 'handle'
+  | 'hashtag';
 
 /** A draft after the shared post-processing step: within the network's rules, flags attached. */
 export interface FinishedDraft {

@@ -7,6 +7,7 @@ import { lookup } from '../lookup.js';
 import { parseEmojiName } from '../tasks/reactions.js';
 import { parseClockTime } from '../time/clock-time.js';
 import { isZoneAbbreviation, resolveTimezone, suggestTimezone } from '../time/timezone.js';
+import { parseBannedWords, parseBrandHashtags, parseBrandLink, parseVoice } from './brand-settings.js';
 import { parseNudgeWindows, parseQuietHours } from './nudge-settings.js';
 import type { TandemCommand } from './tandem-types.js';
 import {
@@ -42,6 +43,14 @@ const SETTING_ALIASES: Record<string, SettingKey> = {
   nudges: 'nudge-windows',
   reminders: 'nudge-windows',
   draftapprovers: 'draft-approvers',
+  brandhashtags: 'brand-hashtags',
+  hashtags: 'brand-hashtags',
+  brandlink: 'brand-link',
+  link: 'brand-link',
+  voice: 'voice',
+  brandvoice: 'voice',
+  bannedwords: 'banned-words',
+  banned: 'banned-words',
   approvers: 'draft-approvers',
   approver: 'draft-approvers',
   draftapproval: 'draft-approval',
@@ -282,5 +291,13 @@ export function parseSet(args: readonly Token[]): Parsed<TandemCommand> {
       return parseDraftApprovers(rest);
     case 'draft-approval':
       return parseDraftApproval(rest);
+    case 'brand-hashtags':
+      return parseBrandHashtags(rest);
+    case 'brand-link':
+      return parseBrandLink(rest);
+    case 'voice':
+      return parseVoice(rest);
+    case 'banned-words':
+      return parseBannedWords(rest);
   }
 }

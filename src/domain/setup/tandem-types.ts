@@ -26,6 +26,10 @@ export type TandemSetting =
   | { key: 'nudge-windows'; days: number[] }
   | { key: 'draft-approvers'; approvers: 'pr' | 'social' | 'both' }
   | { key: 'draft-approval'; approval: 'any' | 'all' }
+  | { key: 'brand-hashtags'; hashtags: string[] }
+  | { key: 'brand-link'; link: string | null }
+  | { key: 'voice'; voice: string | null }
+  | { key: 'banned-words'; words: string[] }
   | { key: 'emoji'; reaction: TaskReaction; emoji: string }
   | { key: 'my-discipline'; discipline: SupportDiscipline | null };
 

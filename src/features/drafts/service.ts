@@ -19,7 +19,7 @@ import type { Deps } from '../../deps.js';
 import type { Drafter, RawDrafts } from '../../domain/drafts/drafter.js';
 import { finishDraft } from '../../domain/drafts/finish.js';
 import { templateDraft } from '../../domain/drafts/template-drafter.js';
-import { type FinishedDraft, NETWORKS, type Network } from '../../domain/drafts/types.js';
+import { type FinishedDraft, NETWORKS, type Network, type ReleaseInput } from '../../domain/drafts/types.js';
 import { UserError } from '../../domain/user-error.js';
 import type { Initiative, PressRelease, SocialDraft } from '../../generated/prisma/client.js';
 import { postRefusal } from '../../slack/post-errors.js';
@@ -136,8 +136,7 @@ async function linkedInitiative(
 }
 
 /** Every requested network gets a draft, even if a model left one out: the offline one. */
-function finishAll(release: PressRelease, raw: RawDrafts, variant: number) {
-  const input = releaseInput(release);
+function finishAll(input: ReleaseInput, release: PressRelease, raw: RawDrafts, variant: number) {
   return releaseNetworks(release).map((network: Network) =>
     finishDraft(input, network, raw.texts[network] ?? templateDraft(input, network, variant)),
   );
@@ -177,12 +176,13 @@ export async function draftRelease(
     release = await setReleaseMessage(deps, release, { channel: posted.channel ?? channel, ts: posted.ts });
   }
   try {
+    const input = releaseInput(release, workspace.brand);
     const raw = await drafterOf(deps).draft({
-      release: releaseInput(release),
+      release: input,
       networks: releaseNetworks(release),
       variant: 0,
     });
-    await addVersions(deps, release, finishAll(release, raw, 0), raw, actor.userId);
+    await addVersions(deps, release, finishAll(input, release, raw, 0), raw, actor.userId);
     release = await markDrafted(deps, release, raw.note);
   } catch (error) {
     deps.logger.error({ err: error, release: release.id }, 'drafting failed');
@@ -218,8 +218,8 @@ export async function regenerate(
 ): Promise<void> {
   const network = draft.network as Network;
   const variant = draft.version;
-  const raw = await drafterOf(deps).draft({ release: releaseInput(release), networks: [network], variant });
-  const input = releaseInput(release);
+  const input = releaseInput(release, (await loadWorkspace(deps, release.teamId)).brand);
+  const raw = await drafterOf(deps).draft({ release: input, networks: [network], variant });
   const finished = finishDraft(input, network, raw.texts[network] ?? templateDraft(input, network, variant));
   await addVersions(deps, release, [finished], raw, userId);
   if (raw.note !== (release.note ?? undefined)) await markDrafted(deps, release, raw.note);
@@ -239,7 +239,8 @@ export async function saveEdit(
   userId: string,
 ): Promise<void> {
   try {
-    const finished = finishDraft(releaseInput(release), draft.network as Network, text);
+    const brand = (await loadWorkspace(deps, release.teamId)).brand;
+    const finished = finishDraft(releaseInput(release, brand), draft.network as Network, text);
     const provenance = { drafter: 'edit', promptVersion: draft.promptVersion };
     await addVersions(deps, release, [finished], provenance, userId);
     refreshDraftsMessage(client, deps, release);

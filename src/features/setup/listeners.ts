@@ -76,6 +76,14 @@ function describeSetting(
       return { patch: { draftApprovers: setting.approvers }, what: 'draft approvers' };
     case 'draft-approval':
       return { patch: { draftApproval: setting.approval }, what: 'draft approval rule' };
+    case 'brand-hashtags':
+      return { patch: { brandHashtags: setting.hashtags }, what: 'brand hashtags' };
+    case 'brand-link':
+      return { patch: { brandLink: setting.link }, what: 'brand link' };
+    case 'voice':
+      return { patch: { brandVoice: setting.voice }, what: 'brand voice' };
+    case 'banned-words':
+      return { patch: { bannedWords: setting.words }, what: 'banned words' };
     case 'emoji':
       return {
         patch: emojiPatch(workspace, setting.reaction, setting.emoji),

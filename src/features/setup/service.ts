@@ -30,6 +30,10 @@ export interface SettingsPatch {
   draftApprovers?: 'pr' | 'social' | 'both';
   draftApproval?: 'any' | 'all';
   tandemAdmins?: string[];
+  brandHashtags?: string[];
+  brandLink?: string | null;
+  brandVoice?: string | null;
+  bannedWords?: string[];
 }
 
 const EMOJI_COLUMN = {

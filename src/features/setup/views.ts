@@ -39,6 +39,17 @@ function settingsFields(ws: WorkspaceSettings): KnownBlock {
         : APPROVERS_TEXT[ws.draftApprovers],
     ],
     [
+      'Brand',
+      escapeText(
+        [
+          ws.brand.hashtags.map((t) => `#${t}`).join(' ') || 'no hashtags',
+          ws.brand.link ?? 'no link',
+          ws.brand.voice ? `voice “${ws.brand.voice}”` : 'no voice',
+          ws.brand.bannedWords.length > 0 ? `banned: ${ws.brand.bannedWords.join(', ')}` : 'no banned words',
+        ].join(' · '),
+      ),
+    ],
+    [
       'Task reactions',
       `:${ws.emoji.claim}: claim · :${ws.emoji.done}: done · :${ws.emoji.handoff}: hand off · :${ws.emoji.block}: blocked · :${ws.emoji.snooze}: snooze`,
     ],
@@ -89,6 +100,16 @@ export function settingValue(setting: Exclude<TandemSetting, { key: 'my-discipli
       return APPROVERS_TEXT[setting.approvers];
     case 'draft-approval':
       return setting.approval === 'all' ? 'one PR and one social approval' : 'one approval from either side';
+    case 'brand-hashtags':
+      return setting.hashtags.length === 0
+        ? 'none'
+        : escapeText(setting.hashtags.map((t) => `#${t}`).join(' '));
+    case 'brand-link':
+      return setting.link === null ? 'none' : escapeText(setting.link);
+    case 'voice':
+      return setting.voice === null ? 'none' : `“${escapeText(setting.voice)}”`;
+    case 'banned-words':
+      return setting.words.length === 0 ? 'none' : escapeText(setting.words.join(', '));
     case 'emoji':
       return `:${setting.emoji}:`;
   }

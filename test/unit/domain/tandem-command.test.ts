@@ -329,12 +329,16 @@ describe('the set usage line', () => {
       'nudge-windows',
       'draft-approvers',
       'draft-approval',
+      'brand-hashtags',
+      'brand-link',
+      'voice',
+      'banned-words',
       'admins',
       '<reaction>-emoji',
       'my-discipline',
     ]);
     expect(TANDEM_USAGE.set.usage).toBe(
-      '/tandem set pr-leads | social-leads | digest-channel | digest-time | timezone | workload | quiet-hours | nudge-windows | draft-approvers | draft-approval | admins | <reaction>-emoji | my-discipline <value>  (<reaction>: claim, done, handoff, block, snooze)',
+      '/tandem set pr-leads | social-leads | digest-channel | digest-time | timezone | workload | quiet-hours | nudge-windows | draft-approvers | draft-approval | brand-hashtags | brand-link | voice | banned-words | admins | <reaction>-emoji | my-discipline <value>  (<reaction>: claim, done, handoff, block, snooze)',
     );
   });
 
@@ -346,11 +350,11 @@ describe('the set usage line', () => {
   it.each([
     [
       'set',
-      'Set what? One of: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, draft-approvers, draft-approval, admins, <reaction>-emoji, my-discipline.',
+      'Set what? One of: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, draft-approvers, draft-approval, brand-hashtags, brand-link, voice, banned-words, admins, <reaction>-emoji, my-discipline.',
     ],
     [
       'set colour blue',
-      'Settings: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, draft-approvers, draft-approval, admins, <reaction>-emoji, my-discipline.',
+      'Settings: pr-leads, social-leads, digest-channel, digest-time, timezone, workload, quiet-hours, nudge-windows, draft-approvers, draft-approval, brand-hashtags, brand-link, voice, banned-words, admins, <reaction>-emoji, my-discipline.',
     ],
   ])('%j lists the settings briefly', (text, message) => {
     const e = error(text);
@@ -435,6 +439,13 @@ describe('quiet hours and nudge windows', () => {
     ['set nudge-windows 3, 1, 0, -1', { key: 'nudge-windows', days: [3, 1, 0, -1] }],
     ['set nudges 0 7 2 7', { key: 'nudge-windows', days: [7, 2, 0] }],
     ['set draft-approvers social', { key: 'draft-approvers', approvers: 'social' }],
+    [
+      'set brand-hashtags #acme <#C0ACME|acmenews>',
+      { key: 'brand-hashtags', hashtags: ['acme', 'acmenews'] },
+    ],
+    ['set brand-link none', { key: 'brand-link', link: null }],
+    ['set voice “plain, warm”', { key: 'voice', voice: 'plain, warm' }],
+    ['set banned-words synergy, "disrupt"', { key: 'banned-words', words: ['synergy', 'disrupt'] }],
     ['set approvers PR leads', { key: 'draft-approvers', approvers: 'pr' }],
     ['set draft-approvers both', { key: 'draft-approvers', approvers: 'both' }],
     ['set admins <@U1> and <@U2>', { key: 'admins', userIds: ['U1', 'U2'] }],

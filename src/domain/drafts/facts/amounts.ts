@@ -48,3 +48,25 @@ export const foundAt = (start: number, text: string, keys: string[]): Found => (
   text: text.trim(),
   keys,
 });
+
+/**
+ * A rounded or rescaled figure is the same figure: "$1.67B" for "$1,667.6 million" (within 0.5 %),
+ * and "11%" for "10.9%" (a whole number within half a point). Keys are "value" or "family:value".
+ */
+export function closeEnough(keys: string[], known: Set<string>, points = false): boolean {
+  if (keys.some((key) => known.has(key))) return true;
+  for (const key of keys) {
+    const [family, written] = key.includes(':') ? key.split(':') : ['', key];
+    const value = Number(written);
+    if (!Number.isFinite(value)) continue;
+    for (const other of known) {
+      const [otherFamily, otherWritten] = other.includes(':') ? other.split(':') : ['', other];
+      if (otherFamily !== family) continue;
+      const knownValue = Number(otherWritten);
+      if (!Number.isFinite(knownValue) || knownValue === 0) continue;
+      if (Math.abs(value - knownValue) <= Math.abs(knownValue) * 0.005) return true;
+      if (points && Number.isInteger(value) && Math.abs(value - knownValue) < 0.5) return true;
+    }
+  }
+  return false;
+}

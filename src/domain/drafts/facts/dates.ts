@@ -1,3 +1,4 @@
+import { contextOf, stem } from './context.js';
 import { type DateClaim, findDates } from './date-patterns.js';
 import type { Flag } from './flag.js';
 import { mask } from './mask.js';
@@ -8,6 +9,10 @@ export interface KnownDates {
   months: Set<number>;
   years: Set<number>;
   weekdays: Set<string>;
+  /** The words around each mention of a year: a year tells of one event, not any. */
+  yearContexts: Map<number, Array<Set<string>>>;
+  /** Stems of every word of the release. */
+  releaseWords: Set<string>;
 }
 
 export function readDates(release: string): KnownDates {
@@ -16,8 +21,15 @@ export function readDates(release: string): KnownDates {
     months: new Set(),
     years: new Set(),
     weekdays: new Set(),
+    yearContexts: new Map(),
+    releaseWords: new Set((release.match(/[\p{L}][\p{L}\p{M}'’-]*/gu) ?? []).map(stem)),
   };
   for (const date of findDates(release)) {
+    if (date.year) {
+      const contexts = known.yearContexts.get(date.year) ?? [];
+      contexts.push(contextOf(release, date.start, date.end, 12, false));
+      known.yearContexts.set(date.year, contexts);
+    }
     if (date.month && date.day) known.dayMonths.add(`${date.month}-${date.day}`);
     if (date.month) known.months.add(date.month);
     if (date.year) known.years.add(date.year);
@@ -41,10 +53,22 @@ function dateSupported(date: DateClaim, known: KnownDates): boolean {
   return true;
 }
 
+/** "Founded in 2020" when 2020 is only the results year: no word around it is the release's. */
+function sameEvent(date: DateClaim, draft: string, known: KnownDates): boolean {
+  if (date.year === undefined || date.month !== undefined || date.weekday !== undefined) return true;
+  const around = contextOf(draft, date.start, date.end, 4, true);
+  const contexts = known.yearContexts.get(date.year);
+  // A bare year in the release ties to nothing; words the drafter adds ("Big news") tie nothing either.
+  if (!contexts || contexts.some((context) => context.size === 0)) return true;
+  const releaseWords = new Set(contexts.flatMap((context) => [...context]).concat([...known.releaseWords]));
+  if ([...around].filter((word) => releaseWords.has(word)).length < 2) return true;
+  return contexts.some((context) => [...around].some((word) => context.has(word)));
+}
+
 export function flagDates(draft: string, known: KnownDates, flag: Flag): string {
   let text = draft;
   for (const date of findDates(text)) {
-    if (!dateSupported(date, known)) flag(date.start, 'date', date.text);
+    if (!dateSupported(date, known) || !sameEvent(date, draft, known)) flag(date.start, 'date', date.text);
     text = mask(text, date.start, date.end);
   }
   return text;

@@ -1,4 +1,4 @@
-import { AMOUNT, type Found, foundAt, SCALE, scaledValues } from './amounts.js';
+import { AMOUNT, closeEnough, type Found, foundAt, SCALE, scaledValues } from './amounts.js';
 import type { Flag } from './flag.js';
 import { mask } from './mask.js';
 
@@ -40,7 +40,7 @@ const moneyAt = (match: RegExpExecArray, currency: string, amount: string, scale
   );
 };
 
-function findMoney(text: string, reading: keyof typeof MONEY_PATTERNS = 'strict'): Found[] {
+export function findMoney(text: string, reading: keyof typeof MONEY_PATTERNS = 'strict'): Found[] {
   const found: Found[] = [];
   const [before, after] = MONEY_PATTERNS[reading];
   for (const match of text.matchAll(before as RegExp)) {
@@ -72,7 +72,7 @@ export const readMoney = (release: string): Set<string> =>
 export function flagMoney(draft: string, known: Set<string>, flag: Flag): string {
   let text = draft;
   for (const money of findMoney(text)) {
-    if (!money.keys.some((k) => known.has(k))) flag(money.start, 'money', money.text);
+    if (!closeEnough(money.keys, known)) flag(money.start, 'money', money.text);
     text = mask(text, money.start, money.end);
   }
   return text;

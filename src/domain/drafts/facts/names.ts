@@ -1,3 +1,5 @@
+import { DRAFTER_PHRASES } from '../calls-to-action.js';
+import { type AbbreviationReader, readAbbreviations } from './abbreviations.js';
 import type { Flag } from './flag.js';
 import { MASK } from './mask.js';
 import { normaliseForMatch } from './normalise.js';
@@ -19,7 +21,11 @@ const DRAFTER_WORDS = [
   'update',
   'news',
 ];
-const DRAFTER_WORDS_PATTERN = new RegExp(`(?<![\\p{L}])(?:${DRAFTER_WORDS.join('|')})(?![\\p{L}])`, 'giu');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const DRAFTER_WORDS_PATTERN = new RegExp(
+  `(?<![\\p{L}])(?:${[...DRAFTER_PHRASES.map(escapeRegExp), ...DRAFTER_WORDS].join('|')})(?![\\p{L}])`,
+  'giu',
+);
 
 const CONNECTORS = new Set([
   'of',
@@ -62,23 +68,23 @@ const lookupParts = (sequence: readonly Word[]): string[] =>
 function capitalisedRuns(text: string): Word[][] {
   const runs: Word[][] = [];
   let current: Word[] = [];
-  let pendingConnector: Word | null = null;
+  // "van der", "de la": a name may hold more than one lower-case particle.
+  let pending: Word[] = [];
   const close = () => {
     if (current.length > 0) runs.push(current);
     current = [];
-    pendingConnector = null;
+    pending = [];
   };
   for (const word of words(text)) {
-    const previous = pendingConnector ?? current[current.length - 1];
+    const previous = pending[pending.length - 1] ?? current[current.length - 1];
     const adjacent = previous !== undefined && /^[ \u00a0]+$/.test(text.slice(previous.end, word.start));
     if (current.length > 0 && (!adjacent || previous?.endsSentence)) close();
     if (isCapitalised(word.text)) {
-      if (pendingConnector) current.push(pendingConnector);
-      pendingConnector = null;
-      current.push(word);
+      current.push(...pending, word);
+      pending = [];
       if (word.endsSentence) close();
-    } else if (current.length > 0 && pendingConnector === null && isConnector(word)) {
-      pendingConnector = word;
+    } else if (current.length > 0 && pending.length < 2 && isConnector(word)) {
+      pending.push(word);
     } else {
       close();
     }
@@ -101,13 +107,47 @@ function claimedName(text: string, run: Word[], releaseText: string): Word[] {
   return rest;
 }
 
+// Articles and particles capitalised at the start of a sentence or after a colon: never a name alone.
+const PARTICLES = new Set([
+  ...CONNECTORS,
+  'het',
+  'een',
+  'les',
+  'des',
+  'die',
+  'das',
+  'el',
+  'los',
+  'las',
+  'un',
+  'une',
+]);
+
+/** Drops titles and abbreviations the release spells out, then any particle left at either end. */
+function withoutRestatements(name: Word[], abbreviations: AbbreviationReader): Word[] {
+  let kept = name.filter((word) => !(abbreviations.isTitle(word.text) || abbreviations.supported(word.text)));
+  while (kept[0] && PARTICLES.has(kept[0].text.toLowerCase())) kept = kept.slice(1);
+  while (kept.length > 0 && PARTICLES.has(kept[kept.length - 1]?.text.toLowerCase() ?? ''))
+    kept = kept.slice(0, -1);
+  return kept;
+}
+
+/** "Dave Calhoun" where the release says "Dave" and "David L. Calhoun": every word of it is there. */
+function wordsSupported(parts: readonly string[], releaseText: string): boolean {
+  return parts.length >= 2 && parts.every((part) => nameSupported([part], releaseText));
+}
+
 export function flagNames(draft: string, releaseText: string, flag: Flag): void {
   const text = draft.replace(DRAFTER_WORDS_PATTERN, (phrase) => MASK.repeat(phrase.length));
+  const abbreviations = readAbbreviations(releaseText);
   for (const run of capitalisedRuns(text)) {
-    const name = claimedName(text, run, releaseText);
+    const claimed = claimedName(text, run, releaseText);
+    const name = withoutRestatements(claimed, abbreviations);
     const head = name[0];
     if (!head || (name.length === 1 && head.text === 'I')) continue;
     const parts = lookupParts(name);
-    if (!nameSupported(parts, releaseText)) flag(head.start, 'name', parts.join(' '));
+    if (!nameSupported(parts, releaseText) && !wordsSupported(parts, releaseText)) {
+      flag(head.start, 'name', parts.join(' '));
+    }
   }
 }

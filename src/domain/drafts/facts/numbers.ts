@@ -1,6 +1,10 @@
 import { AMOUNT, amountValues, SCALE, scaledValues, valueKey } from './amounts.js';
+import { nounRightAfter, nounsAfter, stem } from './context.js';
 import type { Flag } from './flag.js';
 import { mask } from './mask.js';
+
+/** What each number counts in the release: the stems of the words after it ("27 states" → stat). */
+export type NumberNouns = Map<string, Set<string>>;
 
 const NUMBER_WORDS: Record<string, number> = Object.fromEntries([
   ...'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
@@ -15,6 +19,7 @@ const NUMBER_WORDS: Record<string, number> = Object.fromEntries([
   ['first', 1],
   ['second', 2],
   ['third', 3],
+  ['fourth', 4],
 ]);
 // They are numbers in a release, but in a draft they mean too many other things.
 const TOO_VAGUE = ['one', 'first', 'second', 'zero'];
@@ -36,7 +41,37 @@ export function readNumbers(release: string): Set<string> {
   return numbers;
 }
 
-export function flagNumbers(draft: string, known: Set<string>, flag: Flag): string {
+export function readNumberNouns(release: string): NumberNouns {
+  const nouns: NumberNouns = new Map();
+  const add = (value: number, end: number) => {
+    const key = valueKey(value);
+    const set = nouns.get(key) ?? new Set<string>();
+    nouns.set(key, set);
+    // "2%" counts per cent (or points), not people: it gives no other noun to a bare 2.
+    if (/^[ \u00a0]?(?:%|％|per[ \u00a0]?cent|pct)/iu.test(release.slice(end))) {
+      set.add(stem('points')).add(stem('percent'));
+      return;
+    }
+    for (const noun of nounsAfter(release, end, 3)) set.add(noun);
+    nouns.set(key, set);
+  };
+  for (const match of release.matchAll(amountPattern())) {
+    for (const value of amountValues(match[1] ?? '')) add(value, match.index + match[0].length);
+  }
+  for (const match of release.matchAll(/\p{L}+/gu)) {
+    const value = NUMBER_WORDS[match[0].toLowerCase()];
+    if (value !== undefined) add(value, match.index + match[0].length);
+  }
+  return nouns;
+}
+
+/** A number with a noun after it must count that noun somewhere in the release. */
+function countsTheSame(values: string[], noun: string | null, nouns: NumberNouns | undefined): boolean {
+  if (noun === null || nouns === undefined) return true;
+  return values.some((value) => nouns.get(value)?.has(noun));
+}
+
+export function flagNumbers(draft: string, known: Set<string>, flag: Flag, nouns?: NumberNouns): string {
   let text = draft;
   for (const match of draft.matchAll(amountPattern())) {
     const written = match[1] ?? '';
@@ -47,7 +82,9 @@ export function flagNumbers(draft: string, known: Set<string>, flag: Flag): stri
     const end = match.index + match[0].length;
     const suffix = match[2] ? '' : (/^[\p{L}\p{M}\p{N}]+/u.exec(text.slice(end))?.[0] ?? '');
     const start = match.index - prefix.length;
-    if (!values.some((value) => known.has(value))) {
+    // "Q4 GAAP", "5th floor": a prefixed or suffixed number is an ordinal, not a count.
+    const noun = suffix === '' && prefix === '' ? nounRightAfter(text, end) : null;
+    if (!values.some((value) => known.has(value)) || !countsTheSame(values, noun, nouns)) {
       flag(start, 'number', `${prefix}${match[0]}${suffix}`.trim());
     }
     text = mask(text, start, end + suffix.length);
@@ -56,13 +93,15 @@ export function flagNumbers(draft: string, known: Set<string>, flag: Flag): stri
 }
 
 /** Spelled-out numbers too ("Seven animals"). */
-export function flagNumberWords(draft: string, known: Set<string>, flag: Flag): string {
+export function flagNumberWords(draft: string, known: Set<string>, flag: Flag, nouns?: NumberNouns): string {
   let text = draft;
   for (const match of draft.matchAll(/\p{L}+/gu)) {
     const word = match[0].toLowerCase();
     const value = NUMBER_WORDS[word];
     if (value === undefined || TOO_VAGUE.includes(word)) continue;
-    if (!known.has(valueKey(value))) flag(match.index, 'number', match[0]);
+    const noun = nounRightAfter(text, match.index + match[0].length);
+    if (!known.has(valueKey(value)) || !countsTheSame([valueKey(value)], noun, nouns))
+      flag(match.index, 'number', match[0]);
     text = mask(text, match.index, match.index + match[0].length);
   }
   return text;

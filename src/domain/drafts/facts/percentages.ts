@@ -1,4 +1,4 @@
-import { AMOUNT, amountValues, type Found, foundAt, valueKey } from './amounts.js';
+import { AMOUNT, amountValues, closeEnough, type Found, foundAt, valueKey } from './amounts.js';
 import type { Flag } from './flag.js';
 import { mask } from './mask.js';
 
@@ -7,7 +7,7 @@ const PERCENT = new RegExp(
   'giu',
 );
 
-function findPercentages(text: string): Found[] {
+export function findPercentages(text: string): Found[] {
   return Array.from(text.matchAll(PERCENT), (match) =>
     foundAt(match.index, match[0], amountValues(match[1] ?? '').map(valueKey)),
   );
@@ -19,7 +19,7 @@ export const readPercentages = (release: string): Set<string> =>
 export function flagPercentages(draft: string, known: Set<string>, flag: Flag): string {
   let text = draft;
   for (const percentage of findPercentages(text)) {
-    if (!percentage.keys.some((k) => known.has(k))) flag(percentage.start, 'percentage', percentage.text);
+    if (!closeEnough(percentage.keys, known, true)) flag(percentage.start, 'percentage', percentage.text);
     text = mask(text, percentage.start, percentage.end);
   }
   return text;

@@ -17,7 +17,7 @@ describe('checkFacts on faithful drafts', () => {
     'Launch on March 5, 2027 (Mar. 5) from Kennedy Space Center, announced Nov. 5.',
     '“This is a giant leap … for all of us” — NASA Administrator Jane Smith',
     '"This is a giant leap for lunar science..." said Jane Smith.',
-    'Today NASA chose Intuitive Machines. Read more. Link in bio. @nasa #Moon2027',
+    'Today NASA chose Intuitive Machines. Read more. Link in bio. #Artemis #LunarRovers',
     'A £1.2 billion fund backs the 2027 launch.',
     'Announcement: a giant leap. The first rover launches in 2027.',
   ])('raises nothing for %j', (draft) => {
@@ -74,8 +74,15 @@ describe('checkFacts on invented claims', () => {
     ]);
   });
 
-  it('ignores links, handles and hashtags', () => {
-    expect(flags('https://example.com/2099/Moon @SpaceX #SpaceX2099 ')).toEqual([]);
+  it('checks links, handles and hashtags against the release', () => {
+    expect(flags('https://example.com/2099/Moon @SpaceX #SpaceX2099 ')).toEqual([
+      { fact: 'link', text: 'https://example.com/2099/Moon' },
+      { fact: 'handle', text: '@SpaceX' },
+      { fact: 'hashtag', text: '#SpaceX2099' },
+    ]);
+    expect(flags('More at https://nasa.gov/news/rovers and nasa.gov #Artemis #KennedySpaceCenter')).toEqual(
+      [],
+    );
   });
 
   it('does not take a capitalised first word for a name', () => {

@@ -27,7 +27,11 @@ describe('finishDraft', () => {
       '  <!channel> Acme opened a plant\u0007 with 400 jobs.\r\n\r\n\r\n\r\n<@U123|ann> #Acme  ',
     );
     expect(draft.text).toBe('@\u2060channel Acme opened a plant with 400 jobs.\n\n@\u2060ann #Acme');
-    expect(draft.flags).toEqual([{ kind: 'not-in-release', fact: 'number', text: '400' }]);
+    expect(draft.flags).toEqual([
+      { kind: 'not-in-release', fact: 'handle', text: '@\u2060channel' },
+      { kind: 'not-in-release', fact: 'number', text: '400' },
+      { kind: 'not-in-release', fact: 'handle', text: '@\u2060ann' },
+    ]);
     expect(draft.network).toBe('x');
   });
 

@@ -38,6 +38,7 @@ describe('releaseParts', () => {
       keyFact: 'The contract is worth $2.5 million.',
       quote: { text: 'This is a giant leap for lunar science', speaker: 'NASA Administrator Jane Smith' },
       facts: ['The agency expects to save 45% on delivery.', 'The first rover launches in March 2027.'],
+      topic: 'general',
     });
   });
 

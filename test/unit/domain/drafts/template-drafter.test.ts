@@ -15,10 +15,62 @@ The contract is worth $2.5 million. The agency expects to save 45% on delivery.
 };
 
 describe('templateDraft', () => {
-  it('puts headline, key fact, link and hashtags on X', () => {
+  it('puts the headline as a hook, the news, the link, topic and brand hashtags on X', () => {
     expect(templateDraft(RELEASE, 'x')).toBe(
-      'NASA Picks Rover Builder\n\nThe contract is worth $2.5 million.\n\nhttps://nasa.gov/rovers\n\n#NASA #Artemis',
+      [
+        'NASA Picks Rover Builder',
+        'NASA has selected Intuitive Machines of Houston to build two lunar rovers.',
+        'The contract is worth $2.5 million.',
+        'https://nasa.gov/rovers',
+        '#IntuitiveMachinesOfHouston #Lunar #NASA #Artemis',
+      ].join('\n\n'),
     );
+  });
+
+  it('gives Bluesky the news and a labelled link, never the same post as X', () => {
+    expect(templateDraft(RELEASE, 'bluesky')).toBe(
+      [
+        'NASA has selected Intuitive Machines of Houston to build two lunar rovers.',
+        'Read more: https://nasa.gov/rovers',
+        '#IntuitiveMachinesOfHouston #NASA #Artemis',
+      ].join('\n\n'),
+    );
+  });
+
+  it('gives LinkedIn a hook, two paragraphs of context, a question and the link', () => {
+    const paragraphs = templateDraft(RELEASE, 'linkedin').split('\n\n');
+    expect(paragraphs[0]).toBe('NASA Picks Rover Builder');
+    expect(paragraphs.slice(1, 3)).toEqual([
+      'NASA has selected Intuitive Machines of Houston to build two lunar rovers.',
+      'The contract is worth $2.5 million.',
+    ]);
+    expect(paragraphs).toContain('What do you think?');
+    expect(paragraphs).toContain('Read the full release: https://nasa.gov/rovers');
+  });
+
+  it('talks on Facebook and Threads: the news first, the link, no headline', () => {
+    for (const network of ['facebook', 'threads'] as const) {
+      const text = templateDraft(RELEASE, network);
+      expect(text.startsWith('NASA has selected')).toBe(true);
+      expect(text).not.toContain('NASA Picks Rover Builder');
+      expect(text).toContain('https://nasa.gov/rovers');
+    }
+  });
+
+  it('ends an Instagram caption with a call to action, "Link in bio." and 5 to 15 hashtags', () => {
+    const text = templateDraft(RELEASE, 'instagram');
+    const tags = text.split('\n\n').at(-1)?.split(' ') ?? [];
+    expect(tags.length).toBeGreaterThanOrEqual(5);
+    expect(tags.length).toBeLessThanOrEqual(15);
+    expect(text).toContain('Share this with someone who should know.\n\nLink in bio.');
+    expect(text.match(/\p{Extended_Pictographic}/gu)?.length).toBe(1);
+  });
+
+  it('uses the brand link when the release has none, so Instagram still says "Link in bio."', () => {
+    const inline = { ...RELEASE, link: null, brandLink: 'https://acme.example/news' };
+    expect(templateDraft(inline, 'instagram')).toContain('Link in bio.');
+    expect(templateDraft(inline, 'x')).toContain('https://acme.example/news');
+    expect(templateDraft({ ...inline, brandLink: null }, 'instagram')).not.toContain('Link in bio.');
   });
 
   it('sends Instagram readers to the bio and leaves the URL out', () => {
@@ -47,10 +99,10 @@ describe('templateDraft', () => {
   });
 
   it.each<[Tone, RegExp]>([
-    ['neutral', /^NASA Picks/],
-    ['upbeat', /^Big news: NASA Picks/],
-    ['formal', /^Announcement: NASA Picks/],
-    ['playful', /^🚀 NASA Picks/],
+    ['neutral', /^(?:📣 )?NASA /],
+    ['upbeat', /^(?:📣 )?Big news: NASA /],
+    ['formal', /^(?:📣 )?Announcement: NASA /],
+    ['playful', /^🚀 NASA /],
   ])('words the %s tone without adding claims', (tone, opening) => {
     const release = { ...RELEASE, tone };
     for (const network of NETWORKS) {
