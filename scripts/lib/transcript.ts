@@ -74,7 +74,7 @@ function addedLines(before: string, after: string): string {
   return added.join('\n');
 }
 
-/** The last rendering of each message, so an update shows only what changed in it. */
+/** The last rendering of each message and App Home, so an update shows only what changed in it. */
 const rendered = new Map<string, string>();
 
 /** What a person would have seen of each Slack call Tandem made. */
@@ -123,7 +123,16 @@ export function describeCalls(calls: SlackCall[], names: Record<string, string>)
       case 'views.publish': {
         const view = call.args.view as { blocks?: BlockLike[] } | undefined;
         const home = plain(blockLines(view?.blocks ?? []).join('\n'), names);
-        out.push(`  App Home of @${names[String(call.args.user_id)] ?? call.args.user_id}:\n${indent(home)}`);
+        // A home re-renders whole after every change too: after the first, only what is new.
+        const key = `home|${call.args.user_id}`;
+        const before = rendered.get(key);
+        rendered.set(key, home);
+        const who = `App Home of @${names[String(call.args.user_id)] ?? call.args.user_id}`;
+        out.push(
+          before === undefined
+            ? `  ${who}:\n${indent(home)}`
+            : `  ${who}, now also showing:\n${indent(addedLines(before, home) || '(no visible change)')}`,
+        );
         break;
       }
       default:

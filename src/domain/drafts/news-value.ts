@@ -67,7 +67,9 @@ const TOPIC_PATTERNS: Array<[ReleaseTopic, RegExp]> = [
   [
     'appointment',
     word(
-      'appoint|chief executive|ceo|executive director|succeed|successor|benoem|nomm|ernenn|nombra|resign|steps? down',
+      // A verb of appointing, not a title alone: a quote "said Dana Whitfield, chief executive"
+      // does not make a plant opening an appointment.
+      'appoint|name[sd]? [^.]{0,80}\\bas\\b|naming [^.]{0,80}\\bas\\b|succeed|successor|benoem|nomm|ernenn|nombra|resign|steps? down|joins [^.]{0,60}\\bas\\b',
     ),
   ],
   [

@@ -138,6 +138,10 @@ export function releaseParts(release: ReleaseInput): ReleaseParts {
     sentences = sentences.slice(firstSentences.length > 1 ? 1 : firstSentences.length);
   }
   sentences = sentences.filter((sentence) => !same(sentence, headline));
+  // A release pasted on one line ("Acme opens a plant. LEEDS — Acme today…") puts its dateline
+  // after the headline, inside the first paragraph rather than at its start.
+  const [opening] = sentences;
+  if (opening !== undefined) sentences[0] = stripDatedDateline(stripDateline(opening));
 
   sentences = [...new Set(sentences)].filter((sentence) => !INTRODUCES.test(sentence));
   const usable = sentences.filter((sentence) => isRealSentence(sentence) && !hasQuoteMark(sentence));

@@ -19,6 +19,8 @@ const STOPWORDS = new Set(
     'entre desde sobre para como este esta estos según también',
     'effective immediately current including previously related continuing includes share shares diluted',
     'reported compared announced selected support across engage their there chief officer',
+    // News verbs make poor tags: #Opens, #Launches.
+    'opens opening launches launching unveils welcomes celebrates expands names appoints reports',
   ]
     .join(' ')
     .split(/\s+/),
@@ -72,8 +74,9 @@ function keywordsIn(focus: string, body: string): string[] {
       ?.match(/\p{L}{5,}/gu) ?? [],
   );
   // A word the release comes back to, or one of its headline: what the release is about.
+  // A past participle ("powered" of "solar-powered", "opened") describes; it is not a topic.
   const candidates = [...new Set(focus.toLowerCase().match(/\p{L}{5,}/gu) ?? [])].filter(
-    (w) => !STOPWORDS.has(w) && (headline.has(w) || (counts.get(w) ?? 0) >= 2),
+    (w) => !STOPWORDS.has(w) && !/\p{L}{3}ed$/u.test(w) && (headline.has(w) || (counts.get(w) ?? 0) >= 2),
   );
   return candidates.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
 }

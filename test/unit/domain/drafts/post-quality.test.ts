@@ -167,3 +167,30 @@ describe('the news and the figure that matter, by kind of release', () => {
     expect(cpsc.lead).toMatch(/^In cooperation with the U\.S\. Consumer Product Safety Commission/);
   });
 });
+
+describe('a release pasted on one line, as an inline /draft gets it', () => {
+  const pasted: ReleaseInput = {
+    title: null,
+    body: 'Acme opens its first solar-powered plant in Leeds. LEEDS — Acme today opened its first solar-powered plant in Leeds, creating 120 jobs and cutting the site’s emissions by 40%. The £12 million plant will build 2,000 heat pumps a month. “This plant shows that clean manufacturing works at scale,” said Dana Whitfield, Acme’s chief executive. https://acme.example/news/leeds',
+    link: null,
+    hashtags: [],
+    tone: 'neutral',
+  };
+
+  it('drops the dateline after the headline, and reads a quote from a chief executive as no appointment', () => {
+    const parts = releaseParts(pasted);
+    expect(parts.lead).toMatch(/^Acme today opened/);
+    expect(parts.topic).toBe('general');
+    const posts = draftsOf(pasted, 0);
+    for (const text of Object.values(posts)) {
+      expect(text).not.toContain('LEEDS —');
+      expect(text).not.toContain('new leadership');
+    }
+  });
+
+  it('tags topics, not verbs or participles', () => {
+    const tags = Object.values(draftsOf(pasted, 0)).flatMap((text) => text.match(/#\p{L}+/gu) ?? []);
+    expect(tags).toContain('#Leeds');
+    for (const verb of ['#Opens', '#Powered', '#Opened']) expect(tags).not.toContain(verb);
+  });
+});
