@@ -102,3 +102,17 @@ export async function isPrivateChannel(
 ): Promise<boolean> {
   return (await knownChannel(deps, client, teamId, channel)).isPrivate;
 }
+
+/**
+ * Whether Tandem itself is in a channel, asked afresh: false when Slack says it is not, or cannot
+ * show it (a private channel it is not in); null when Slack could not be asked, so that an
+ * outage never blocks a setting.
+ */
+export async function tandemIsIn(client: WebClient, channel: string): Promise<boolean | null> {
+  try {
+    const info = await client.conversations.info({ channel });
+    return info.channel?.is_member ?? null;
+  } catch (error) {
+    return platformError(error) === 'channel_not_found' ? false : null;
+  }
+}

@@ -203,6 +203,35 @@ describe.each(BACKENDS)('/tandem setup and settings on %s', (backend) => {
     expect(await workspace()).toEqual(before);
   });
 
+  it('refuses a digest channel Tandem is not in, saying how to invite it, and takes it once invited', async () => {
+    const AWAY = 'CAWAY0001';
+    t.slack.setChannel({ id: AWAY, isPrivate: false, members: [ADMIN, MEMBER], withoutTandem: true });
+    const before = await workspace();
+    const typed = `set digest-channel <#${AWAY}|away>`;
+    // Someone who may not change settings hears that, not whether Tandem is in the channel.
+    const refused = reply(await t.command('/tandem', typed, at(MEMBER)));
+    expect(refused.type).toBe('ephemeral');
+    expect(refused.text).not.toContain('/invite @Tandem');
+    const told = reply(await t.command('/tandem', typed, at(ADMIN)));
+    expect(told.type).toBe('ephemeral');
+    expect(told.text).toContain('/invite @Tandem');
+    expect(told.text).toContain('nothing was changed');
+    expect(await workspace()).toEqual(before);
+
+    const form = formValues('Europe/London');
+    form.digest_channel.value.selected_conversation = AWAY;
+    const res = await t.sender.interaction(submission(form, ADMIN));
+    expect(res.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { digest_channel: expect.stringContaining('/invite @Tandem') },
+    });
+    expect(await workspace()).toEqual(before);
+
+    t.slack.setChannel({ id: AWAY, isPrivate: false, members: [ADMIN, MEMBER] });
+    expect(reply(await t.command('/tandem', typed, at(ADMIN))).type).toBe('in_channel');
+    expect((await workspace()).digestChannel).toBe(AWAY);
+  });
+
   it('/tandem help fits on one screen: what Tandem does and five commands to start with', async () => {
     const calls = await t.command('/tandem', 'help', at(MEMBER));
     const answer = calls.find((c) => c.method === 'response_url');

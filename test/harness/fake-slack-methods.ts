@@ -64,6 +64,7 @@ export function slackMethods(state: SlackState): Record<string, Handler> {
       const known = channels.get(channel);
       if (known?.hidden) return refused('channel_not_found');
       if (known?.archived) return refused('is_archived');
+      if (known?.withoutTandem) return refused('not_in_channel');
       if (dmUser(channel)?.deactivated) return refused('user_disabled');
       const message = botMessage(args, state.nextTs());
       history.post(channel, message);
@@ -140,6 +141,7 @@ export function slackMethods(state: SlackState): Record<string, Handler> {
           id: args.channel,
           is_private: channel?.isPrivate ?? false,
           is_archived: channel?.archived ?? false,
+          is_member: !channel?.withoutTandem,
         },
       };
     },

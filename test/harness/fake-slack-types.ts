@@ -51,6 +51,8 @@ export interface FakeSlackChannel {
   hidden?: boolean;
   /** Posts are refused with `is_archived`. */
   archived?: boolean;
+  /** A public channel nobody invited Tandem to: `is_member` false, posts refused with `not_in_channel`. */
+  withoutTandem?: boolean;
 }
 
 export interface FakeSlackOptions {

@@ -7,6 +7,7 @@ import type {
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from '@slack/bolt';
+import { tandemIsIn } from '../../core/channels.js';
 import { refreshHome } from '../../core/home/publish.js';
 import { whoOwnsMessage } from '../../core/ownership/views.js';
 import { whoOwnsFor } from '../../core/ownership/who-owns.js';
@@ -187,6 +188,17 @@ export function setupSubmission(deps: Deps) {
         errors: {
           [SETUP_FIELDS.prLeads.block]:
             'Only workspace admins and Tandem admins can change Tandem’s settings now.',
+        },
+      });
+      return;
+    }
+    const { digestChannel } = submission.patch;
+    if (digestChannel && (await tandemIsIn(client, digestChannel)) === false) {
+      await ack({
+        response_action: 'errors',
+        errors: {
+          [SETUP_FIELDS.digestChannel.block]:
+            'Tandem is not in this channel yet, so no digest could be posted there. Type /invite @Tandem in it first, then save again.',
         },
       });
       return;

@@ -1,3 +1,4 @@
+import { tandemIsIn } from '../../core/channels.js';
 import { ensureAllowed } from '../../core/permissions.js';
 import { toSettings, type WorkspaceSettings } from '../../core/settings.js';
 import { saveMemberDiscipline } from '../../core/stores/members.js';
@@ -71,6 +72,10 @@ export async function changeSettings(req: WorkRequest, patch: SettingsPatch): Pr
   const team = await loadWorkspaceFresh(req.deps, req.team.teamId);
   const actor = await whoAsks(req);
   ensureSettingsAllowed(team, actor, patch);
+  if (patch.digestChannel && (await tandemIsIn(req.client, patch.digestChannel)) === false) {
+    const hint = TANDEM_USAGE['set digest-channel'];
+    throw new UserError(digestChannelWithoutTandem(patch.digestChannel), hint.usage, hint.example);
+  }
   const now = req.deps.clock.now();
   const row = await saveSettings(req.deps, team.teamId, {
     ...patch,
@@ -79,6 +84,11 @@ export async function changeSettings(req: WorkRequest, patch: SettingsPatch): Pr
   });
   forgetWorkspace(req.deps, team.teamId);
   return toSettings(row);
+}
+
+/** Said before anything is saved: a digest sent where Tandem is not would never arrive. */
+export function digestChannelWithoutTandem(channel: string): string {
+  return `Tandem is not in <#${channel}> yet, so no digest could be posted there and nothing was changed. Type \`/invite @Tandem\` in that channel first, then set it again.`;
 }
 
 export function ensureSettingsAllowed(
