@@ -2,10 +2,11 @@ import { flagDates } from './facts/dates.js';
 import { flagDirections } from './facts/directions.js';
 import type { Flag } from './facts/flag.js';
 import { maskFurniture } from './facts/furniture.js';
+import { mask } from './facts/mask.js';
 import { findMoney, flagMoney } from './facts/money.js';
 import { flagNames } from './facts/names.js';
 import { normaliseForMatch } from './facts/normalise.js';
-import { flagNumbers, flagNumberWords } from './facts/numbers.js';
+import { findPlainNumbers, flagNumbers, flagNumberWords } from './facts/numbers.js';
 import { findPercentages, flagPercentages } from './facts/percentages.js';
 import { flagQuotes } from './facts/quotes.js';
 import { flagReferences } from './facts/references.js';
@@ -20,6 +21,14 @@ import type { FactKind } from './types.js';
  */
 
 export { normaliseForMatch };
+
+/** Money and percentages, then the bare numbers left once those are masked ("almost 3,000 rpm"). */
+function figuresIn(text: string) {
+  const figures = [...findMoney(text), ...findPercentages(text)];
+  let rest = text;
+  for (const figure of figures) rest = mask(rest, figure.start, figure.end);
+  return [...figures, ...findPlainNumbers(rest)];
+}
 
 export interface UnsupportedFact {
   fact: FactKind;
@@ -41,16 +50,9 @@ export function checkFacts(source: string, draft: string): UnsupportedFact[] {
   // Each step masks what it has read, so the looser readings after it ("5" as a number, "May"
   // as a name) never see "$5" or "May 5" again: the order matters.
   let text = maskFurniture(draft);
-  flagSpeakers(text, known.text, flag);
+  flagSpeakers(text, known.plain, flag);
   text = flagQuotes(draft, text, known.text, flag);
-  const figures = [...findMoney(text), ...findPercentages(text)];
-  flagDirections(
-    text,
-    figures,
-    known.plain,
-    [...findMoney(known.plain), ...findPercentages(known.plain)],
-    flag,
-  );
+  flagDirections(text, figuresIn(text), known.plain, figuresIn(known.plain), flag);
   text = flagMoney(text, known.money, flag);
   text = flagPercentages(text, known.percentages, flag);
   text = flagDates(text, known, flag);

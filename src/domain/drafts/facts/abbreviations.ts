@@ -93,6 +93,7 @@ export function readAbbreviations(releaseText: string): AbbreviationReader {
   const words = releaseText
     .split(/[\s\-–—/]+/u)
     .map((w) => w.replace(/^[^\p{L}\p{N}&]+|[^\p{L}\p{N}&]+$/gu, ''));
+  const written = new Set(words);
   const cache = new Map<string, boolean>();
   return {
     supported(word) {
@@ -102,6 +103,8 @@ export function readAbbreviations(releaseText: string): AbbreviationReader {
       const expansion = EXPANSIONS[key];
       const result =
         (expansion?.test(releaseText) ?? false) ||
+        // "D.C." for the release's "DC": the same letters, with or without full stops.
+        (/^(?:\p{L}\.)+\p{L}?$/u.test(key) && written.has(key.replace(/\./g, ''))) ||
         (key.length <= 6 &&
           /^[\p{L}&]+$/u.test(key) &&
           (word.match(/\p{Lu}/gu)?.length ?? 0) >= 2 &&

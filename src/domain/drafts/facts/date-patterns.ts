@@ -39,7 +39,11 @@ const DATE_PATTERNS: Array<{
   read: (m: RegExpMatchArray) => Omit<DateClaim, 'start' | 'end' | 'text'>;
 }> = [
   {
-    pattern: new RegExp(String.raw`(?<![\p{L}])${MONTH}[ \u00a0]+${DAY}(?:,?[ \u00a0]+${YEAR})?`, 'gu'),
+    // "Feb.1, 2007": an abbreviated month's full stop may stand for the space.
+    pattern: new RegExp(
+      String.raw`(?<![\p{L}])${MONTH}(?:[ \u00a0]+|(?<=\.))${DAY}(?:,?[ \u00a0]+${YEAR})?`,
+      'gu',
+    ),
     read: (m) => ({
       month: monthNumber(m[1] ?? ''),
       day: Number(m[2]),

@@ -7,6 +7,8 @@ import { mask } from './mask.js';
 export interface KnownDates {
   dayMonths: Set<string>;
   months: Set<number>;
+  /** "February 2021": a month named with its year belongs to that year only. */
+  monthYears: Set<string>;
   years: Set<number>;
   weekdays: Set<string>;
   /** The words around each mention of a year: a year tells of one event, not any. */
@@ -19,6 +21,7 @@ export function readDates(release: string): KnownDates {
   const known: KnownDates = {
     dayMonths: new Set(),
     months: new Set(),
+    monthYears: new Set(),
     years: new Set(),
     weekdays: new Set(),
     yearContexts: new Map(),
@@ -32,6 +35,7 @@ export function readDates(release: string): KnownDates {
     }
     if (date.month && date.day) known.dayMonths.add(`${date.month}-${date.day}`);
     if (date.month) known.months.add(date.month);
+    if (date.month && date.year) known.monthYears.add(`${date.month}-${date.year}`);
     if (date.year) known.years.add(date.year);
     if (date.weekday) known.weekdays.add(date.weekday);
   }
@@ -45,9 +49,18 @@ export function readDates(release: string): KnownDates {
   return known;
 }
 
+const hasMonthIn = (known: KnownDates, year: number): boolean =>
+  [...known.monthYears].some((pair) => pair.endsWith(`-${year}`));
+
 function dateSupported(date: DateClaim, known: KnownDates): boolean {
   if (date.weekday) return known.weekdays.has(date.weekday);
   if (date.year !== undefined && !known.years.has(date.year)) return false;
+  // "July 2021" when the release says "July 2020" and "February 2021"; a bare year or month there
+  // ("in 2021", "in July") may still be completed by the draft.
+  if (date.month && date.year && !known.monthYears.has(`${date.month}-${date.year}`)) {
+    const yearAlone = known.yearContexts.has(date.year) && !hasMonthIn(known, date.year);
+    if (!yearAlone) return false;
+  }
   if (date.month && date.day) return known.dayMonths.has(`${date.month}-${date.day}`);
   if (date.month) return known.months.has(date.month);
   return true;

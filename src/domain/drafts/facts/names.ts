@@ -58,7 +58,9 @@ function nameSupported(parts: readonly string[], releaseText: string): boolean {
     ),
   );
   // Letters only: "Q4" in the release contains the name-like "Q".
-  return new RegExp(`(?<!\\p{L})${escaped.join('\\s+')}(?![\\p{L}\\p{M}])`, 'u').test(releaseText);
+  // "COVID-positive" restates "COVID positive": a hyphen and a space join words alike.
+  const pattern = escaped.join('\\s+').replace(/-/g, '[-\\s]');
+  return new RegExp(`(?<!\\p{L})${pattern}(?![\\p{L}\\p{M}])`, 'u').test(releaseText);
 }
 
 const lookupParts = (sequence: readonly Word[]): string[] =>

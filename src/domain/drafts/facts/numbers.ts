@@ -26,6 +26,21 @@ const TOO_VAGUE = ['one', 'first', 'second', 'zero'];
 
 const amountPattern = () => new RegExp(`(${AMOUNT})${SCALE}`, 'giu');
 
+/** Bare numbers not inside a word ("X1000" is a model, not a count), with every value each can mean. */
+export function findPlainNumbers(
+  text: string,
+): Array<{ start: number; end: number; text: string; keys: string[] }> {
+  return Array.from(
+    text.matchAll(new RegExp(`(?<![\\p{L}\\d.,])(${AMOUNT})(?![\\p{L}\\d])`, 'gu')),
+    (match) => ({
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      keys: amountValues(match[1] ?? '').map(valueKey),
+    }),
+  );
+}
+
 export function readNumbers(release: string): Set<string> {
   const numbers = new Set<string>();
   for (const match of release.matchAll(amountPattern())) {
@@ -65,10 +80,18 @@ export function readNumberNouns(release: string): NumberNouns {
   return nouns;
 }
 
-/** A number with a noun after it must count that noun somewhere in the release. */
-function countsTheSame(values: string[], noun: string | null, nouns: NumberNouns | undefined): boolean {
+/**
+ * A number with a noun after it must count that noun somewhere in the release. The word after
+ * next counts too: a draft puts a qualifier between them ("38 EPA grants" for "38 grants").
+ */
+function countsTheSame(
+  values: string[],
+  noun: string | null,
+  nouns: NumberNouns | undefined,
+  next: readonly string[] = [],
+): boolean {
   if (noun === null || nouns === undefined) return true;
-  return values.some((value) => nouns.get(value)?.has(noun));
+  return values.some((value) => [noun, ...next].some((word) => nouns.get(value)?.has(word)));
 }
 
 export function flagNumbers(draft: string, known: Set<string>, flag: Flag, nouns?: NumberNouns): string {
@@ -84,7 +107,8 @@ export function flagNumbers(draft: string, known: Set<string>, flag: Flag, nouns
     const start = match.index - prefix.length;
     // "Q4 GAAP", "5th floor": a prefixed or suffixed number is an ordinal, not a count.
     const noun = suffix === '' && prefix === '' ? nounRightAfter(text, end) : null;
-    if (!values.some((value) => known.has(value)) || !countsTheSame(values, noun, nouns)) {
+    const next = noun === null ? [] : nounsAfter(text, end, 2).slice(1);
+    if (!values.some((value) => known.has(value)) || !countsTheSame(values, noun, nouns, next)) {
       flag(start, 'number', `${prefix}${match[0]}${suffix}`.trim());
     }
     text = mask(text, start, end + suffix.length);
@@ -99,8 +123,10 @@ export function flagNumberWords(draft: string, known: Set<string>, flag: Flag, n
     const word = match[0].toLowerCase();
     const value = NUMBER_WORDS[word];
     if (value === undefined || TOO_VAGUE.includes(word)) continue;
-    const noun = nounRightAfter(text, match.index + match[0].length);
-    if (!known.has(valueKey(value)) || !countsTheSame([valueKey(value)], noun, nouns))
+    const end = match.index + match[0].length;
+    const noun = nounRightAfter(text, end);
+    const next = noun === null ? [] : nounsAfter(text, end, 2).slice(1);
+    if (!known.has(valueKey(value)) || !countsTheSame([valueKey(value)], noun, nouns, next))
       flag(match.index, 'number', match[0]);
     text = mask(text, match.index, match.index + match[0].length);
   }

@@ -15,8 +15,25 @@ const BEFORE = new RegExp(String.raw`(${NAME})[ \u00a0]+(?:said|says)[ \u00a0]*[
 const QUOTE = /[“"]([^“”"\n]{12,})[”"]/gu;
 // Attributions sit next to their quotation: "…,” said X" or "X, title, said: “…".
 const WINDOW = 130;
+// A paragraph that names who speaks; a quotation running over several paragraphs is credited in
+// the first ("Klein … released the following statement:").
+const ATTRIBUTES =
+  /(?<!\p{L})(?:said|says|say|told|added|stated|statement|according to|zei|zegt|déclare|a déclaré|sagte|dijo)(?!\p{L})|:\s*$/u;
 
-export function flagSpeakers(draft: string, releaseText: string, flag: Flag): void {
+/** Where the release credits a quotation: its paragraph, or the paragraphs back to the one that attributes it. */
+function creditOf(inner: string, release: string): string | null {
+  const paragraphs = release.split(/\n[ \t]*\n/).map(normaliseForMatch);
+  const at = paragraphs.findIndex((paragraph) => paragraph.includes(inner));
+  if (at < 0) return null;
+  let credit = paragraphs[at] ?? '';
+  for (let back = at - 1; back >= Math.max(0, at - 4) && !ATTRIBUTES.test(credit); back--) {
+    credit = `${paragraphs[back] ?? ''} ${credit}`;
+  }
+  return credit;
+}
+
+export function flagSpeakers(draft: string, release: string, flag: Flag): void {
+  const releaseText = normaliseForMatch(release);
   for (const match of draft.matchAll(QUOTE)) {
     const inner = normaliseForMatch(match[1] ?? '')
       .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
@@ -32,7 +49,8 @@ export function flagSpeakers(draft: string, releaseText: string, flag: Flag): vo
     if (!speaker) continue;
     const surname = normaliseForMatch(speaker.split(/[ \u00a0]+/).pop() ?? '').replace(/[.,]+$/, '');
     if (surname.length < 2) continue;
-    const around = releaseText.slice(Math.max(0, at - WINDOW), at + inner.length + WINDOW);
+    const around =
+      creditOf(inner, release) ?? releaseText.slice(Math.max(0, at - WINDOW), at + inner.length + WINDOW);
     if (
       !new RegExp(`(?<!\\p{L})${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(around)
     ) {

@@ -92,6 +92,64 @@ describe('changes of meaning are caught', () => {
     expect(flags).toEqual([{ fact: 'speaker', text: 'Lawrence W. Kellner (quoted)' }]);
   });
 
+  it('a bound turned around: more than ↔ less than, a minimum ↔ a maximum, almost ↔ more than', () => {
+    const source =
+      'FEMA is sending more than $1.1 million. The contract has a maximum value of $200 million. Blades spin at almost 3,000 rpm.';
+    expect(checkFacts(source, 'FEMA is sending less than $1.1 million.')).toEqual([
+      { fact: 'direction', text: 'below $1.1 million' },
+    ]);
+    expect(checkFacts(source, 'A minimum value of $200 million.')).toEqual([
+      { fact: 'direction', text: 'above $200 million' },
+    ]);
+    expect(checkFacts(source, 'Blades spin at more than 3,000 rpm.')).toEqual([
+      { fact: 'direction', text: 'above 3,000' },
+    ]);
+    expect(checkFacts(source, 'FEMA sends over $1.1M; blades spin at nearly 3,000 rpm.')).toEqual([]);
+  });
+
+  it('a rise or fall reversed without a figure', () => {
+    const source = 'Vaccinated animals showed significantly lower levels of respiratory disease.';
+    expect(checkFacts(source, 'Vaccinated animals showed higher levels of respiratory disease.')).toEqual([
+      { fact: 'direction', text: 'higher levels' },
+    ]);
+    expect(checkFacts(source, 'Vaccinated animals had lower levels of respiratory disease.')).toEqual([]);
+  });
+
+  it('a month paired with another year of the release', () => {
+    const source = 'The rover launches in July 2020 and reaches Mars in February 2021.';
+    expect(checkFacts(source, 'The rover launches in July 2021.')).toEqual([
+      { fact: 'date', text: 'July 2021' },
+    ]);
+    expect(checkFacts(source, 'Launch: July 2020. Arrival: February 2021.')).toEqual([]);
+  });
+
+  it('a quote credited by its own paragraph, not by a name in the one before', () => {
+    const source = [
+      '"Help is only a telephone call away," said Director Peter LaPorte.',
+      '"We encourage those who need disaster help to register now," said Officer Scott Wells.',
+      'Chairman Adam Klein released the following statement:',
+      '"We congratulate our colleagues.',
+      '"We look forward to working with our new colleagues."',
+    ].join('\n\n');
+    expect(
+      checkFacts(source, '"We encourage those who need disaster help to register now," said Peter LaPorte.'),
+    ).toEqual([{ fact: 'speaker', text: 'Peter LaPorte (quoted)' }]);
+    expect(
+      checkFacts(source, '"We look forward to working with our new colleagues," said Adam Klein.'),
+    ).toEqual([]);
+  });
+
+  it('tolerates D.C. for DC, a hyphen for a space, "Feb.1" and a qualifier before the noun', () => {
+    const source =
+      'Washington, DC: meals for COVID positive residents. The contract begins Feb.1, 2007. It is one of 38 grants EPA announced.';
+    expect(
+      checkFacts(
+        source,
+        'In D.C., meals for COVID-positive residents from Feb. 1, 2007; one of 38 EPA grants.',
+      ),
+    ).toEqual([]);
+  });
+
   it('a rounding too far, or another scale', () => {
     expect(checkFacts(RESULTS, 'Net sales hit $1.6B.')).toEqual([{ fact: 'money', text: '$1.6B' }]);
     expect(checkFacts(RESULTS, 'Net sales were $1,667.6 billion.')).toEqual([
