@@ -17,9 +17,11 @@ export interface SourceFacts extends KnownDates {
 }
 
 export function readSource(source: string): SourceFacts {
-  // Drafts collapse runs of spaces ("1  %" becomes "1 %"), so the release is read both ways.
+  // Drafts drop control characters and collapse runs of spaces ("1 \u0000 March" becomes
+  // "1  March", "1  %" becomes "1 %"), so the release is read each of those ways too.
   const written = source.normalize('NFC');
-  const plain = `${written}\n\n${written.replace(/[ \t\u00a0]+/g, ' ')}`;
+  const bare = written.replace(/(?![\n\t])\p{Cc}/gu, '');
+  const plain = `${written}\n\n${bare}\n\n${bare.replace(/[ \t\u00a0]+/g, ' ')}`;
   return {
     text: normaliseForMatch(source),
     numbers: readNumbers(plain),

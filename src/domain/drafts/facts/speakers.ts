@@ -20,16 +20,22 @@ const WINDOW = 130;
 const ATTRIBUTES =
   /(?<!\p{L})(?:said|says|say|told|added|stated|statement|according to|zei|zegt|déclare|a déclaré|sagte|dijo)(?!\p{L})|:\s*$/u;
 
-/** Where the release credits a quotation: its paragraph, or the paragraphs back to the one that attributes it. */
-function creditOf(inner: string, release: string): string | null {
+/**
+ * Where the release credits a quotation, for each paragraph that holds it (a headline may repeat
+ * the quote the body credits): that paragraph, or the paragraphs back to the one that attributes it.
+ */
+function creditsOf(inner: string, release: string): string[] {
   const paragraphs = release.split(/\n[ \t]*\n/).map(normaliseForMatch);
-  const at = paragraphs.findIndex((paragraph) => paragraph.includes(inner));
-  if (at < 0) return null;
-  let credit = paragraphs[at] ?? '';
-  for (let back = at - 1; back >= Math.max(0, at - 4) && !ATTRIBUTES.test(credit); back--) {
-    credit = `${paragraphs[back] ?? ''} ${credit}`;
+  const credits: string[] = [];
+  for (const [at, paragraph] of paragraphs.entries()) {
+    if (!paragraph.includes(inner)) continue;
+    let credit = paragraph;
+    for (let back = at - 1; back >= Math.max(0, at - 4) && !ATTRIBUTES.test(credit); back--) {
+      credit = `${paragraphs[back] ?? ''} ${credit}`;
+    }
+    credits.push(credit);
   }
-  return credit;
+  return credits;
 }
 
 export function flagSpeakers(draft: string, release: string, flag: Flag): void {
@@ -49,11 +55,13 @@ export function flagSpeakers(draft: string, release: string, flag: Flag): void {
     if (!speaker) continue;
     const surname = normaliseForMatch(speaker.split(/[ \u00a0]+/).pop() ?? '').replace(/[.,]+$/, '');
     if (surname.length < 2) continue;
+    const credits = creditsOf(inner, release);
     const around =
-      creditOf(inner, release) ?? releaseText.slice(Math.max(0, at - WINDOW), at + inner.length + WINDOW);
-    if (
-      !new RegExp(`(?<!\\p{L})${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(around)
-    ) {
+      credits.length > 0
+        ? credits
+        : [releaseText.slice(Math.max(0, at - WINDOW), at + inner.length + WINDOW)];
+    const named = new RegExp(`(?<!\\p{L})${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u');
+    if (!around.some((credit) => named.test(credit))) {
       flag(end, 'speaker', `${speaker} (quoted)`);
     }
   }

@@ -92,6 +92,20 @@ describe('changes of meaning are caught', () => {
     expect(flags).toEqual([{ fact: 'speaker', text: 'Lawrence W. Kellner (quoted)' }]);
   });
 
+  it('a quotation the headline repeats is credited where the body credits it', () => {
+    const release = 'We will go to the Moon together\n\n“We will go to the Moon together,” said NASA';
+    expect(checkFacts(release, '“We will go to the Moon together,” said NASA')).toEqual([]);
+    expect(checkFacts(release, '“We will go to the Moon together,” said ESA')).toContainEqual({
+      fact: 'speaker',
+      text: 'ESA (quoted)',
+    });
+  });
+
+  it('a date the release breaks with a control character, as a draft writes it once the character is dropped', () => {
+    expect(checkFacts('#1 \u0000 March', '#1  March')).toEqual([]);
+    expect(checkFacts('#1 \u0000 March', '#2  March')).toContainEqual({ fact: 'date', text: '2  March' });
+  });
+
   it('a bound turned around: more than ↔ less than, a minimum ↔ a maximum, almost ↔ more than', () => {
     const source =
       'FEMA is sending more than $1.1 million. The contract has a maximum value of $200 million. Blades spin at almost 3,000 rpm.';
