@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../deps.js';
 import type { Prisma, Task } from '../../generated/prisma/client.js';
 import { type ChannelScope, channelsOf, tallyTasks, tasksIn, type WorkChannels } from './channel-scope.js';
-import type { TaskDraft } from './task-creation.js';
+import { type TaskDraft, taskRow } from './task-creation.js';
 import { type TaskActor, type TaskWithInitiative, WITH_INITIATIVE } from './tasks.js';
 
 /**
@@ -18,21 +17,9 @@ export async function saveAmplifyTasks(
   const now = deps.clock.now();
   return deps.db.prisma.task.createManyAndReturn({
     data: drafts.map((draft) => ({
-      id: randomUUID(),
-      teamId: actor.teamId,
-      number: draft.number,
-      initiativeId: draft.initiative.id,
-      title: draft.title,
-      discipline: draft.discipline,
+      ...taskRow(actor, draft, now, channel, null),
       assigneeId: null,
-      dueDate: draft.dueDate,
       postAt: draft.postAt,
-      messageChannel: channel,
-      messageTs: null,
-      releaseId: draft.releaseId ?? null,
-      network: draft.network ?? null,
-      createdBy: actor.userId,
-      createdAt: now,
     })),
   });
 }

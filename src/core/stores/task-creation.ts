@@ -65,6 +65,28 @@ export async function draftTasks(
   }));
 }
 
+/** The row of a drafted task, in the channel its message is in (`ts` null: a line on a card). */
+export function taskRow(actor: TaskActor, draft: TaskDraft, now: Date, channel: string, ts: string | null) {
+  return {
+    id: randomUUID(),
+    teamId: actor.teamId,
+    number: draft.number,
+    initiativeId: draft.initiative.id,
+    title: draft.title,
+    discipline: draft.discipline,
+    assigneeId: draft.assigneeId,
+    dueDate: draft.dueDate,
+    messageChannel: channel,
+    messageTs: ts,
+    respondBy: draft.respondBy ?? null,
+    trendId: draft.trendId ?? null,
+    releaseId: draft.releaseId ?? null,
+    network: draft.network ?? null,
+    createdBy: actor.userId,
+    createdAt: now,
+  };
+}
+
 /**
  * Records drafted tasks whose messages were posted, with the assignees' history: one INSERT for
  * all the tasks, and a transaction only when there is history to write beside them.
@@ -75,24 +97,7 @@ export async function saveTasks(
   posted: Array<{ draft: TaskDraft; message: PostedMessage }>,
 ): Promise<TaskWithInitiative[]> {
   const now = deps.clock.now();
-  const rows = posted.map(({ draft, message }) => ({
-    id: randomUUID(),
-    teamId: actor.teamId,
-    number: draft.number,
-    initiativeId: draft.initiative.id,
-    title: draft.title,
-    discipline: draft.discipline,
-    assigneeId: draft.assigneeId,
-    dueDate: draft.dueDate,
-    messageChannel: message.channel,
-    messageTs: message.ts,
-    respondBy: draft.respondBy ?? null,
-    trendId: draft.trendId ?? null,
-    releaseId: draft.releaseId ?? null,
-    network: draft.network ?? null,
-    createdBy: actor.userId,
-    createdAt: now,
-  }));
+  const rows = posted.map(({ draft, message }) => taskRow(actor, draft, now, message.channel, message.ts));
   const history = rows.flatMap((row) =>
     row.assigneeId
       ? [
