@@ -115,10 +115,19 @@ async function openPostgres(connection: string | pg.PoolConfig, poolSize = 10): 
     kind: 'postgres',
     async withConnection(fn) {
       const client = await pool.connect();
+      // Held between statements (the scheduler keeps its lock connection through a pass), a
+      // client the server cuts emits 'error' with no query to fail; unheard, that ends the
+      // process. Heard, the next statement fails the work, and the pool drops the client.
+      let cut: Error | undefined;
+      const onError = (error: Error) => {
+        cut = error;
+      };
+      client.on('error', onError);
       try {
         return await fn(pgClientConnection(client));
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(cut);
       }
     },
     ping: probe.ping,
