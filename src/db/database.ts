@@ -5,6 +5,7 @@ import type { LockOwner } from './data-dir-lock.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { healthProbe } from './health-probe.js';
 import { applyMigrations, type MigrationReport, readMigrations } from './migrate.js';
+import { preparedRunner, type RunPrepared } from './prepared.js';
 import { pgClientConnection, type SqlConnection } from './sql-connection.js';
 
 export type Prisma = PrismaClient;
@@ -14,6 +15,8 @@ export interface Database {
   readonly kind: 'embedded' | 'postgres';
   /** Runs `fn` on one raw connection (advisory locks are per connection). */
   withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
+  /** A hot path's statement, by name, straight to the driver (stores only). */
+  readonly run: RunPrepared;
   /** `SELECT 1` on a connection of its own, failing after `timeoutMs`: is the server there? */
   ping(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
@@ -113,6 +116,7 @@ async function openPostgres(connection: string | pg.PoolConfig, poolSize = 10): 
   return {
     prisma,
     kind: 'postgres',
+    run: preparedRunner(pool),
     async withConnection(fn) {
       const client = await pool.connect();
       // Held between statements (the scheduler keeps its lock connection through a pass), a

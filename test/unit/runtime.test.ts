@@ -76,6 +76,7 @@ function fakeDb(reachable: () => boolean, applied: string[]): Database {
   return {
     kind: 'postgres',
     prisma: undefined as never,
+    run: undefined as never,
     async withConnection(fn) {
       // What pendingMigrations asks: is the table there, and which migrations are recorded.
       return fn({

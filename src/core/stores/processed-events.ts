@@ -1,3 +1,4 @@
+import { prepared } from '../../db/prepared.js';
 import type { Deps } from '../../deps.js';
 import { TASK_WITH_INITIATIVE_COLUMNS, type TaskWithInitiative, taskFromRow } from './tasks.js';
 import { ensureWorkspace } from './workspaces.js';
@@ -30,6 +31,20 @@ export async function purgeProcessedEvents(deps: Deps): Promise<number> {
   return count;
 }
 
+const RECORD_REACTION = prepared(
+  'record_reaction_event',
+  `WITH recorded AS (
+     INSERT INTO "ProcessedEvent" ("teamId", "eventId", "receivedAt")
+     VALUES ($1, $2, $3)
+     ON CONFLICT DO NOTHING
+     RETURNING 1
+   )
+   SELECT (SELECT count(*) FROM recorded)::int AS "recordedNow", ${TASK_WITH_INITIATIVE_COLUMNS}
+   FROM (SELECT 1) AS one
+   LEFT JOIN "Task" t ON t."teamId" = $1 AND t."messageChannel" = $4 AND t."messageTs" = $5
+   LEFT JOIN "Initiative" i ON i."id" = t."initiativeId" AND i."teamId" = t."teamId"`,
+);
+
 /**
  * `claimEvent` for a reaction on a message, with the task behind that message (or null) read in
  * the same statement: most reactions in a claim race need nothing more from the database, so
@@ -42,17 +57,12 @@ export async function claimReactionEvent(
   item: { channel: string; ts: string },
 ): Promise<{ first: boolean; task: TaskWithInitiative | null }> {
   await ensureWorkspace(deps, teamId);
-  const [row] = await deps.db.prisma.$queryRaw<Array<Record<string, unknown>>>`
-    WITH recorded AS (
-      INSERT INTO "ProcessedEvent" ("teamId", "eventId", "receivedAt")
-      VALUES (${teamId}, ${eventId}, ${deps.clock.now()})
-      ON CONFLICT DO NOTHING
-      RETURNING 1
-    )
-    SELECT (SELECT count(*) FROM recorded)::int AS "recordedNow", ${TASK_WITH_INITIATIVE_COLUMNS}
-    FROM (SELECT 1) AS one
-    LEFT JOIN "Task" t
-      ON t."teamId" = ${teamId} AND t."messageChannel" = ${item.channel} AND t."messageTs" = ${item.ts}
-    LEFT JOIN "Initiative" i ON i."id" = t."initiativeId" AND i."teamId" = t."teamId"`;
+  const [row] = await deps.db.run(RECORD_REACTION, [
+    teamId,
+    eventId,
+    deps.clock.now(),
+    item.channel,
+    item.ts,
+  ]);
   return { first: row?.recordedNow === 1, task: taskFromRow(row) };
 }

@@ -1,5 +1,6 @@
 // Changes to an existing task. Each is one conditional UPDATE (and its history row, in the same
 // transaction), so of two people changing the same task at once exactly one wins.
+import { prepared } from '../../db/prepared.js';
 import type { Deps } from '../../deps.js';
 import { formatTaskRef } from '../../domain/tasks/task-ref.js';
 import { UserError } from '../../domain/user-error.js';
@@ -25,13 +26,33 @@ export type ClaimOutcome =
   | { kind: 'taken'; task: TaskWithInitiative }
   | { kind: 'done'; task: TaskWithInitiative };
 
-interface ClaimRow {
+interface ClaimRow extends Record<string, unknown> {
   claimed: number;
   assigneeId: string | null;
   status: string;
   openTasks: number;
   claimantDiscipline: Discipline | null;
 }
+
+const CLAIM = prepared(
+  'claim_task',
+  `WITH claimed AS (
+     UPDATE "Task" SET "assigneeId" = $3, "updatedAt" = $4
+     WHERE "id" = $1 AND "teamId" = $2 AND "assigneeId" IS NULL AND "status" <> 'done'
+     RETURNING "id"
+   ), history AS (
+     INSERT INTO "OwnershipEvent" ("teamId", "taskId", "toUserId", "actorId", "change", "source", "at")
+     SELECT $2, "id", $3, $3, 'claimed', CAST($5 AS "ChangeSource"), $4
+     FROM claimed
+   )
+   SELECT (SELECT count(*) FROM claimed)::int AS "claimed",
+          t."assigneeId", t."status"::text AS "status",
+          (SELECT count(*) FROM "Task" o WHERE o."teamId" = $2
+             AND o."assigneeId" = $3 AND o."status" <> 'done')::int AS "openTasks",
+          (SELECT m."discipline"::text FROM "Member" m WHERE m."teamId" = $2
+             AND m."userId" = $3) AS "claimantDiscipline"
+   FROM "Task" t WHERE t."id" = $1 AND t."teamId" = $2`,
+);
 
 /**
  * First claim wins, atomically: the conditional UPDATE matches only while the task is unowned,
@@ -45,25 +66,7 @@ export async function claimTask(
   task: TaskWithInitiative,
 ): Promise<ClaimOutcome> {
   const now = deps.clock.now();
-  const [row] = await deps.db.prisma.$queryRaw<ClaimRow[]>`
-    WITH claimed AS (
-      UPDATE "Task" SET "assigneeId" = ${actor.userId}, "updatedAt" = ${now}
-      WHERE "id" = ${task.id} AND "teamId" = ${actor.teamId}
-        AND "assigneeId" IS NULL AND "status" <> 'done'
-      RETURNING "id"
-    ), history AS (
-      INSERT INTO "OwnershipEvent" ("teamId", "taskId", "toUserId", "actorId", "change", "source", "at")
-      SELECT ${actor.teamId}, "id", ${actor.userId}, ${actor.userId}, 'claimed',
-             CAST(${actor.source} AS "ChangeSource"), ${now}
-      FROM claimed
-    )
-    SELECT (SELECT count(*) FROM claimed)::int AS "claimed",
-           t."assigneeId", t."status"::text AS "status",
-           (SELECT count(*) FROM "Task" o WHERE o."teamId" = ${actor.teamId}
-              AND o."assigneeId" = ${actor.userId} AND o."status" <> 'done')::int AS "openTasks",
-           (SELECT m."discipline"::text FROM "Member" m WHERE m."teamId" = ${actor.teamId}
-              AND m."userId" = ${actor.userId}) AS "claimantDiscipline"
-    FROM "Task" t WHERE t."id" = ${task.id} AND t."teamId" = ${actor.teamId}`;
+  const [row] = await deps.db.run<ClaimRow>(CLAIM, [task.id, actor.teamId, actor.userId, now, actor.source]);
   if (!row) throw new UserError('That task no longer exists.');
   // The statement's own snapshot predates its UPDATE: the claimed task is not yet counted.
   if (row.claimed === 1) {

@@ -1,3 +1,4 @@
+import { prepared } from '../../db/prepared.js';
 import type { Deps } from '../../deps.js';
 import type { TaskListFilter } from '../../domain/tasks/task-command.js';
 import { formatTaskRef } from '../../domain/tasks/task-ref.js';
@@ -66,9 +67,7 @@ const TASK_SHAPE: Readonly<Record<string, string>> = Prisma.TaskScalarFieldEnum;
 const INITIATIVE_COLUMNS = Object.values(Prisma.InitiativeScalarFieldEnum);
 
 /** A task's columns and its initiative's (as `i.<column>`), from `Task t` joined to `Initiative i`. */
-export const TASK_WITH_INITIATIVE_COLUMNS = Prisma.raw(
-  `t.*, ${INITIATIVE_COLUMNS.map((c) => `i."${c}" AS "i.${c}"`).join(', ')}`,
-);
+export const TASK_WITH_INITIATIVE_COLUMNS = `t.*, ${INITIATIVE_COLUMNS.map((c) => `i."${c}" AS "i.${c}"`).join(', ')}`;
 
 /** The task of a row read with TASK_WITH_INITIATIVE_COLUMNS, or null when the join found none. */
 export function taskFromRow(row: Record<string, unknown> | undefined): TaskWithInitiative | null {
@@ -82,10 +81,17 @@ export function taskFromRow(row: Record<string, unknown> | undefined): TaskWithI
   return { ...(task as Task), initiative: initiative as Initiative };
 }
 
+const TASK_BY_MESSAGE = prepared(
+  'task_by_message',
+  `SELECT ${TASK_WITH_INITIATIVE_COLUMNS}
+   FROM "Task" t JOIN "Initiative" i ON i."id" = t."initiativeId" AND i."teamId" = t."teamId"
+   WHERE t."teamId" = $1 AND t."messageChannel" = $2 AND t."messageTs" = $3`,
+);
+
 /**
- * The task behind a message, with its initiative. A plain statement: every reaction on a task
- * message asks it (hundreds a second in a claim race), and raw SQL skips Prisma's query compiler
- * and its mapping of the joined rows, which cost more of Tandem's CPU than the lookup itself.
+ * The task behind a message, with its initiative. Prepared and straight to the driver: every
+ * reaction on a task message asks it (hundreds a second in a claim race), and Prisma's query
+ * compiler and its mapping of the joined rows cost more of Tandem's CPU than the lookup itself.
  */
 export async function findTaskByMessage(
   deps: Deps,
@@ -93,10 +99,7 @@ export async function findTaskByMessage(
   channel: string,
   ts: string,
 ): Promise<TaskWithInitiative | null> {
-  const rows = await deps.db.prisma.$queryRaw<Array<Record<string, unknown>>>`
-    SELECT ${TASK_WITH_INITIATIVE_COLUMNS}
-    FROM "Task" t JOIN "Initiative" i ON i."id" = t."initiativeId" AND i."teamId" = t."teamId"
-    WHERE t."teamId" = ${teamId} AND t."messageChannel" = ${channel} AND t."messageTs" = ${ts}`;
+  const rows = await deps.db.run(TASK_BY_MESSAGE, [teamId, channel, ts]);
   return taskFromRow(rows[0]);
 }
 
