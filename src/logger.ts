@@ -41,10 +41,12 @@ function scrub(parts: unknown[]): string {
 export function boltLogger(logger: Logger): BoltLogger {
   let level = logger.level as LogLevel;
   return {
-    debug: (...msg) => logger.debug({ source: 'bolt' }, scrub(msg)),
-    info: (...msg) => logger.info({ source: 'bolt' }, scrub(msg)),
-    warn: (...msg) => logger.warn({ source: 'bolt' }, scrub(msg)),
-    error: (...msg) => logger.error({ source: 'bolt' }, scrub(msg)),
+    // Scrubbing stringifies every argument: the Web API client logs each call's arguments at
+    // debug, so a level that is off must cost nothing.
+    debug: (...msg) => logger.isLevelEnabled('debug') && logger.debug({ source: 'bolt' }, scrub(msg)),
+    info: (...msg) => logger.isLevelEnabled('info') && logger.info({ source: 'bolt' }, scrub(msg)),
+    warn: (...msg) => logger.isLevelEnabled('warn') && logger.warn({ source: 'bolt' }, scrub(msg)),
+    error: (...msg) => logger.isLevelEnabled('error') && logger.error({ source: 'bolt' }, scrub(msg)),
     // Bolt calls setLevel(INFO) whenever it is given no logLevel of its own; the level that
     // filters is pino's, set from LOG_LEVEL, so this only answers getLevel().
     setLevel: (next) => {

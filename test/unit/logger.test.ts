@@ -121,6 +121,17 @@ describe('boltLogger', () => {
     ]);
   });
 
+  it('does not stringify what a level that is off would have logged', () => {
+    const { logger, lines } = capture('warn');
+    let stringified = 0;
+    const args = { toJSON: () => ++stringified };
+    boltLogger(logger).debug('http request', args);
+    boltLogger(logger).info('http request', args);
+    expect([stringified, lines()]).toEqual([0, []]);
+    boltLogger(logger).warn('http request', args);
+    expect(stringified).toBe(1);
+  });
+
   it('reports the level it was created with', () => {
     expect(boltLogger(capture('debug').logger).getLevel()).toBe(LogLevel.DEBUG);
     expect(boltLogger(capture('warn').logger).getLevel()).toBe(LogLevel.WARN);
