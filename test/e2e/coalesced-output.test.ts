@@ -185,6 +185,8 @@ describe.each(BACKENDS)('coalesced task messages and App Homes on %s', (backend)
   it('one person’s burst over five tasks: their App Home is published a few times and ends true', async () => {
     const tandem = await start({ outboundWindowMs: WINDOW_MS });
     const tasks = await addTasks(tandem, ['Home one', 'Home two', 'Home three', 'Home four', 'Home five']);
+    await tandem.openHome(SOL, TEAM);
+    tandem.slack.reset();
     // Five tasks at once, each claimed, released and claimed again by the same person.
     await Promise.all(tasks.map((task) => toggle(tandem, [SOL, SOL, SOL], task)));
     await tandem.settled();

@@ -111,6 +111,8 @@ describe.each(BACKENDS)('initiatives end to end on %s', (backend) => {
 
   it('assigns and hands off with a full history that who-owns shows', async () => {
     await t.command('/initiative', `assign 1 ${mention(CAM)}`, as(ANA));
+    // Ana has Tandem's App Home open: it is kept current from now on.
+    await t.openHome(ANA, TEAM_A);
     const handoff = await t.command(
       '/initiative',
       `handoff #1 ${mention(ANA)} Cam is on leave next week`,

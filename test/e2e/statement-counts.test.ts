@@ -76,7 +76,8 @@ describe.each(BACKENDS)('statements per hot path on %s', (backend) => {
     // De-duplication with the task behind the message (one statement), the claim with its history
     // and count; then the task read once more when its message is re-rendered, so that a burst
     // ends showing the truth.
-    // What the claim no longer does is ask Slack who is claiming (below).
+    // What the claim no longer does is ask Slack who is claiming (below). Sol has never opened
+    // Tandem's App Home, so one more statement finds that out and the home is not read at all.
     const row = await t.db.prisma.task.findFirstOrThrow({ where: { teamId: TEAM, title: 'Counted task' } });
     const claim = await statementsDuring(() =>
       t.sender.event(
@@ -91,7 +92,7 @@ describe.each(BACKENDS)('statements per hot path on %s', (backend) => {
         { teamId: TEAM, eventId: `EvSTMT${++events}` },
       ),
     );
-    expect(ownStatements(claim, home)).toBeLessThanOrEqual(3);
+    expect(counted(claim)).toBeLessThanOrEqual(4);
     expect((await t.db.prisma.task.findFirstOrThrow({ where: { id: row.id } })).assigneeId).toBe(SOL);
     const history = await t.db.prisma.ownershipEvent.findMany({ where: { taskId: row.id } });
     expect(history.map((e) => [e.change, e.toUserId, e.at.getTime()])).toEqual([

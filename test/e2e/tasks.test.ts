@@ -146,6 +146,7 @@ describe.each(BACKENDS)('tasks and reactions on %s', (backend) => {
 
   it('claims with a skin-toned ✋, confirms privately, updates the message and the claimant’s App Home', async () => {
     const { number, ts } = await addTask('Approve final copy');
+    await t.openHome(SOL, TEAM);
     t.slack.reset();
     await react('reaction_added', SOL, 'raising_hand::skin-tone-3', ts);
     expect((await task(number)).assigneeId).toBe(SOL);
@@ -311,6 +312,12 @@ describe.each(BACKENDS)('tasks and reactions on %s', (backend) => {
     await react('reaction_added', 'UBUSY0001', 'raising_hand', b.ts);
     const note = t.slack.callsTo('chat.postEphemeral').find((c) => c.args.user === 'UBUSY0001');
     expect(JSON.stringify(note?.args.blocks)).toContain('you now own 2 open tasks');
+    // They never opened Tandem's App Home: there is no view to bring up to date.
+    expect(t.slack.callsTo('views.publish').map((c) => c.args.user_id)).not.toContain('UBUSY0001');
+    const home = await t.openHome('UBUSY0001', TEAM);
+    expect(JSON.stringify(home.args.view)).toContain('Workload two');
+    await t.command('/task', `release ${b.number}`, as('UBUSY0001'));
+    expect(t.slack.callsTo('views.publish').filter((c) => c.args.user_id === 'UBUSY0001')).toHaveLength(2);
   });
 
   it('publishes an App Home with my tasks first by due date and unclaimed work to claim', async () => {
@@ -388,6 +395,7 @@ describe.each(BACKENDS)('tasks and reactions on %s', (backend) => {
   });
 
   it('lets anyone set their own discipline, which orders their App Home', async () => {
+    await t.openHome(MAX, TEAM);
     t.slack.reset();
     const r = reply(await t.command('/tandem', 'set my-discipline social', as(MAX)));
     expect(r.type).toBe('ephemeral');

@@ -31,6 +31,11 @@ export interface LocalTandem {
   baseUrl: string;
   /** Sends a slash command and returns every Slack call Tandem made while handling it. */
   command(command: string, text: string, ctx: CommandContext): Promise<SlackCall[]>;
+  /**
+   * `user` opens Tandem's App Home (from then on it is kept current as their work changes);
+   * resolves once it has been published, with that call.
+   */
+  openHome(user: string, teamId: string): Promise<SlackCall>;
   /** Stops the app and the stand-in Slack; the database belongs to the caller. */
   stop(): Promise<void>;
 }
@@ -104,6 +109,7 @@ export async function startLocalTandem(options: {
     onTrigger: (id) => slack.issueTrigger(id),
   });
   const settled = () => app.lifecycle.idle();
+  let homeOpens = 0;
   const sender = settlingSender(ackSender, settled);
   return {
     slack,
@@ -118,6 +124,20 @@ export async function startLocalTandem(options: {
       const res = await sender.command(command, text, ctx);
       if (res.status !== 200) throw new Error(`${command} ${text} answered HTTP ${res.status}`);
       return slack.calls.slice(before);
+    },
+    async openHome(user, teamId) {
+      const before = slack.calls.length;
+      const res = await sender.event(
+        { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home', event_ts: '1.0' },
+        { teamId, eventId: `EvHOME${++homeOpens}` },
+      );
+      if (res.status !== 200) throw new Error(`app_home_opened answered HTTP ${res.status}`);
+      const published = slack.calls
+        .slice(before)
+        .filter((c) => c.method === 'views.publish' && c.args.user_id === user && !c.fault);
+      const last = published.at(-1);
+      if (!last) throw new Error(`${user}'s App Home was not published`);
+      return last;
     },
     async stop() {
       await app.stop();

@@ -1,3 +1,4 @@
+import { prepared } from '../../db/prepared.js';
 import type { Deps } from '../../deps.js';
 import type { Discipline, Member } from '../../generated/prisma/client.js';
 import { ensureWorkspace } from './workspaces.js';
@@ -49,4 +50,28 @@ export function membersWantingDigest(deps: Deps): Promise<Member[]> {
   return deps.db.prisma.member.findMany({
     where: { personalDigest: true, workspace: { uninstalledAt: null } },
   });
+}
+
+const RECORD_HOME_OPENED = prepared(
+  'record_home_opened',
+  `INSERT INTO "Member" ("teamId", "userId", "homeOpenedAt", "updatedAt") VALUES ($1, $2, $3, $3)
+   ON CONFLICT ("teamId", "userId") DO UPDATE
+     SET "homeOpenedAt" = EXCLUDED."homeOpenedAt", "updatedAt" = EXCLUDED."updatedAt"
+     WHERE "Member"."homeOpenedAt" IS NULL`,
+);
+
+/** Someone opened Tandem's App Home; the first time is kept (later opens write nothing). */
+export async function recordHomeOpened(deps: Deps, teamId: string, userId: string): Promise<void> {
+  await ensureWorkspace(deps, teamId);
+  await deps.db.run(RECORD_HOME_OPENED, [teamId, userId, deps.clock.now()]);
+}
+
+const HOME_OPENED = prepared(
+  'home_opened',
+  `SELECT 1 AS "opened" FROM "Member"
+   WHERE "teamId" = $1 AND "userId" = $2 AND "homeOpenedAt" IS NOT NULL`,
+);
+
+export async function hasOpenedHome(deps: Deps, teamId: string, userId: string): Promise<boolean> {
+  return (await deps.db.run(HOME_OPENED, [teamId, userId])).length > 0;
 }

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { refreshHome } from '../../core/home/publish.js';
+import { showHome } from '../../core/home/publish.js';
 import { teamOf } from '../../core/team-context.js';
 import type { Deps } from '../../deps.js';
 
@@ -9,7 +9,7 @@ export function appHomeOpened(deps: Deps) {
   return async function handleAppHomeOpened({ event, context, client }: HomeArgs): Promise<void> {
     // The Messages tab fires this event too; only the Home tab shows the view.
     if (event.tab !== 'home') return;
-    refreshHome(client, deps, (await teamOf(context)).teamId, event.user);
+    await showHome(client, deps, (await teamOf(context)).teamId, event.user);
   };
 }
 
