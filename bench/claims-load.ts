@@ -13,6 +13,8 @@ export interface Status {
   handled: number;
   /** Work still in flight: events, or the Slack output they caused. */
   busy?: boolean;
+  /** CPU time the server's process has used so far, user and system, in ms. */
+  cpuMs?: number;
   /** People told privately. */
   answered?: number;
   owned?: number;
@@ -118,5 +120,5 @@ export async function waitUntilHandled(url: string, count: number): Promise<Stat
     await new Promise((r) => setTimeout(r, 25));
     last = await status(url);
   }
-  return { ...(await status(url, '?full')), handled: last.handled };
+  return { ...(await status(url, '?full')), handled: last.handled, cpuMs: last.cpuMs };
 }

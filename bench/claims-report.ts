@@ -36,6 +36,7 @@ export async function runClaims(options: ClaimsOptions) {
       'p99 ack ms': round(r.p99),
       failures: r.failures,
       'peak waiting': r.peakWaiting ?? '',
+      'CPU ms/event': r.cpuPerEvent?.toFixed(2) ?? '',
     })),
   );
   const [bare, ...tandems] = result.runs;

@@ -28,6 +28,11 @@ const measuredTasks = Number(tasksArg);
 const tasks = measuredTasks + Number(warmupArg);
 const teams = Array.from({ length: Number(teamsArg) }, (_, k) => benchTeam(k));
 
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 async function listen(handler: http.RequestListener): Promise<string> {
   const server = http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -48,7 +53,7 @@ if (mode === 'bare') {
     handled++;
   });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
-  const status = await listen((_req, res) => res.end(JSON.stringify({ handled })));
+  const status = await listen((_req, res) => res.end(JSON.stringify({ handled, cpuMs: cpuMs() })));
   console.log(
     JSON.stringify({
       url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`,
@@ -137,6 +142,7 @@ if (mode === 'bare') {
     const calls = tandem.slack.calls;
     const body: Record<string, unknown> = {
       handled: await eventsHandled(),
+      cpuMs: cpuMs(),
       busy: tandem.app.lifecycle.inFlight > 0,
       idleMs: Date.now() - (calls.at(-1)?.at ?? 0),
     };

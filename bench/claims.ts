@@ -18,6 +18,8 @@ export interface ClaimRun {
   failures: number;
   /** Slack calls Slack took per claim, by method (Tandem only). */
   callsPerClaim?: Record<string, number>;
+  /** The server process's CPU time per measured event, ms (its Slack stand-in included, for Tandem). */
+  cpuPerEvent?: number;
   /** The most events waiting in Tandem's queue at once. */
   peakWaiting?: number;
   owned?: number;
@@ -84,6 +86,9 @@ async function run(name: string, mode: 'tandem' | 'bare', options: ThroughputOpt
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       failures: failures + (options.events - handled),
+      ...(last.cpuMs !== undefined && warm.cpuMs !== undefined
+        ? { cpuPerEvent: (last.cpuMs - warm.cpuMs) / options.events }
+        : {}),
       ...(mode === 'tandem'
         ? {
             callsPerClaim: perClaim(warm.calls, last.calls, options.events),

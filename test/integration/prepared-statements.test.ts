@@ -3,7 +3,7 @@
 // whatever the process's time zone (node-postgres would otherwise use local time both ways).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { claimTask } from '../../src/core/stores/task-updates.js';
-import { findTaskByMessage } from '../../src/core/stores/tasks.js';
+import { findTaskById, findTaskByMessage } from '../../src/core/stores/tasks.js';
 import { prepared } from '../../src/db/prepared.js';
 import type { Deps } from '../../src/deps.js';
 import { BACKENDS, openTestDatabase, type TestDatabase } from '../support/databases.js';
@@ -64,6 +64,9 @@ describe.each(BACKENDS)('prepared statements on %s', (backend) => {
         include: { initiative: true },
       });
       expect(viaDriver).toEqual(viaPrisma);
+      expect(await findTaskById(deps, TEAM, String(viaPrisma?.id))).toEqual(viaPrisma);
+      // Only within its own workspace.
+      expect(await findTaskById(deps, 'T_OTHER', String(viaPrisma?.id))).toBeNull();
       expect(viaDriver?.dueDate?.toISOString()).toBe('2026-03-29T00:00:00.000Z');
       expect(viaDriver?.initiative.collaborators).toEqual(['UB', 'UC']);
     },

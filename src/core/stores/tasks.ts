@@ -56,9 +56,9 @@ export async function findTask(deps: Deps, teamId: string, number: number): Prom
   return task;
 }
 
-/** A task by its id, only within the given workspace. */
-export function findTaskById(deps: Deps, teamId: string, id: string): Promise<TaskWithInitiative | null> {
-  return deps.db.prisma.task.findFirst({ where: { id, teamId }, include: WITH_INITIATIVE });
+/** A task by its id, only within the given workspace; prepared, as each re-render of its message reads it. */
+export async function findTaskById(deps: Deps, teamId: string, id: string): Promise<TaskWithInitiative | null> {
+  return taskFromRow((await deps.db.run(TASK_BY_ID, [teamId, id]))[0]);
 }
 
 /** The task behind a Slack message, or null for any message Tandem did not post as a task. */
@@ -80,6 +80,13 @@ export function taskFromRow(row: Record<string, unknown> | undefined): TaskWithI
   }
   return { ...(task as Task), initiative: initiative as Initiative };
 }
+
+const TASK_BY_ID = prepared(
+  'task_by_id',
+  `SELECT ${TASK_WITH_INITIATIVE_COLUMNS}
+   FROM "Task" t JOIN "Initiative" i ON i."id" = t."initiativeId" AND i."teamId" = t."teamId"
+   WHERE t."teamId" = $1 AND t."id" = $2`,
+);
 
 const TASK_BY_MESSAGE = prepared(
   'task_by_message',

@@ -49,6 +49,8 @@ export function tellLost(
   const { teamId } = req.team;
   const { messageChannel: channel, messageTs: ts } = task;
   if (!channel || !ts) return;
+  // Most late claims in a race land on a message that shows the owner already: nothing to queue.
+  if (messageShows(deps, teamId, channel, ts, task)) return;
   const key = `lost|${where.channel}|${where.user}`;
   waitingFor(deps, `${teamId}|${key}`).set(task.id, { task, channel, ts });
   sendCoalesced(deps, client, teamId, {
