@@ -9,6 +9,7 @@ import { COMMAND_QUEUE, configureCommandQueue, type QueueLimits } from './core/r
 import { dedupeEvents } from './core/requests/dedupe-events.js';
 import { EVENT_QUEUE, limitEventConcurrency } from './core/requests/event-queue.js';
 import { refuseReplays } from './core/requests/replays.js';
+import { dispatchReactions } from './core/requests/reaction-listeners.js';
 import { clearUninstalled } from './core/stores/workspace-lifecycle.js';
 import { loadTeamContext } from './core/team-context.js';
 import type { Deps } from './deps.js';
@@ -191,6 +192,7 @@ export function buildApp(deps: Deps, options: SlackAppOptions): TandemApp {
   app.use(loadTeamContext(deps));
   app.use(dedupeEvents(deps));
   app.use(refuseReplays(deps));
+  app.use(dispatchReactions(app));
   for (const register of FEATURES) register(app, deps);
 
   return {

@@ -7,7 +7,7 @@ import { rememberReactedTask } from './reacted-task.js';
 
 /**
  * The events some feature acts on and that would do harm twice (a claim, a trend logged twice, a
- * mention answered twice); keep in step with the features' `app.event` registrations. Anything
+ * mention answered twice); keep in step with the features' `app.event` and `onReaction` registrations. Anything
  * else Slack sends is let through unrecorded: a write per event nobody handles would cost the
  * database for nothing. Messages are left out too: every message in every channel Tandem is in
  * arrives as one, so their listeners are idempotent instead (see tasks/thread-replies.ts).

@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction, UsersSelectAction } from '@slack/bolt';
 import { queuedCommand } from '../../core/requests/command-queue.js';
+import { onReaction } from '../../core/requests/reaction-listeners.js';
 import { CLAIM_ACTION } from '../../core/task-messages/views.js';
 import type { Deps } from '../../deps.js';
 import { claimButtonPressed, handoffPicked, taskCommand, threadReply } from './listeners.js';
@@ -8,8 +9,8 @@ import { HANDOFF_PICK_ACTION } from './views.js';
 
 export function register(app: App, deps: Deps): void {
   app.command('/task', queuedCommand(deps, taskCommand(deps)));
-  app.event('reaction_added', reactionAdded(deps));
-  app.event('reaction_removed', reactionRemoved(deps));
+  onReaction(app, 'reaction_added', reactionAdded(deps));
+  onReaction(app, 'reaction_removed', reactionRemoved(deps));
   app.message(threadReply(deps));
   app.action<BlockAction<UsersSelectAction>>(HANDOFF_PICK_ACTION, handoffPicked(deps));
   app.action<BlockAction<ButtonAction>>(CLAIM_ACTION, claimButtonPressed(deps));
