@@ -1,4 +1,5 @@
 import twitter from 'twitter-text';
+import { lookup } from '../lookup.js';
 import { countGraphemes } from '../text/graphemes.js';
 import { NETWORKS, type Network } from './types.js';
 
@@ -110,7 +111,7 @@ export function parseNetwork(input: string): Network | null {
   const byId = NETWORKS.find(
     (network) => network === key || NETWORK_RULES[network].label.toLowerCase() === key,
   );
-  return byId ?? ALIASES[key] ?? null;
+  return byId ?? lookup(ALIASES, key) ?? null;
 }
 
 export function networkLabel(network: Network): string {

@@ -1,3 +1,5 @@
+import { lookup } from '../../lookup.js';
+
 /*
  * Abbreviations and titles a model writes for words the release spells out: "EPS" for earnings per
  * diluted share, "YoY" for year-over-year, "ISS" for the International Space Station, "CEO" after a
@@ -100,7 +102,7 @@ export function readAbbreviations(releaseText: string): AbbreviationReader {
       const key = word.toLowerCase().replace(/\.+$/, '');
       const known = cache.get(key);
       if (known !== undefined) return known;
-      const expansion = EXPANSIONS[key];
+      const expansion = lookup(EXPANSIONS, key);
       const result =
         (expansion?.test(releaseText) ?? false) ||
         // "D.C." for the release's "DC": the same letters, with or without full stops.

@@ -6,7 +6,8 @@ import { mask } from './mask.js';
 /** What each number counts in the release: the stems of the words after it ("27 states" → stat). */
 export type NumberNouns = Map<string, Set<string>>;
 
-const NUMBER_WORDS: Record<string, number> = Object.fromEntries([
+// A Map: a release's word "constructor" must not find Object.prototype's.
+const NUMBER_WORDS = new Map<string, number>([
   ...'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
     .split(' ')
     .map((word, value) => [word, value] as const),
@@ -50,7 +51,7 @@ export function readNumbers(release: string): Set<string> {
   // Every run of digits on its own too: the draft may have lost what was around it ("@0,1" → "1").
   for (const match of release.matchAll(/\d+/g)) numbers.add(valueKey(Number(match[0])));
   for (const match of release.toLowerCase().matchAll(/\p{L}+/gu)) {
-    const value = NUMBER_WORDS[match[0]];
+    const value = NUMBER_WORDS.get(match[0]);
     if (value !== undefined) numbers.add(valueKey(value));
   }
   return numbers;
@@ -74,7 +75,7 @@ export function readNumberNouns(release: string): NumberNouns {
     for (const value of amountValues(match[1] ?? '')) add(value, match.index + match[0].length);
   }
   for (const match of release.matchAll(/\p{L}+/gu)) {
-    const value = NUMBER_WORDS[match[0].toLowerCase()];
+    const value = NUMBER_WORDS.get(match[0].toLowerCase());
     if (value !== undefined) add(value, match.index + match[0].length);
   }
   return nouns;
@@ -121,7 +122,7 @@ export function flagNumberWords(draft: string, known: Set<string>, flag: Flag, n
   let text = draft;
   for (const match of draft.matchAll(/\p{L}+/gu)) {
     const word = match[0].toLowerCase();
-    const value = NUMBER_WORDS[word];
+    const value = NUMBER_WORDS.get(word);
     if (value === undefined || TOO_VAGUE.includes(word)) continue;
     const end = match.index + match[0].length;
     const noun = nounRightAfter(text, end);

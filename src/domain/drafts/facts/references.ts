@@ -11,7 +11,7 @@ import type { Flag } from './flag.js';
 const HOST = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?([^/?#:\s]+)/i;
 const hostOf = (url: string): string => (HOST.exec(url)?.[1] ?? url).toLowerCase().replace(/\.+$/, '');
 
-const HANDLE = /(?<![\p{L}\p{N}_@])@\u2060?([\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*)/gu;
+const HANDLE = /(?<![\p{L}\p{N}_@])@\u2060?([\p{L}\p{M}\p{N}_]+(?:\.[\p{L}\p{M}\p{N}_]+)*)/gu;
 const HASHTAG = /(?<![\p{L}\p{N}_&])[#＃]([\p{L}\p{M}\p{N}_]*\p{L}[\p{L}\p{M}\p{N}_]*)/gu;
 
 // A hashtag capitalises words ("ᲀ" becomes "В"): both sides are compared case-folded.

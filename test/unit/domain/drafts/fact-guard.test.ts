@@ -95,6 +95,10 @@ describe('checkFacts on invented claims', () => {
     'A dose of ChAdOx1 protected monkeys.',
     'It will travel with the Mars 2020 rover.',
     "The Government's Implementation plan, 'as agreed' in 2016.",
+    // Words every object answers to are words here too, not numbers or abbreviations.
+    'The constructor and toString of valueOf, http://0constructor.a.aa.',
+    // A handle with a combining accent (decomposed), read whole, not up to the accent.
+    '@A\u0300mélie and @Zoe\u0308 wrote it.',
   ])('finds nothing to flag when the draft is its own source: %j', (text) => {
     expect(checkFacts(text, text)).toEqual([]);
   });

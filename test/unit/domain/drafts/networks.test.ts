@@ -64,6 +64,9 @@ describe('parseNetwork', () => {
   it('rejects what is not a network', () => {
     expect(parseNetwork('myspace')).toBeNull();
     expect(parseNetwork('')).toBeNull();
+    // Words every object answers to are no nicknames.
+    expect(parseNetwork('constructor')).toBeNull();
+    expect(parseNetwork('toString')).toBeNull();
   });
 });
 
