@@ -1,4 +1,5 @@
 import { metrics } from './metrics.js';
+import { requestFetch } from './request-fetch.js';
 
 // Web API methods look like `chat.postMessage`; anything else Bolt fetches is a response_url.
 const METHOD = /^[a-z]+(\.[a-zA-Z]+)+$/;
@@ -23,15 +24,15 @@ function retryAfterSeconds(response: Response): number {
 /**
  * The `fetch` that Bolt and every WebClient it makes (the app's, per-request ones, Socket Mode's)
  * use, given as `clientOptions.fetch`: each HTTP request to Slack, retries included, passes here,
- * so calls and 429s are counted in one place whichever client made them. The global fetch is
- * looked up per call, so test interceptors that replace it still apply.
+ * so calls and 429s are counted in one place whichever client made them. The calls themselves
+ * go over undici's `request` (request-fetch.ts), which costs a quarter of `fetch`'s CPU.
  */
 export const countingFetch: typeof fetch = async (input, init) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   const method = slackMethodOf(url);
   let response: Response;
   try {
-    response = await globalThis.fetch(input, init);
+    response = await requestFetch(input, init);
   } catch (error) {
     metrics.slackCalls.inc({ method, status: 'error' });
     throw error;

@@ -7,6 +7,7 @@ import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REDIRECT_PATH } from '../../src/core/installations/distribution.js';
 import { BOT_SCOPES } from '../../src/core/installations/scopes.js';
+import { reactionTypesListened } from '../../src/core/requests/reaction-listeners.js';
 import type { Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/logger.js';
 
@@ -149,6 +150,8 @@ beforeAll(async () => {
     );
     mod.register?.(recorder.app, deps);
   }
+  // Reactions are listened to through core's dispatcher rather than app.event.
+  recorder.seen.events.push(...reactionTypesListened(recorder.app));
   seen = recorder.seen;
 });
 

@@ -1,6 +1,6 @@
 import { type App, MultipleListenerError } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { dispatchReactions, onReaction } from '../../src/core/requests/reaction-listeners.js';
+import { dispatchReactions, onReaction, reactionTypesListened } from '../../src/core/requests/reaction-listeners.js';
 
 function harness() {
   const app = {} as App;
@@ -22,6 +22,7 @@ describe('reaction listeners run from one global middleware', () => {
     onReaction(h.app, 'reaction_added', async () => void h.ran.push('tasks added'));
     onReaction(h.app, 'reaction_added', async () => void h.ran.push('trends added'));
     onReaction(h.app, 'reaction_removed', async () => void h.ran.push('tasks removed'));
+    expect(reactionTypesListened(h.app)).toEqual(['reaction_added', 'reaction_removed']);
     await h.run('reaction_added');
     expect([h.ran, h.nexts()]).toEqual([['tasks added', 'trends added'], 0]);
     h.ran.length = 0;
@@ -62,5 +63,6 @@ describe('reaction listeners run from one global middleware', () => {
     onReaction(a.app, 'reaction_added', async () => void a.ran.push('a'));
     await b.run('reaction_added');
     expect([a.ran, b.ran]).toEqual([[], []]);
+    expect(reactionTypesListened(b.app)).toEqual([]);
   });
 });

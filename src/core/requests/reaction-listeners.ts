@@ -28,6 +28,14 @@ export function onReaction<T extends ReactionType>(app: App, type: T, listener: 
   (registryOf(app)[type] as Array<ReactionListener<T>>).push(listener);
 }
 
+/** The reaction events that have listeners on `app`: they need the manifest's bot events too. */
+export function reactionTypesListened(app: App): ReactionType[] {
+  const registry = registries.get(app);
+  return registry
+    ? (Object.keys(registry) as ReactionType[]).filter((type) => registry[type].length > 0)
+    : [];
+}
+
 const isReaction = (type: unknown): type is ReactionType =>
   type === 'reaction_added' || type === 'reaction_removed';
 
