@@ -244,7 +244,9 @@ describe('recorded event types', () => {
       } catch {
         continue;
       }
-      for (const m of source.matchAll(/app\.event\(\s*'([a-z_]+)'/g)) if (m[1]) registered.add(m[1]);
+      // Reactions register through core's onReaction(app, type, …) rather than app.event.
+      for (const m of source.matchAll(/(?:app\.event\(|onReaction\(app,)\s*'([a-z_]+)'/g))
+        if (m[1]) registered.add(m[1]);
     }
     expect([...RECORDED_EVENTS, ...IDEMPOTENT_EVENTS].sort()).toEqual([...registered].sort());
     expect([...RECORDED_EVENTS].filter((e) => IDEMPOTENT_EVENTS.has(e))).toEqual([]);
