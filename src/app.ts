@@ -8,8 +8,8 @@ import { configureOutbound, OUTBOUND_WINDOW_MS } from './core/outbound/slack-out
 import { COMMAND_QUEUE, configureCommandQueue, type QueueLimits } from './core/requests/command-queue.js';
 import { dedupeEvents } from './core/requests/dedupe-events.js';
 import { EVENT_QUEUE, limitEventConcurrency } from './core/requests/event-queue.js';
-import { refuseReplays } from './core/requests/replays.js';
 import { dispatchReactions } from './core/requests/reaction-listeners.js';
+import { refuseReplays } from './core/requests/replays.js';
 import { clearUninstalled } from './core/stores/workspace-lifecycle.js';
 import { loadTeamContext } from './core/team-context.js';
 import type { Deps } from './deps.js';

@@ -1,6 +1,10 @@
 import { type App, MultipleListenerError } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { dispatchReactions, onReaction, reactionTypesListened } from '../../src/core/requests/reaction-listeners.js';
+import {
+  dispatchReactions,
+  onReaction,
+  reactionTypesListened,
+} from '../../src/core/requests/reaction-listeners.js';
 
 function harness() {
   const app = {} as App;

@@ -57,7 +57,11 @@ export async function findTask(deps: Deps, teamId: string, number: number): Prom
 }
 
 /** A task by its id, only within the given workspace; prepared, as each re-render of its message reads it. */
-export async function findTaskById(deps: Deps, teamId: string, id: string): Promise<TaskWithInitiative | null> {
+export async function findTaskById(
+  deps: Deps,
+  teamId: string,
+  id: string,
+): Promise<TaskWithInitiative | null> {
   return taskFromRow((await deps.db.run(TASK_BY_ID, [teamId, id]))[0]);
 }
 
