@@ -161,6 +161,13 @@ describe.each(BACKENDS)('/tandem setup and settings on %s', (backend) => {
       'UPR000001',
       'UPR000002',
     ]);
+    // Who approves drafts, with the workspace's rule chosen: one approval from either lead.
+    const approval = view.blocks.find((b) => b.block_id === 'draft_approval')?.element as {
+      options: Array<{ value: string }>;
+      initial_option?: { value: string };
+    };
+    expect(approval.options.map((o) => o.value)).toEqual(['both:any', 'both:all', 'pr:any', 'social:any']);
+    expect(approval.initial_option?.value).toBe('both:any');
   });
 
   it('does not open the modal for a non-admin', async () => {
@@ -194,6 +201,41 @@ describe.each(BACKENDS)('/tandem setup and settings on %s', (backend) => {
     });
     const dm = await t.slack.waitFor('chat.postMessage');
     expect(dm.args.channel).toBe(`D${ADMIN}`);
+  });
+
+  it('sets who approves drafts from the form, and refuses a choice the form never offered', async () => {
+    const choose = (value: string) => ({
+      ...formValues('America/New_York'),
+      draft_approval: { value: { type: 'radio_buttons', selected_option: { value } } },
+    });
+    expect((await t.sender.interaction(submission(choose('both:all'), ADMIN))).status).toBe(200);
+    expect(await workspace()).toMatchObject({ draftApprovers: 'both', draftApproval: 'all' });
+    expect((await t.sender.interaction(submission(choose('social:any'), ADMIN))).status).toBe(200);
+    expect(await workspace()).toMatchObject({ draftApprovers: 'social', draftApproval: 'any' });
+
+    const before = await workspace();
+    const res = await t.sender.interaction(submission(choose('everyone:any'), ADMIN));
+    expect(res.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { draft_approval: 'Pick who approves social drafts.' },
+    });
+    expect(await workspace()).toEqual(before);
+    // A form opened before the field existed still saves, and leaves the approval rule alone.
+    expect((await t.sender.interaction(submission(formValues('Europe/Paris'), ADMIN))).status).toBe(200);
+    expect(await workspace()).toMatchObject({
+      timezone: 'Europe/Paris',
+      draftApprovers: 'social',
+      draftApproval: 'any',
+    });
+    // The form shows what is set now.
+    t.slack.reset();
+    await t.command('/tandem', 'setup', { ...at(ADMIN), triggerId: 'trig.setup.again' });
+    const open = await t.slack.waitFor('views.open');
+    const blocks = (open.args.view as { blocks: Array<{ block_id?: string; element?: unknown }> }).blocks;
+    const approval = blocks.find((b) => b.block_id === 'draft_approval')?.element as {
+      initial_option?: { value: string };
+    };
+    expect(approval.initial_option?.value).toBe('social:any');
   });
 
   it('refuses a modal submission from a non-admin inside the modal', async () => {

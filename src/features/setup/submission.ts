@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { resolveTimezone, suggestTimezone } from '../../domain/time/due-date.js';
 import type { SettingsPatch } from './service.js';
-import { SETUP_FIELDS } from './views.js';
+import { DRAFT_APPROVAL_CHOICES, type DraftApprovalChoice, SETUP_FIELDS } from './views.js';
 
 const stateSchema = z.object({
   [SETUP_FIELDS.prLeads.block]: z.object({
@@ -15,6 +15,10 @@ const stateSchema = z.object({
   }),
   [SETUP_FIELDS.digestTime.block]: z.object({ value: z.object({ selected_time: z.string().nullish() }) }),
   [SETUP_FIELDS.timezone.block]: z.object({ value: z.object({ value: z.string().nullish() }) }),
+  // Optional: a form opened before the field existed is still saved, without changing approvals.
+  [SETUP_FIELDS.drafts.block]: z
+    .object({ value: z.object({ selected_option: z.object({ value: z.string() }).nullish() }) })
+    .optional(),
 });
 
 export type SetupSubmission =
@@ -43,6 +47,12 @@ export function parseSetupSubmission(values: unknown): SetupSubmission {
   if (!digestTime || !/^([01]\d|2[0-3]):[0-5]\d$/.test(digestTime)) {
     errors[SETUP_FIELDS.digestTime.block] = 'Pick the time the daily digest should arrive, e.g. 09:00.';
   }
+  const chosen = v[SETUP_FIELDS.drafts.block]?.value.selected_option?.value;
+  const approval =
+    chosen && Object.hasOwn(DRAFT_APPROVAL_CHOICES, chosen)
+      ? DRAFT_APPROVAL_CHOICES[chosen as DraftApprovalChoice]
+      : undefined;
+  if (chosen && !approval) errors[SETUP_FIELDS.drafts.block] = 'Pick who approves social drafts.';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -52,6 +62,7 @@ export function parseSetupSubmission(values: unknown): SetupSubmission {
       digestChannel: v[SETUP_FIELDS.digestChannel.block]?.value.selected_conversation ?? null,
       digestTime: digestTime as string,
       timezone: timezone as string,
+      ...(approval ? { draftApprovers: approval.approvers, draftApproval: approval.approval } : {}),
     },
   };
 }

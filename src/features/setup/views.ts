@@ -19,7 +19,24 @@ export const SETUP_FIELDS = {
   digestChannel: { block: 'digest_channel', action: 'value' },
   digestTime: { block: 'digest_time', action: 'value' },
   timezone: { block: 'timezone', action: 'value' },
+  drafts: { block: 'draft_approval', action: 'value' },
 } as const;
+
+/**
+ * Who approves a release's drafts, as one choice: whose approval counts, and whether one is
+ * enough. A PR lead and a social lead both is the only rule that asks for two approvals.
+ */
+export const DRAFT_APPROVAL_CHOICES = {
+  'both:any': { approvers: 'both', approval: 'any', text: 'One approval: a PR lead or a social lead' },
+  'both:all': { approvers: 'both', approval: 'all', text: 'Two approvals: a PR lead and a social lead' },
+  'pr:any': { approvers: 'pr', approval: 'any', text: 'A PR lead' },
+  'social:any': { approvers: 'social', approval: 'any', text: 'A social lead' },
+} as const;
+export type DraftApprovalChoice = keyof typeof DRAFT_APPROVAL_CHOICES;
+
+function draftApprovalChoice(ws: WorkspaceSettings): DraftApprovalChoice {
+  return ws.draftApprovers === 'both' ? `both:${ws.draftApproval}` : `${ws.draftApprovers}:any`;
+}
 
 function settingsFields(ws: WorkspaceSettings): KnownBlock {
   return fields([
@@ -211,8 +228,29 @@ export function setupModal(ws: WorkspaceSettings, metadata: { channelId?: string
         false,
         'An IANA name such as Europe/London or America/New_York. Digest times and due dates use it.',
       ),
+      draftApprovalInput(ws),
     ],
   };
+}
+
+function draftApprovalInput(ws: WorkspaceSettings): InputBlock {
+  const options = Object.entries(DRAFT_APPROVAL_CHOICES).map(([value, choice]) => ({
+    text: { type: 'plain_text' as const, text: choice.text },
+    value,
+  }));
+  const initial = options.find((o) => o.value === draftApprovalChoice(ws));
+  return input(
+    SETUP_FIELDS.drafts.block,
+    'Who approves social drafts',
+    {
+      type: 'radio_buttons',
+      action_id: SETUP_FIELDS.drafts.action,
+      options,
+      ...(initial ? { initial_option: initial } : {}),
+    },
+    false,
+    'Nothing is marked posted until its draft is approved.',
+  );
 }
 
 export function disciplineSetMessage(discipline: 'pr' | 'social' | 'marketing' | null): SlackMessage {
