@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SlackCall } from '../harness/fake-slack.js';
 import { BACKENDS } from '../support/databases.js';
+import { reactionEvent } from '../support/reaction-event.js';
 import { accepted, PRODUCTION_FAULTS, RATE_LIMITED, textOf } from '../support/slack-faults.js';
 import { type RunningTandem, startTandem } from '../support/tandem.js';
 
@@ -56,17 +57,10 @@ describe.each(BACKENDS)('a claim burst within Slack’s tiers on %s', (backend) 
 
   /** A ✋ answered at the ack, as Slack sees it: the work goes on after. */
   const claim = (tandem: RunningTandem, user: string, ts: string) =>
-    tandem.ackSender.event(
-      {
-        type: 'reaction_added',
-        user,
-        reaction: 'raising_hand',
-        item: { type: 'message', channel: CHANNEL, ts },
-        item_user: 'U_TANDEM_BOT',
-        event_ts: '1.0',
-      },
-      { teamId: TEAM, eventId: `EvBURST${String(++eventNo).padStart(6, '0')}` },
-    );
+    tandem.ackSender.event(reactionEvent(user, { channel: CHANNEL, ts }), {
+      teamId: TEAM,
+      eventId: `EvBURST${String(++eventNo).padStart(6, '0')}`,
+    });
 
   const lastShown = (tandem: RunningTandem, ts: string) =>
     textOf(accepted(tandem.slack.callsTo('chat.update').filter((c) => c.args.ts === ts)).at(-1));
@@ -118,17 +112,10 @@ describe.each(BACKENDS)('a claim burst within Slack’s tiers on %s', (backend) 
     if (!stale || !fresh) throw new Error('no tasks');
     // Slack refuses the stale task's re-render: its message still invites a claim.
     tandem.slack.failNext('chat.update', { error: 'cant_update_message' });
-    await tandem.sender.event(
-      {
-        type: 'reaction_added',
-        user: 'UWINNER01',
-        reaction: 'raising_hand',
-        item: { type: 'message', channel: CHANNEL, ts: stale.ts },
-        item_user: 'U_TANDEM_BOT',
-        event_ts: '1.0',
-      },
-      { teamId: TEAM, eventId: `EvBURST${String(++eventNo).padStart(6, '0')}` },
-    );
+    await tandem.sender.event(reactionEvent('UWINNER01', { channel: CHANNEL, ts: stale.ts }), {
+      teamId: TEAM,
+      eventId: `EvBURST${String(++eventNo).padStart(6, '0')}`,
+    });
     await claim(tandem, 'ULATE0001', stale.ts);
     await tandem.settled();
     const toLate = () =>

@@ -7,6 +7,7 @@ import { shutDown } from '../../src/runtime/shutdown.js';
 import type { SlackCall } from '../harness/fake-slack.js';
 import { BACKENDS } from '../support/databases.js';
 import { parsePrometheus, sampleValue } from '../support/prometheus.js';
+import { reactionEvent } from '../support/reaction-event.js';
 import { accepted, PRODUCTION_FAULTS, RATE_LIMITED, sleep, textOf } from '../support/slack-faults.js';
 import { type RunningTandem, startTandem } from '../support/tandem.js';
 
@@ -59,17 +60,10 @@ describe.each(BACKENDS)('coalesced task messages and App Homes on %s', (backend)
     user: string,
     ts: string,
   ) =>
-    tandem.ackSender.event(
-      {
-        type,
-        user,
-        reaction: 'raising_hand',
-        item: { type: 'message', channel: CHANNEL, ts },
-        item_user: 'U_TANDEM_BOT',
-        event_ts: '1.0',
-      },
-      { teamId: TEAM, eventId: `EvCOAL${String(++eventNo).padStart(6, '0')}` },
-    );
+    tandem.ackSender.event(reactionEvent(user, { channel: CHANNEL, ts }, { type }), {
+      teamId: TEAM,
+      eventId: `EvCOAL${String(++eventNo).padStart(6, '0')}`,
+    });
 
   /** Waits, without waiting for Slack, until the database shows the task's owner as `owner`. */
   async function ownerBecomes(tandem: RunningTandem, taskId: string, owner: string | null) {

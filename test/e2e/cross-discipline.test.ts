@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackCall } from '../harness/fake-slack.js';
 import { blockAction } from '../harness/slack-payloads.js';
 import { BACKENDS } from '../support/databases.js';
+import { reactionEvent } from '../support/reaction-event.js';
 import { type RunningTandem, startTandem } from '../support/tandem.js';
 
 const TEAM = 'TCROSS001';
@@ -36,17 +37,10 @@ describe.each(BACKENDS)('cross-discipline claims on %s', (backend) => {
   let t: RunningTandem;
   let eventNo = 0;
   const react = (user: string, ts: string) =>
-    t.sender.event(
-      {
-        type: 'reaction_added',
-        user,
-        reaction: 'raising_hand',
-        item: { type: 'message', channel: CHANNEL, ts },
-        item_user: 'U_TANDEM_BOT',
-        event_ts: '1.0',
-      },
-      { teamId: TEAM, eventId: `EvCROSS${++eventNo}` },
-    );
+    t.sender.event(reactionEvent(user, { channel: CHANNEL, ts }), {
+      teamId: TEAM,
+      eventId: `EvCROSS${++eventNo}`,
+    });
   const press = (user: string, number: number) =>
     t.sender.interaction(
       blockAction({

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishHome } from '../../src/core/home/publish.js';
 import { BACKENDS } from '../support/databases.js';
+import { reactionEvent } from '../support/reaction-event.js';
 import { type RunningTandem, startTandem } from '../support/tandem.js';
 
 const TEAM = 'TSTMTS001';
@@ -80,17 +81,10 @@ describe.each(BACKENDS)('statements per hot path on %s', (backend) => {
     // Tandem's App Home, so one more statement finds that out and the home is not read at all.
     const row = await t.db.prisma.task.findFirstOrThrow({ where: { teamId: TEAM, title: 'Counted task' } });
     const claim = await statementsDuring(() =>
-      t.sender.event(
-        {
-          type: 'reaction_added',
-          user: SOL,
-          reaction: 'raising_hand',
-          item: { type: 'message', channel: CHANNEL, ts: String(row.messageTs) },
-          item_user: 'U_TANDEM_BOT',
-          event_ts: '1.0',
-        },
-        { teamId: TEAM, eventId: `EvSTMT${++events}` },
-      ),
+      t.sender.event(reactionEvent(SOL, { channel: CHANNEL, ts: String(row.messageTs) }), {
+        teamId: TEAM,
+        eventId: `EvSTMT${++events}`,
+      }),
     );
     expect(counted(claim)).toBeLessThanOrEqual(4);
     expect((await t.db.prisma.task.findFirstOrThrow({ where: { id: row.id } })).assigneeId).toBe(SOL);
@@ -101,17 +95,10 @@ describe.each(BACKENDS)('statements per hot path on %s', (backend) => {
   });
 
   const react = (user: string, reaction: string, ts: string) =>
-    t.sender.event(
-      {
-        type: 'reaction_added',
-        user,
-        reaction,
-        item: { type: 'message', channel: CHANNEL, ts },
-        item_user: 'U_TANDEM_BOT',
-        event_ts: '1.0',
-      },
-      { teamId: TEAM, eventId: `EvSTMT${++events}` },
-    );
+    t.sender.event(reactionEvent(user, { channel: CHANNEL, ts }, { reaction }), {
+      teamId: TEAM,
+      eventId: `EvSTMT${++events}`,
+    });
   const writes = (all: string[]) => all.filter((sql) => /^\s*(INSERT|UPDATE|DELETE|WITH)\b/i.test(sql));
 
   it('answers a claim on a taken task from the row alone, and an unrelated emoji with nothing', async () => {

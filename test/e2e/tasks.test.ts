@@ -3,6 +3,7 @@ import { findTaskByMessage } from '../../src/core/stores/tasks.js';
 import type { SlackCall } from '../harness/fake-slack.js';
 import { blockAction } from '../harness/slack-payloads.js';
 import { BACKENDS } from '../support/databases.js';
+import { reactionEvent } from '../support/reaction-event.js';
 import { type RunningTandem, startTandem } from '../support/tandem.js';
 
 const TEAM = 'TTASKS001';
@@ -33,18 +34,7 @@ describe.each(BACKENDS)('tasks and reactions on %s', (backend) => {
     ts: string,
     teamId = TEAM,
     eventId = nextEventId(),
-  ) =>
-    t.sender.event(
-      {
-        type,
-        user,
-        reaction,
-        item: { type: 'message', channel: CHANNEL, ts },
-        item_user: 'U_TANDEM_BOT',
-        event_ts: '1.0',
-      },
-      { teamId, eventId },
-    );
+  ) => t.sender.event(reactionEvent(user, { channel: CHANNEL, ts }, { type, reaction }), { teamId, eventId });
 
   const task = (number: number) =>
     t.db.prisma.task.findUniqueOrThrow({ where: { teamId_number: { teamId: TEAM, number } } });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SLACK_RETRY_POLICY } from '../../src/app.js';
 import type { SlackFault } from '../harness/fake-slack.js';
 import { openTestDatabase, type TestDatabase } from '../support/databases.js';
+import { reactionEvent } from '../support/reaction-event.js';
 import { accepted, type ReliableTandem, startReliableTandem, textOf } from './support.js';
 
 const TEAM = 'TFAULT001';
@@ -47,17 +48,10 @@ async function addTask(title: string) {
 }
 
 const claimReaction = (ts: string | null, user = SOL) =>
-  t.sender.event(
-    {
-      type: 'reaction_added',
-      user,
-      reaction: 'raising_hand',
-      item: { type: 'message', channel: CHANNEL, ts },
-      item_user: 'U_TANDEM_BOT',
-      event_ts: '1700000100.000001',
-    },
-    { teamId: TEAM, eventId: `EvFAULT${++eventSeq}` },
-  );
+  t.sender.event(reactionEvent(user, { channel: CHANNEL, ts }, { eventTs: '1700000100.000001' }), {
+    teamId: TEAM,
+    eventId: `EvFAULT${++eventSeq}`,
+  });
 
 /** What the claimant was told, wherever it went: ephemeral in the channel or by DM. */
 const toldSol = () => [
