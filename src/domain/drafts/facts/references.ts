@@ -14,8 +14,10 @@ const hostOf = (url: string): string => (HOST.exec(url)?.[1] ?? url).toLowerCase
 const HANDLE = /(?<![\p{L}\p{N}_@])@\u2060?([\p{L}\p{M}\p{N}_]+(?:\.[\p{L}\p{M}\p{N}_]+)*)/gu;
 const HASHTAG = /(?<![\p{L}\p{N}_&])[#＃]([\p{L}\p{M}\p{N}_]*\p{L}[\p{L}\p{M}\p{N}_]*)/gu;
 
-// A hashtag capitalises words ("ᲀ" becomes "В"): both sides are compared case-folded.
-const fold = (text: string): string => text.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
+// A hashtag capitalises words ("ᲀ" becomes "В"): both sides are compared case-folded. Lower, upper,
+// lower: so that folding what was folded changes nothing ("ẞ" lowers to "ß", which folds to "ss").
+const fold = (text: string): string =>
+  text.normalize('NFC').toLowerCase().toUpperCase().toLowerCase().normalize('NFC');
 
 /** "IntuitiveMachinesOfHouston" → intuitive, machines, of, houston; "acme_news" → acme, news. */
 function hashtagWords(tag: string): string[] {

@@ -85,6 +85,12 @@ describe('checkFacts on invented claims', () => {
     );
   });
 
+  it('reads a hashtag built from the release as the release’s, whatever its letters’ case does', () => {
+    // A capital sharp s lowers to ß, which upper-cases to SS: both sides must fold alike.
+    expect(checkFacts('ကẞက一 launches', 'Launching #ကßက一')).toEqual([]);
+    expect(checkFacts('STRASSE opens', '#Straße')).toEqual([]);
+  });
+
   it('does not take a capitalised first word for a name', () => {
     expect(flags('Congratulations to the team. Meanwhile the rovers roll.')).toEqual([]);
   });
