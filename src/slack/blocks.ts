@@ -1,4 +1,4 @@
-import type { ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { ContextBlock, InputBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { clipGraphemes } from '../domain/text/graphemes.js';
 
 /** Slack's hard limits: beyond them chat.postMessage fails with invalid_blocks. */
@@ -14,6 +14,35 @@ export interface SlackMessage {
 
 /** Cuts to at most `max` UTF-16 units (Slack's measure) without splitting an emoji or accent. */
 export const clip = (text: string, max: number): string => clipGraphemes(text, max);
+
+/** A modal's frame: its callback, what it carries back, a title clipped to Slack's 24, Cancel. */
+export function modalFrame(callbackId: string, metadata: string, title: string, submit: string) {
+  return {
+    type: 'modal' as const,
+    callback_id: callbackId,
+    private_metadata: metadata,
+    title: { type: 'plain_text' as const, text: clip(title, 24) },
+    submit: { type: 'plain_text' as const, text: submit },
+    close: { type: 'plain_text' as const, text: 'Cancel' },
+  };
+}
+
+/** A form field; `optional` and `hint` are sent only when given, Slack's defaults otherwise. */
+export function input(
+  blockId: string,
+  label: string,
+  element: InputBlock['element'],
+  options: { optional?: boolean; hint?: string } = {},
+): InputBlock {
+  return {
+    type: 'input',
+    block_id: blockId,
+    ...(options.optional ? { optional: true } : {}),
+    label: { type: 'plain_text', text: label },
+    element,
+    ...(options.hint ? { hint: { type: 'plain_text', text: options.hint } } : {}),
+  };
+}
 
 /** A mrkdwn section, clipped to Slack's limit; `accessory` is a button or other element beside it. */
 export function section(text: string, accessory?: SectionBlock['accessory']): SectionBlock {

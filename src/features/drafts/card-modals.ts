@@ -3,7 +3,7 @@ import { formatReleaseRef } from '../../domain/drafts/draft-command.js';
 import { networkLabel } from '../../domain/drafts/networks.js';
 import type { Network } from '../../domain/drafts/types.js';
 import type { PressRelease, SocialDraft, Task } from '../../generated/prisma/client.js';
-import { clip, context } from '../../slack/blocks.js';
+import { context, input, modalFrame } from '../../slack/blocks.js';
 
 export const CHANGES_MODAL = 'draft_changes_modal';
 export const SCHEDULE_MODAL = 'draft_schedule_modal';
@@ -15,35 +15,24 @@ export const CARD_FIELDS = { reason: 'reason', postAt: 'post_at', url: 'url' } a
 /** Longest reason kept: it is shown on the card and sent to the author. */
 export const MAX_REASON = 500;
 
-const frame = (callbackId: string, metadata: string, title: string, submit: string) => ({
-  type: 'modal' as const,
-  callback_id: callbackId,
-  private_metadata: metadata,
-  title: { type: 'plain_text' as const, text: clip(title, 24) },
-  submit: { type: 'plain_text' as const, text: submit },
-  close: { type: 'plain_text' as const, text: 'Cancel' },
-});
-
 export function changesModal(draft: SocialDraft, release: PressRelease): ModalView {
   const network = networkLabel(draft.network as Network);
   return {
-    ...frame(CHANGES_MODAL, draft.id, `Changes to ${network}`, 'Send'),
+    ...modalFrame(CHANGES_MODAL, draft.id, `Changes to ${network}`, 'Send'),
     blocks: [
-      {
-        type: 'input',
-        block_id: CARD_FIELDS.reason,
-        label: { type: 'plain_text', text: 'What should change?' },
-        hint: {
-          type: 'plain_text',
-          text: `Shown on ${formatReleaseRef(release.number)}'s card and sent to the draft's author. E.g. "Lead with the 120 jobs, not the plant."`,
-        },
-        element: {
+      input(
+        CARD_FIELDS.reason,
+        'What should change?',
+        {
           type: 'plain_text_input',
           action_id: CARD_FIELDS.reason,
           multiline: true,
           max_length: MAX_REASON,
         },
-      },
+        {
+          hint: `Shown on ${formatReleaseRef(release.number)}'s card and sent to the draft's author. E.g. "Lead with the 120 jobs, not the plant."`,
+        },
+      ),
     ],
   };
 }
@@ -51,18 +40,13 @@ export function changesModal(draft: SocialDraft, release: PressRelease): ModalVi
 export function scheduleModal(task: Task, initial: Date): ModalView {
   const network = networkLabel(task.network as Network);
   return {
-    ...frame(SCHEDULE_MODAL, task.id, `Schedule ${network}`, 'Schedule'),
+    ...modalFrame(SCHEDULE_MODAL, task.id, `Schedule ${network}`, 'Schedule'),
     blocks: [
-      {
-        type: 'input',
-        block_id: CARD_FIELDS.postAt,
-        label: { type: 'plain_text', text: 'Post it at' },
-        element: {
-          type: 'datetimepicker',
-          action_id: CARD_FIELDS.postAt,
-          initial_date_time: Math.floor(initial.getTime() / 1000),
-        },
-      },
+      input(CARD_FIELDS.postAt, 'Post it at', {
+        type: 'datetimepicker',
+        action_id: CARD_FIELDS.postAt,
+        initial_date_time: Math.floor(initial.getTime() / 1000),
+      }),
       context('The amplify line falls due that day and is nudged like any task. Never before the embargo.'),
     ],
   };
@@ -71,15 +55,14 @@ export function scheduleModal(task: Task, initial: Date): ModalView {
 export function postedModal(task: Task): ModalView {
   const network = networkLabel(task.network as Network);
   return {
-    ...frame(POSTED_MODAL, task.id, `Posted on ${network}`, 'Mark posted'),
+    ...modalFrame(POSTED_MODAL, task.id, `Posted on ${network}`, 'Mark posted'),
     blocks: [
-      {
-        type: 'input',
-        block_id: CARD_FIELDS.url,
-        label: { type: 'plain_text', text: 'Link to the live post' },
-        hint: { type: 'plain_text', text: 'E.g. https://www.linkedin.com/feed/update/urn:li:activity:123' },
-        element: { type: 'url_text_input', action_id: CARD_FIELDS.url },
-      },
+      input(
+        CARD_FIELDS.url,
+        'Link to the live post',
+        { type: 'url_text_input', action_id: CARD_FIELDS.url },
+        { hint: 'E.g. https://www.linkedin.com/feed/update/urn:li:activity:123' },
+      ),
     ],
   };
 }

@@ -3,7 +3,7 @@ import { formatReleaseRef } from '../../domain/drafts/draft-command.js';
 import { NETWORK_RULES, networkLabel } from '../../domain/drafts/networks.js';
 import { NETWORKS, TONES } from '../../domain/drafts/types.js';
 import type { Initiative, PressRelease, SocialDraft } from '../../generated/prisma/client.js';
-import { clip, context, section } from '../../slack/blocks.js';
+import { clip, context, input, modalFrame, section } from '../../slack/blocks.js';
 import { escapeText } from '../../slack/mrkdwn.js';
 
 export const DRAFT_MODAL = 'draft_modal';
@@ -35,8 +35,6 @@ const option = (value: string, text: string): PlainTextOption => ({
   text: { type: 'plain_text', text: clip(text, 75) },
 });
 
-const optional = (block: KnownBlock): KnownBlock => ({ ...block, optional: true }) as KnownBlock;
-
 export function draftModal(
   metadata: DraftModalMetadata,
   initiatives: Initiative[],
@@ -53,138 +51,108 @@ export function draftModal(
       ),
     );
   } else {
-    blocks.push({
-      type: 'input',
-      block_id: FIELDS.release,
-      label: { type: 'plain_text', text: 'Press release' },
-      hint: {
-        type: 'plain_text',
-        text: `Paste the whole release. Longer than ${MODAL_TEXT_MAX.toLocaleString('en-US')} characters? Post it in a channel and use "Draft social posts" on the message.`,
-      },
-      element: {
-        type: 'plain_text_input',
-        action_id: FIELDS.release,
-        multiline: true,
-        max_length: MODAL_TEXT_MAX,
-        placeholder: { type: 'plain_text', text: 'HEADLINE\n\nCITY — First paragraph…' },
-      },
-    });
+    blocks.push(
+      input(
+        FIELDS.release,
+        'Press release',
+        {
+          type: 'plain_text_input',
+          action_id: FIELDS.release,
+          multiline: true,
+          max_length: MODAL_TEXT_MAX,
+          placeholder: { type: 'plain_text', text: 'HEADLINE\n\nCITY — First paragraph…' },
+        },
+        {
+          hint: `Paste the whole release. Longer than ${MODAL_TEXT_MAX.toLocaleString('en-US')} characters? Post it in a channel and use "Draft social posts" on the message.`,
+        },
+      ),
+    );
   }
   blocks.push(
-    optional({
-      type: 'input',
-      block_id: FIELDS.title,
-      label: { type: 'plain_text', text: 'Title' },
-      element: {
+    input(
+      FIELDS.title,
+      'Title',
+      {
         type: 'plain_text_input',
         action_id: FIELDS.title,
         max_length: 150,
         ...(stored?.title ? { initial_value: stored.title } : {}),
       },
+      { optional: true },
+    ),
+    input(
+      FIELDS.link,
+      'Link to the release',
+      { type: 'url_text_input', action_id: FIELDS.link },
+      { optional: true },
+    ),
+    input(FIELDS.networks, 'Networks', {
+      type: 'multi_static_select',
+      action_id: FIELDS.networks,
+      options: networkOptions,
+      initial_options: networkOptions,
     }),
-    optional({
-      type: 'input',
-      block_id: FIELDS.link,
-      label: { type: 'plain_text', text: 'Link to the release' },
-      element: { type: 'url_text_input', action_id: FIELDS.link },
+    input(FIELDS.tone, 'Tone', {
+      type: 'static_select',
+      action_id: FIELDS.tone,
+      options: TONES.map((t) => option(t, t)),
+      initial_option: option('neutral', 'neutral'),
     }),
-    {
-      type: 'input',
-      block_id: FIELDS.networks,
-      label: { type: 'plain_text', text: 'Networks' },
-      element: {
-        type: 'multi_static_select',
-        action_id: FIELDS.networks,
-        options: networkOptions,
-        initial_options: networkOptions,
-      },
-    },
-    {
-      type: 'input',
-      block_id: FIELDS.tone,
-      label: { type: 'plain_text', text: 'Tone' },
-      element: {
-        type: 'static_select',
-        action_id: FIELDS.tone,
-        options: TONES.map((t) => option(t, t)),
-        initial_option: option('neutral', 'neutral'),
-      },
-    },
-    optional({
-      type: 'input',
-      block_id: FIELDS.hashtags,
-      label: { type: 'plain_text', text: 'Brand hashtags' },
-      element: {
+    input(
+      FIELDS.hashtags,
+      'Brand hashtags',
+      {
         type: 'plain_text_input',
         action_id: FIELDS.hashtags,
         max_length: 300,
         placeholder: { type: 'plain_text', text: '#Acme #CleanEnergy' },
       },
-    }),
-    optional({
-      type: 'input',
-      block_id: FIELDS.embargo,
-      label: { type: 'plain_text', text: 'Embargo: not before' },
-      hint: { type: 'plain_text', text: 'In your own time zone. Leave empty if the release is public.' },
-      element: { type: 'datetimepicker', action_id: FIELDS.embargo },
-    }),
+      { optional: true },
+    ),
+    input(
+      FIELDS.embargo,
+      'Embargo: not before',
+      { type: 'datetimepicker', action_id: FIELDS.embargo },
+      { optional: true, hint: 'In your own time zone. Leave empty if the release is public.' },
+    ),
   );
   if (initiatives.length > 0) {
     blocks.push(
-      optional({
-        type: 'input',
-        block_id: FIELDS.initiative,
-        label: { type: 'plain_text', text: 'Initiative' },
-        hint: {
-          type: 'plain_text',
-          text: 'Leave empty to start a new press-release initiative owned by the PR lead.',
-        },
-        element: {
+      input(
+        FIELDS.initiative,
+        'Initiative',
+        {
           type: 'static_select',
           action_id: FIELDS.initiative,
           options: initiatives.slice(0, 100).map((i) => option(i.id, `#${i.number} ${i.title}`)),
         },
-      }),
+        { optional: true, hint: 'Leave empty to start a new press-release initiative owned by the PR lead.' },
+      ),
     );
   }
-  return {
-    type: 'modal',
-    callback_id: DRAFT_MODAL,
-    private_metadata: JSON.stringify(metadata),
-    title: { type: 'plain_text', text: 'Draft social posts' },
-    submit: { type: 'plain_text', text: 'Draft' },
-    close: { type: 'plain_text', text: 'Cancel' },
-    blocks,
-  };
+  return { ...modalFrame(DRAFT_MODAL, JSON.stringify(metadata), 'Draft social posts', 'Draft'), blocks };
 }
 
 export function editModal(draft: SocialDraft): ModalView {
   const network = draft.network as (typeof NETWORKS)[number];
   const rule = NETWORK_RULES[network];
   return {
-    type: 'modal',
-    callback_id: EDIT_MODAL,
-    private_metadata: draft.id,
-    title: { type: 'plain_text', text: clip(`Edit ${networkLabel(network)} post`, 24) },
-    submit: { type: 'plain_text', text: 'Save' },
-    close: { type: 'plain_text', text: 'Cancel' },
+    ...modalFrame(EDIT_MODAL, draft.id, `Edit ${networkLabel(network)} post`, 'Save'),
     blocks: [
-      {
-        type: 'input',
-        block_id: FIELDS.text,
-        label: { type: 'plain_text', text: `Post (v${draft.version})` },
-        hint: {
-          type: 'plain_text',
-          text: `At most ${rule.limit.toLocaleString('en-US')} ${rule.unit}${network === 'x' ? '; every link counts as 23' : ''}. Saving makes a new version that needs approval again.`,
-        },
-        element: {
+      input(
+        FIELDS.text,
+        `Post (v${draft.version})`,
+        {
           type: 'plain_text_input',
           action_id: FIELDS.text,
           multiline: true,
           initial_value: draft.text,
           max_length: MODAL_TEXT_MAX,
         },
-      },
+        {
+          hint: `At most ${rule.limit.toLocaleString('en-US')} ${rule.unit}${network === 'x' ? '; every link counts as 23' : ''}. Saving makes a new version that needs approval again.`,
+        },
+      ),
       context("The release stays as it is; this changes only this network's post."),
     ],
   };

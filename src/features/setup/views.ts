@@ -2,7 +2,7 @@ import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
 import type { WorkspaceSettings } from '../../core/settings.js';
 import { DISCIPLINE_LABELS } from '../../domain/initiatives/kinds.js';
 import type { TandemSetting } from '../../domain/setup/tandem-types.js';
-import { context, fields, type SlackMessage, section } from '../../slack/blocks.js';
+import { context, fields, input, modalFrame, type SlackMessage, section } from '../../slack/blocks.js';
 import { channelMention, escapeText, inlineCode, userList, userMention } from '../../slack/mrkdwn.js';
 
 export const SETUP_VIEW_ID = 'tandem_setup';
@@ -154,32 +154,10 @@ export function settingsChangedMessage(ws: WorkspaceSettings, actorId: string, w
   };
 }
 
-function input(
-  block: string,
-  label: string,
-  element: InputBlock['element'],
-  optional = false,
-  hint?: string,
-): InputBlock {
-  return {
-    type: 'input',
-    block_id: block,
-    optional,
-    label: { type: 'plain_text', text: label },
-    element,
-    ...(hint ? { hint: { type: 'plain_text', text: hint } } : {}),
-  };
-}
-
 export function setupModal(ws: WorkspaceSettings, metadata: { channelId?: string }): ModalView {
   const f = SETUP_FIELDS;
   return {
-    type: 'modal',
-    callback_id: SETUP_VIEW_ID,
-    private_metadata: JSON.stringify(metadata),
-    title: { type: 'plain_text', text: 'Set up Tandem' },
-    submit: { type: 'plain_text', text: 'Save' },
-    close: { type: 'plain_text', text: 'Cancel' },
+    ...modalFrame(SETUP_VIEW_ID, JSON.stringify(metadata), 'Set up Tandem', 'Save'),
     blocks: [
       section('Who leads each discipline? Tandem suggests them as owners and sends them nudges and digests.'),
       input(
@@ -191,7 +169,7 @@ export function setupModal(ws: WorkspaceSettings, metadata: { channelId?: string
           initial_users: ws.prLeads,
           placeholder: { type: 'plain_text', text: 'Choose people' },
         },
-        true,
+        { optional: true },
       ),
       input(
         f.socialLeads.block,
@@ -202,7 +180,7 @@ export function setupModal(ws: WorkspaceSettings, metadata: { channelId?: string
           initial_users: ws.socialLeads,
           placeholder: { type: 'plain_text', text: 'Choose people' },
         },
-        true,
+        { optional: true },
       ),
       input(
         f.digestChannel.block,
@@ -214,7 +192,7 @@ export function setupModal(ws: WorkspaceSettings, metadata: { channelId?: string
           ...(ws.digestChannel ? { initial_conversation: ws.digestChannel } : {}),
           placeholder: { type: 'plain_text', text: 'Choose a channel' },
         },
-        true,
+        { optional: true },
       ),
       input(f.digestTime.block, 'Digest time', {
         type: 'timepicker',
@@ -225,8 +203,9 @@ export function setupModal(ws: WorkspaceSettings, metadata: { channelId?: string
         f.timezone.block,
         'Time zone',
         { type: 'plain_text_input', action_id: f.timezone.action, initial_value: ws.timezone },
-        false,
-        'An IANA name such as Europe/London or America/New_York. Digest times and due dates use it.',
+        {
+          hint: 'An IANA name such as Europe/London or America/New_York. Digest times and due dates use it.',
+        },
       ),
       draftApprovalInput(ws),
     ],
@@ -248,8 +227,7 @@ function draftApprovalInput(ws: WorkspaceSettings): InputBlock {
       options,
       ...(initial ? { initial_option: initial } : {}),
     },
-    false,
-    'Nothing is marked posted until its draft is approved.',
+    { hint: 'Nothing is marked posted until its draft is approved.' },
   );
 }
 
